@@ -1,0 +1,102 @@
+"""The application factory and the one lifespan that owns the database."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from tortoise.contrib.starlette import RegisterTortoise
+
+from marketplace import i18n
+from marketplace.catalog import api as catalog_api
+from marketplace.catalog import views as catalog_views
+from marketplace.database import tortoise_config
+from marketplace.http import ApiError, json_error
+from marketplace.openapi import openapi_endpoint
+from marketplace.security import SecurityHeadersMiddleware
+from marketplace.settings import BASE_DIR, Settings
+from marketplace.templating import templates
+
+__all__ = ["create_app"]
+
+_STATUS_MESSAGES = {
+    400: i18n.N_("The request was not understood."),
+    404: i18n.N_("There is nothing at this address."),
+    405: i18n.N_("This address does not accept that method."),
+    422: i18n.N_("The request could not be processed."),
+    500: i18n.N_("Something went wrong on our side. Please try again later."),
+}
+_STATUS_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 500: "server_error"}
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _error_response(request: Request, status_code: int) -> Response:
+    message = i18n.gettext(_STATUS_MESSAGES.get(status_code, _STATUS_MESSAGES[400]))
+    if _is_api(request):
+        return json_error(status_code, _STATUS_CODES.get(status_code, "error"), message)
+    return templates.TemplateResponse(
+        request,
+        "errors/error.html",
+        {"status_code": status_code, "message": message},
+        status_code=status_code,
+    )
+
+
+async def _http_exception(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    return _error_response(request, exc.status_code)
+
+
+async def _api_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return json_error(exc.status_code, exc.code, exc.message, **exc.extra)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    return _error_response(request, 500)
+
+
+async def healthz(request: Request) -> Response:
+    return PlainTextResponse("ok")
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """Build the marketplace for ``settings`` (by default, from the environment)."""
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
+        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+            yield {"settings": settings}
+
+    api_routes = [*catalog_api.routes, Route("/openapi.json", openapi_endpoint, include_in_schema=False)]
+    routes = [
+        *catalog_views.routes,
+        Mount("/api/v1", routes=api_routes),
+        Mount("/static", StaticFiles(directory=BASE_DIR / "static"), name="static"),
+        Route("/healthz", healthz, include_in_schema=False),
+    ]
+    app = Starlette(
+        debug=settings.debug,
+        routes=routes,
+        middleware=[Middleware(SecurityHeadersMiddleware), Middleware(i18n.LocaleMiddleware)],
+        exception_handlers={
+            HTTPException: _http_exception,
+            ApiError: _api_error,
+            Exception: _server_error,
+        },
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    return app

@@ -1,0 +1,1 @@
+"""The catalogue: service categories, admitted agencies and their service items."""

@@ -1,0 +1,186 @@
+"""Catalogue models: categories, agencies with their qualifications, service items.
+
+A service item's own columns are always its *published* content; each publication also
+writes an immutable ``ServiceItemVersion``, which orders will point at so that what an
+enterprise ordered never changes under it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+__all__ = [
+    "AdmissionRoute",
+    "Agency",
+    "AgencyStatus",
+    "Category",
+    "MarketType",
+    "Qualification",
+    "ServiceItem",
+    "ServiceItemVersion",
+    "ServiceStatus",
+]
+
+
+class MarketType(StrEnum):
+    MONOPOLY = "monopoly"  # one designated holder; must be admitted (垄断性中介必须进驻)
+    COMPETITIVE = "competitive"  # open call, selected on merit up to a quota (择优进驻)
+    ABSENT = "absent"  # no qualified local agency; recruited from outside (外来引进)
+
+
+class AgencyStatus(StrEnum):
+    APPLICANT = "applicant"  # applied in an admission round, not yet admitted
+    ADMITTED = "admitted"  # listed in the storefront and orderable
+    SUSPENDED = "suspended"  # admitted, but taken off the storefront for a period
+    EXITED = "exited"  # removed (清退) or withdrew; kept for the record
+
+
+class AdmissionRoute(StrEnum):
+    REQUIRED = "required"  # monopoly holder, admitted without competition
+    MERIT = "merit"  # won a competitive selection
+    RECRUITED = "recruited"  # external agency recruited for an absent category
+
+
+class ServiceStatus(StrEnum):
+    DRAFT = "draft"  # being written by the agency, never shown
+    PENDING_REVIEW = "pending_review"  # submitted, waiting for the administrator
+    PUBLISHED = "published"  # live in the storefront
+    WITHDRAWN = "withdrawn"  # taken down; its versions stay for orders that cite them
+
+
+class Category(Model):
+    id = fields.IntField(primary_key=True)
+    code = fields.CharField(max_length=16, unique=True)
+    name = fields.CharField(max_length=64, unique=True)
+    name_en = fields.CharField(max_length=128)
+    abbreviations: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
+    market_type = fields.CharEnumField(MarketType, max_length=16, db_index=True)
+    quota = fields.IntField(null=True)  # admitted agencies allowed (competitive only)
+    legal_basis = fields.TextField()
+    description = fields.TextField(default="")
+    description_en = fields.TextField(default="")
+    position = fields.IntField(default=0)  # display order in the storefront
+
+    services: fields.ReverseRelation[ServiceItem]
+
+    class Meta:
+        table = "category"
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Agency(Model):
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=128, unique=True)
+    name_en = fields.CharField(max_length=256, default="")
+    credit_code = fields.CharField(max_length=18, unique=True)  # 统一社会信用代码
+    legal_representative = fields.CharField(max_length=64)
+    address = fields.CharField(max_length=256)
+    city = fields.CharField(max_length=32, db_index=True)
+    is_local = fields.BooleanField(db_index=True)
+    phone = fields.CharField(max_length=32, default="")
+    established_on = fields.DateField(null=True)
+    staff_count = fields.IntField(default=0)  # professional staff
+    description = fields.TextField(default="")
+    status = fields.CharEnumField(
+        AgencyStatus, max_length=16, default=AgencyStatus.APPLICANT, db_index=True
+    )
+    admission_route = fields.CharEnumField(AdmissionRoute, max_length=16, null=True)
+    admitted_on = fields.DateField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    qualifications: fields.ReverseRelation[Qualification]
+    services: fields.ReverseRelation[ServiceItem]
+
+    class Meta:
+        table = "agency"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Qualification(Model):
+    id = fields.IntField(primary_key=True)
+    agency: fields.ForeignKeyRelation[Agency] = fields.ForeignKeyField(
+        "models.Agency", related_name="qualifications", on_delete=fields.CASCADE
+    )
+    name = fields.CharField(max_length=128)
+    grade = fields.CharField(max_length=4, null=True)  # 甲 / 乙 / 丙, where the licence has one
+    certificate_no = fields.CharField(max_length=64)
+    issuer = fields.CharField(max_length=128)
+    expires_on = fields.DateField()
+
+    class Meta:
+        table = "qualification"
+        ordering = ["id"]
+        unique_together = (("agency", "certificate_no"),)
+
+
+class ServiceItem(Model):
+    id = fields.IntField(primary_key=True)
+    agency: fields.ForeignKeyRelation[Agency] = fields.ForeignKeyField(
+        "models.Agency", related_name="services", on_delete=fields.RESTRICT
+    )
+    category: fields.ForeignKeyRelation[Category] = fields.ForeignKeyField(
+        "models.Category", related_name="services", on_delete=fields.RESTRICT
+    )
+    title = fields.CharField(max_length=128)
+    scope = fields.TextField()  # 服务范围
+    content = fields.TextField()  # 服务内容
+    legal_basis = fields.TextField()  # 设定依据
+    fee_basis = fields.TextField()  # 收费依据
+    fee_type = fields.CharField(max_length=16, db_index=True)  # copy of fee_standard["type"]
+    fee_standard: dict = fields.JSONField()  # type: ignore[assignment]  # see catalog.fees
+    time_limit_days = fields.IntField()  # 办理时限, working days
+    commitments = fields.TextField(default="")  # 服务承诺
+    status = fields.CharEnumField(ServiceStatus, max_length=16, default=ServiceStatus.DRAFT)
+    version = fields.IntField(default=0)  # number of the newest published version
+    published_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    agency_id: int
+    category_id: int
+    versions: fields.ReverseRelation[ServiceItemVersion]
+
+    class Meta:
+        table = "service_item"
+        ordering = ["id"]
+        indexes = (("category_id", "status"), ("agency_id", "status"))
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ServiceItemVersion(Model):
+    """An immutable copy of one published version of a service item."""
+
+    id = fields.IntField(primary_key=True)
+    item: fields.ForeignKeyRelation[ServiceItem] = fields.ForeignKeyField(
+        "models.ServiceItem", related_name="versions", on_delete=fields.RESTRICT
+    )
+    version = fields.IntField()
+    title = fields.CharField(max_length=128)
+    scope = fields.TextField()
+    content = fields.TextField()
+    legal_basis = fields.TextField()
+    fee_basis = fields.TextField()
+    fee_type = fields.CharField(max_length=16)
+    fee_standard: dict = fields.JSONField()  # type: ignore[assignment]
+    time_limit_days = fields.IntField()
+    commitments = fields.TextField(default="")
+    published_at = fields.DatetimeField()
+
+    item_id: int
+
+    class Meta:
+        table = "service_item_version"
+        ordering = ["item_id", "version"]
+        unique_together = (("item", "version"),)

@@ -1,0 +1,281 @@
+"""Catalogue operations: the only code that changes catalogue state, and its read queries.
+
+Every storefront page is a handful of queries at most: list pages fetch their rows with
+``select_related``/``prefetch_related`` and aggregate counts in SQL, never per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from tortoise.expressions import Subquery
+from tortoise.functions import Count
+from tortoise.transactions import in_transaction
+
+from marketplace.catalog.fees import (
+    FeeEstimate,
+    FeeStandard,
+    estimate_fee,
+    parse_base,
+    parse_fee_standard,
+)
+from marketplace.catalog.models import (
+    AdmissionRoute,
+    Agency,
+    AgencyStatus,
+    Category,
+    MarketType,
+    Qualification,
+    ServiceItem,
+    ServiceItemVersion,
+    ServiceStatus,
+)
+
+__all__ = [
+    "CategorySummary",
+    "create_agency",
+    "create_category",
+    "create_service_item",
+    "estimate_item_fee",
+    "get_public_agency",
+    "get_public_item",
+    "list_agencies",
+    "list_categories",
+    "list_category_items",
+    "publish_service_item",
+]
+
+_PUBLISHED_FIELDS = (
+    "title",
+    "scope",
+    "content",
+    "legal_basis",
+    "fee_basis",
+    "fee_type",
+    "fee_standard",
+    "time_limit_days",
+    "commitments",
+)
+
+
+# --- changes -----------------------------------------------------------------------
+
+
+async def create_category(
+    *,
+    code: str,
+    name: str,
+    name_en: str,
+    market_type: MarketType,
+    legal_basis: str,
+    abbreviations: Sequence[str] = (),
+    quota: int | None = None,
+    description: str = "",
+    description_en: str = "",
+    position: int = 0,
+) -> Category:
+    if market_type is MarketType.COMPETITIVE and (quota is None or quota < 1):
+        raise ValueError("a competitive category needs a quota of at least one agency")
+    return await Category.create(
+        code=code,
+        name=name,
+        name_en=name_en,
+        abbreviations=list(abbreviations),
+        market_type=market_type,
+        quota=quota if market_type is MarketType.COMPETITIVE else None,
+        legal_basis=legal_basis,
+        description=description,
+        description_en=description_en,
+        position=position,
+    )
+
+
+async def create_agency(
+    *,
+    name: str,
+    credit_code: str,
+    legal_representative: str,
+    address: str,
+    city: str,
+    is_local: bool,
+    qualifications: Sequence[Mapping[str, Any]] = (),
+    status: AgencyStatus = AgencyStatus.APPLICANT,
+    admission_route: AdmissionRoute | None = None,
+    admitted_on: dt.date | None = None,
+    **details: Any,
+) -> Agency:
+    """Create an agency with its qualifications in one transaction.
+
+    ``details`` are the optional descriptive columns (name_en, phone, established_on,
+    staff_count, description).
+    """
+    from stdnum.cn import uscc
+
+    code = uscc.validate(credit_code)  # raises on a wrong check character
+    async with in_transaction():
+        agency = await Agency.create(
+            name=name,
+            credit_code=code,
+            legal_representative=legal_representative,
+            address=address,
+            city=city,
+            is_local=is_local,
+            status=status,
+            admission_route=admission_route,
+            admitted_on=admitted_on,
+            **details,
+        )
+        await Qualification.bulk_create(
+            [Qualification(agency=agency, **dict(q)) for q in qualifications]
+        )
+    return agency
+
+
+async def create_service_item(
+    *,
+    agency: Agency,
+    category: Category,
+    title: str,
+    scope: str,
+    content: str,
+    legal_basis: str,
+    fee_basis: str,
+    fee_standard: Mapping[str, Any],
+    time_limit_days: int,
+    commitments: str = "",
+) -> ServiceItem:
+    """Create a draft service item; it is shown nowhere until published."""
+    parsed = parse_fee_standard(fee_standard)
+    if time_limit_days < 1:
+        raise ValueError("the time limit is at least one working day")
+    return await ServiceItem.create(
+        agency=agency,
+        category=category,
+        title=title,
+        scope=scope,
+        content=content,
+        legal_basis=legal_basis,
+        fee_basis=fee_basis,
+        fee_type=parsed.type,
+        fee_standard=dict(fee_standard),
+        time_limit_days=time_limit_days,
+        commitments=commitments,
+    )
+
+
+async def publish_service_item(item: ServiceItem, *, now: dt.datetime | None = None) -> ServiceItemVersion:
+    """Publish the item's current content as its next version."""
+    published_at = now or dt.datetime.now(dt.UTC)
+    async with in_transaction():
+        item.version += 1
+        item.status = ServiceStatus.PUBLISHED
+        item.published_at = published_at
+        await item.save(update_fields=["version", "status", "published_at", "updated_at"])
+        return await ServiceItemVersion.create(
+            item=item,
+            version=item.version,
+            published_at=published_at,
+            **{name: getattr(item, name) for name in _PUBLISHED_FIELDS},
+        )
+
+
+# --- public reads --------------------------------------------------------------------
+
+
+def _public_items() -> Any:
+    return ServiceItem.filter(status=ServiceStatus.PUBLISHED, agency__status=AgencyStatus.ADMITTED)
+
+
+@dataclass(frozen=True, slots=True)
+class CategorySummary:
+    category: Category
+    agency_count: int
+    item_count: int
+
+
+async def list_categories(*, name_query: str = "") -> list[CategorySummary]:
+    """All categories with the number of admitted agencies and published items in each.
+
+    ``name_query`` keeps the categories whose name, English name, code or an
+    abbreviation contains it (the home page's filter until search exists).
+    """
+    categories = await Category.all()
+    rows = (
+        await _public_items()
+        .group_by("category_id")
+        .annotate(items=Count("id"), agencies=Count("agency_id", distinct=True))
+        .values("category_id", "items", "agencies")
+    )
+    counts = {row["category_id"]: (row["agencies"], row["items"]) for row in rows}
+    needle = name_query.strip().casefold()
+    summaries = []
+    for category in categories:
+        if needle and not any(
+            needle in text.casefold()
+            for text in (category.name, category.name_en, category.code, *category.abbreviations)
+        ):
+            continue
+        agencies, items = counts.get(category.id, (0, 0))
+        summaries.append(CategorySummary(category, agencies, items))
+    return summaries
+
+
+async def list_category_items(category: Category) -> list[ServiceItem]:
+    """The category's published items of admitted agencies, agency loaded."""
+    return (
+        await _public_items()
+        .filter(category=category)
+        .select_related("agency")
+        .order_by("agency__is_local", "time_limit_days", "id")
+    )
+
+
+async def list_agencies(
+    *, category: Category | None = None, offset: int = 0, limit: int = 20
+) -> tuple[list[Agency], int]:
+    """Admitted agencies (optionally those with a published item in ``category``) and the total."""
+    query = Agency.filter(status=AgencyStatus.ADMITTED)
+    if category is not None:
+        query = query.filter(
+            id__in=Subquery(_public_items().filter(category=category).values("agency_id"))
+        )
+    total = await query.count()
+    agencies = await query.order_by("id").offset(offset).limit(limit)
+    return agencies, total
+
+
+async def get_public_agency(agency_id: int) -> tuple[Agency, list[ServiceItem]] | None:
+    """An admitted agency with its qualifications loaded and its published items."""
+    agency = (
+        await Agency.filter(id=agency_id, status=AgencyStatus.ADMITTED)
+        .prefetch_related("qualifications")
+        .first()
+    )
+    if agency is None:
+        return None
+    items = await _public_items().filter(agency=agency).select_related("category").order_by("id")
+    return agency, items
+
+
+async def get_public_item(item_id: int) -> ServiceItem | None:
+    """A published item of an admitted agency, agency and category loaded."""
+    return await _public_items().filter(id=item_id).select_related("agency", "category").first()
+
+
+async def list_item_versions(item: ServiceItem) -> list[ServiceItemVersion]:
+    return await ServiceItemVersion.filter(item=item).order_by("-version")
+
+
+def item_fee_standard(item: ServiceItem | ServiceItemVersion) -> FeeStandard:
+    return parse_fee_standard(item.fee_standard)
+
+
+def estimate_item_fee(item: ServiceItem, raw_base: str | None) -> FeeEstimate:
+    """The fee ``item`` charges for a base a person typed; ``InvalidBase`` explains a refusal."""
+    standard = item_fee_standard(item)
+    base: Decimal | None = parse_base(raw_base) if standard.needs_base else None
+    return estimate_fee(standard, base)

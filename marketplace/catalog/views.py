@@ -1,0 +1,115 @@
+"""Storefront pages of the catalogue: home, category, agency profile, service item."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from marketplace.catalog import services
+from marketplace.catalog.fees import InvalidBase
+from marketplace.catalog.models import Category, MarketType
+from marketplace.http import path_id
+from marketplace.templating import templates
+
+__all__ = ["routes"]
+
+_MARKET_ORDER = (MarketType.COMPETITIVE, MarketType.MONOPOLY, MarketType.ABSENT)
+
+
+def _render(request: Request, name: str, context: dict, status_code: int = 200) -> Response:
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+async def home(request: Request) -> Response:
+    query = request.query_params.get("q", "")[:100]
+    summaries = await services.list_categories(name_query=query)
+    groups = [
+        (market, [s for s in summaries if s.category.market_type == market])
+        for market in _MARKET_ORDER
+    ]
+    return _render(
+        request,
+        "catalog/home.html",
+        {
+            "query": query,
+            "groups": [(market, rows) for market, rows in groups if rows],
+            "total_categories": len(summaries),
+            "total_agencies": sum(s.agency_count for s in summaries),
+        },
+    )
+
+
+async def category_detail(request: Request) -> Response:
+    category = await Category.get_or_none(code=request.path_params["code"][:16])
+    if category is None:
+        raise HTTPException(status_code=404)
+    items = await services.list_category_items(category)
+    return _render(
+        request,
+        "catalog/category_detail.html",
+        {
+            "category": category,
+            "items": items,
+            "agency_count": len({item.agency_id for item in items}),
+            "fee_standards": {item.id: services.item_fee_standard(item) for item in items},
+        },
+    )
+
+
+async def agency_detail(request: Request) -> Response:
+    found = await services.get_public_agency(path_id(request))
+    if found is None:
+        raise HTTPException(status_code=404)
+    agency, items = found
+    return _render(
+        request,
+        "catalog/agency_detail.html",
+        {
+            "agency": agency,
+            "items": items,
+            "qualifications": list(agency.qualifications),
+            "today": dt.date.today(),
+        },
+    )
+
+
+async def service_detail(request: Request) -> Response:
+    item = await services.get_public_item(path_id(request))
+    if item is None:
+        raise HTTPException(status_code=404)
+    standard = services.item_fee_standard(item)
+    raw_base = request.query_params.get("base")
+    estimate = error = None
+    status_code = 200
+    if raw_base is not None or not standard.needs_base:
+        try:
+            estimate = services.estimate_item_fee(item, raw_base)
+        except InvalidBase as exc:
+            error = exc
+            status_code = 422 if raw_base is not None else 200
+    versions = await services.list_item_versions(item)
+    return _render(
+        request,
+        "catalog/service_detail.html",
+        {
+            "item": item,
+            "standard": standard,
+            "raw_base": (raw_base or "")[:40],
+            "estimate": estimate,
+            "error": error,
+            "versions": versions,
+        },
+        status_code=status_code,
+    )
+
+
+routes = [
+    Route("/", home, name="home"),
+    Route("/categories/{code:str}", category_detail, name="category_detail"),
+    Route("/agencies/{id:str}", agency_detail, name="agency_detail"),
+    Route("/services/{id:str}", service_detail, name="service_detail"),
+]

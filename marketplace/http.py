@@ -1,0 +1,58 @@
+"""Small request helpers shared by the HTML views and the JSON API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+__all__ = ["MAX_DB_ID", "ApiError", "json_error", "page_params", "path_id"]
+
+# Ids are 32-bit integer keys; anything larger cannot exist, and asking PostgreSQL
+# for it would raise instead of finding nothing.
+MAX_DB_ID = 2**31 - 1
+
+
+def path_id(request: Request, name: str = "id") -> int:
+    """The positive integer id in the path, or a 404 (a bad id names nothing)."""
+    raw = request.path_params[name]
+    if not raw.isascii() or not raw.isdigit() or not 0 < int(raw) <= MAX_DB_ID:
+        raise HTTPException(status_code=404)
+    return int(raw)
+
+
+class ApiError(Exception):
+    """A refusal the JSON API reports as ``{"error": {"code", "message"}}``."""
+
+    def __init__(self, status_code: int, code: str, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.code = code
+        self.message = message
+        self.extra = extra
+
+
+def json_error(status_code: int, code: str, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse(
+        {"error": {"code": code, "message": message, **extra}}, status_code=status_code
+    )
+
+
+def _positive_int(request: Request, name: str, default: int, maximum: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= maximum:
+        raise ApiError(
+            400, "invalid_parameter", f"{name} must be an integer from 1 to {maximum}", parameter=name
+        )
+    return int(raw)
+
+
+def page_params(request: Request, *, default_per_page: int = 20, max_per_page: int = 100) -> tuple[int, int]:
+    """``(page, per_page)`` from the query string, validated."""
+    page = _positive_int(request, "page", 1, 100_000)
+    per_page = _positive_int(request, "per_page", default_per_page, max_per_page)
+    return page, per_page

@@ -1,0 +1,110 @@
+"""The committed migrations build exactly the schema the models declare, on both backends."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise import Tortoise, connections
+
+from tests.conftest import init_orm
+
+Schema = dict[str, dict[str, Any]]
+
+
+async def _introspect_sqlite(conn: Any) -> Schema:
+    _, tables = await conn.execute_query(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+        "AND name != 'tortoise_migrations'"
+    )
+    schema: Schema = {}
+    for row in tables:
+        table = row["name"]
+        _, columns = await conn.execute_query(f'PRAGMA table_info("{table}")')
+        _, index_list = await conn.execute_query(f'PRAGMA index_list("{table}")')
+        indexes = set()
+        for index in index_list:
+            _, cols = await conn.execute_query(f'PRAGMA index_info("{index["name"]}")')
+            indexes.add((tuple(c["name"] for c in cols), bool(index["unique"])))
+        _, fks = await conn.execute_query(f'PRAGMA foreign_key_list("{table}")')
+        schema[table] = {
+            "columns": {c["name"]: (c["type"].upper(), bool(c["notnull"])) for c in columns},
+            "indexes": indexes,
+            "foreign_keys": {(fk["from"], fk["table"], fk["to"], fk["on_delete"]) for fk in fks},
+        }
+    return schema
+
+
+async def _introspect_postgres(conn: Any) -> Schema:
+    _, tables = await conn.execute_query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema='public' "
+        "AND table_name != 'tortoise_migrations'"
+    )
+    schema: Schema = {}
+    for row in tables:
+        table = row["table_name"]
+        _, columns = await conn.execute_query(
+            "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+            "WHERE table_schema='public' AND table_name=$1",
+            [table],
+        )
+        _, index_rows = await conn.execute_query(
+            "SELECT i.indisunique AS is_unique, array_agg(a.attname ORDER BY k.ord) AS cols "
+            "FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid "
+            "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) "
+            "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum "
+            "WHERE t.relname = $1 GROUP BY i.indexrelid, i.indisunique",
+            [table],
+        )
+        _, fks = await conn.execute_query(
+            "SELECT kcu.column_name, ccu.table_name AS ref_table, ccu.column_name AS ref_column, "
+            "rc.delete_rule FROM information_schema.referential_constraints rc "
+            "JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = rc.constraint_name "
+            "JOIN information_schema.constraint_column_usage ccu "
+            "ON ccu.constraint_name = rc.unique_constraint_name WHERE kcu.table_name = $1",
+            [table],
+        )
+        schema[table] = {
+            "columns": {
+                c["column_name"]: (c["data_type"].upper(), c["is_nullable"] == "NO") for c in columns
+            },
+            "indexes": {(tuple(r["cols"]), r["is_unique"]) for r in index_rows},
+            "foreign_keys": {
+                (fk["column_name"], fk["ref_table"], fk["ref_column"], fk["delete_rule"]) for fk in fks
+            },
+        }
+    return schema
+
+
+async def _schema_of(url: str) -> Schema:
+    await init_orm(url)
+    try:
+        conn = connections.get("default")
+        if conn.capabilities.dialect == "postgres":
+            return await _introspect_postgres(conn)
+        return await _introspect_sqlite(conn)
+    finally:
+        await Tortoise.close_connections()
+
+
+async def test_migrated_schema_equals_the_models_schema(databases: Any, backend: str) -> None:
+    # given an empty database migrated by the committed migrations,
+    # and another whose schema was generated straight from the models
+    migrated = await _schema_of(await databases.url(backend, "clean"))
+    declared = await _schema_of(await databases.url(backend, "models"))
+
+    # then both have the same tables, columns, indexes, unique constraints and foreign keys
+    assert sorted(migrated) == sorted(declared)
+    for table in declared:
+        assert migrated[table] == declared[table], table
+
+    # and the constraints the catalogue's rules rely on are among them
+    assert sorted(migrated) == [
+        "agency", "category", "qualification", "service_item", "service_item_version"
+    ]
+    assert (("credit_code",), True) in migrated["agency"]["indexes"]
+    assert (("name",), True) in migrated["agency"]["indexes"]
+    assert (("code",), True) in migrated["category"]["indexes"]
+    assert (("agency_id", "certificate_no"), True) in migrated["qualification"]["indexes"]
+    assert (("item_id", "version"), True) in migrated["service_item_version"]["indexes"]
+    assert (("category_id", "status"), False) in migrated["service_item"]["indexes"]
+    assert (("agency_id", "status"), False) in migrated["service_item"]["indexes"]
