@@ -10,7 +10,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from tortoise.contrib.starlette import RegisterTortoise
@@ -34,7 +34,12 @@ _STATUS_MESSAGES = {
     422: i18n.N_("The request could not be processed."),
     500: i18n.N_("Something went wrong on our side. Please try again later."),
 }
-_STATUS_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 500: "server_error"}
+_STATUS_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    500: "server_error",
+}
 
 
 def _is_api(request: Request) -> bool:
@@ -80,7 +85,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
         async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
             yield {"settings": settings}
 
-    api_routes = [*catalog_api.routes, Route("/openapi.json", openapi_endpoint, include_in_schema=False)]
+    api_routes = [
+        *catalog_api.routes,
+        Route("/openapi.json", openapi_endpoint, include_in_schema=False),
+    ]
     routes = [
         *catalog_views.routes,
         Mount("/api/v1", routes=api_routes),

@@ -98,13 +98,19 @@ def _parser() -> argparse.ArgumentParser:
         description="Bring the database up to date, load the demo catalogue into an empty "
         "database, and serve the marketplace over HTTP.",
     )
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port to listen on (default: %(default)s)"
+    )
     serve.add_argument(
         "--workers", type=int, default=1, help="web worker processes (default: %(default)s)"
     )
     serve.add_argument(
-        "--no-demo", action="store_true", help="do not load the demo catalogue into an empty database"
+        "--no-demo",
+        action="store_true",
+        help="do not load the demo catalogue into an empty database",
     )
     serve.set_defaults(func=_cmd_serve)
 
@@ -118,7 +124,8 @@ def _parser() -> argparse.ArgumentParser:
 
     seed = commands.add_parser(
         "seed-demo",
-        help="load the demo catalogue (20 categories, 40 fictional agencies) into an empty database",
+        help="load the demo catalogue (20 categories, 40 fictional agencies) into an empty "
+        "database",
         description="Migrate, then load the demo catalogue if the catalogue is empty. "
         "A database that already holds categories is left as it is.",
     )

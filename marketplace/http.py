@@ -46,12 +46,17 @@ def _positive_int(request: Request, name: str, default: int, maximum: int) -> in
         return default
     if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= maximum:
         raise ApiError(
-            400, "invalid_parameter", f"{name} must be an integer from 1 to {maximum}", parameter=name
+            400,
+            "invalid_parameter",
+            f"{name} must be an integer from 1 to {maximum}",
+            parameter=name,
         )
     return int(raw)
 
 
-def page_params(request: Request, *, default_per_page: int = 20, max_per_page: int = 100) -> tuple[int, int]:
+def page_params(
+    request: Request, *, default_per_page: int = 20, max_per_page: int = 100
+) -> tuple[int, int]:
     """``(page, per_page)`` from the query string, validated."""
     page = _positive_int(request, "page", 1, 100_000)
     per_page = _positive_int(request, "per_page", default_per_page, max_per_page)

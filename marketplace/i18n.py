@@ -29,8 +29,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
-    "LocaleMiddleware",
     "N_",
+    "LocaleMiddleware",
     "current_language",
     "gettext",
     "ngettext",
@@ -46,7 +46,9 @@ HTML_LANG = {"zh": "zh-CN", "en": "en"}
 COOKIE_NAME = "lang"
 _COOKIE_MAX_AGE_S = 365 * 24 * 3600
 
-_language: contextvars.ContextVar[str] = contextvars.ContextVar("language", default=DEFAULT_LANGUAGE)
+_language: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "language", default=DEFAULT_LANGUAGE
+)
 
 
 @cache
@@ -125,10 +127,8 @@ class LocaleMiddleware:
                 headers = MutableHeaders(scope=message)
                 headers.append("Content-Language", HTML_LANG[language])
                 if chosen and chosen != connection.cookies.get(COOKIE_NAME):
-                    headers.append(
-                        "Set-Cookie",
-                        f"{COOKIE_NAME}={chosen}; Path=/; Max-Age={_COOKIE_MAX_AGE_S}; SameSite=Lax",
-                    )
+                    cookie = f"{COOKIE_NAME}={chosen}; Path=/; Max-Age={_COOKIE_MAX_AGE_S}"
+                    headers.append("Set-Cookie", cookie + "; SameSite=Lax")
             await send(message)
 
         token = _language.set(language)

@@ -32,6 +32,8 @@ def build_schema(routes: list[BaseRoute]) -> dict:
 
 async def openapi_endpoint(request: Request) -> JSONResponse:
     api = next(
-        route for route in request.app.routes if isinstance(route, Mount) and route.path == "/api/v1"
+        route
+        for route in request.app.routes
+        if isinstance(route, Mount) and route.path == "/api/v1"
     )
     return JSONResponse(build_schema(list(api.routes)))

@@ -1,7 +1,7 @@
 """Keep the message catalogues in step with the code.
 
-    python scripts/i18n.py update    extract messages and merge them into every catalogue
-    python scripts/i18n.py check     exit 1 if a message is missing or untranslated (CI)
+python scripts/i18n.py update    extract messages and merge them into every catalogue
+python scripts/i18n.py check     exit 1 if a message is missing or untranslated (CI)
 """
 
 from __future__ import annotations
@@ -32,16 +32,32 @@ def _pybabel(*args: str) -> None:
 def extract() -> None:
     POT.parent.mkdir(exist_ok=True)
     _pybabel(
-        "extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--no-location", "--sort-output",
-        "--omit-header", "-o", str(POT), "marketplace", "templates",
+        "extract",
+        "-F",
+        str(ROOT / "babel.cfg"),
+        *KEYWORDS,
+        "--no-location",
+        "--sort-output",
+        "--omit-header",
+        "-o",
+        str(POT),
+        "marketplace",
+        "templates",
     )
 
 
 def update() -> None:
     extract()
     _pybabel(
-        "update", "-i", str(POT), "-d", str(LOCALE_DIR), "-D", "messages",
-        "--no-fuzzy-matching", "--ignore-obsolete",
+        "update",
+        "-i",
+        str(POT),
+        "-d",
+        str(LOCALE_DIR),
+        "-D",
+        "messages",
+        "--no-fuzzy-matching",
+        "--ignore-obsolete",
     )
 
 

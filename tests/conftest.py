@@ -31,7 +31,9 @@ from marketplace.database import migrate, tortoise_config
 from marketplace.settings import Settings
 
 BACKENDS = ("sqlite", "postgres")
-POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+POSTGRES_ADMIN_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
+)
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 # Databases this run creates on the PostgreSQL server carry this prefix, so a run that
 # was killed before cleaning up can be recognised (and the next run drops them).
@@ -165,7 +167,9 @@ async def demo_db(databases: _Databases, backend: str) -> AsyncIterator[str]:
 
 
 def make_settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, secret_key="test-secret", secret_key_is_ephemeral=False)
+    return Settings(
+        database_url=database_url, secret_key="test-secret", secret_key_is_ephemeral=False
+    )
 
 
 @pytest.fixture

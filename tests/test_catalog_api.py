@@ -18,7 +18,11 @@ async def test_categories_with_counts_of_public_agencies_and_items(
         for c in response.json()["categories"]
     ]
     # the draft and the suspended agency's item are not counted
-    assert rows == [("EIA", "competitive", 3, 2, 2), ("LPT", "monopoly", None, 1, 1), ("SSE", "absent", None, 0, 0)]
+    assert rows == [
+        ("EIA", "competitive", 3, 2, 2),
+        ("LPT", "monopoly", None, 1, 1),
+        ("SSE", "absent", None, 0, 0),
+    ]
     assert response.json()["categories"][0]["abbreviations"] == ["环评"]
 
 
@@ -26,7 +30,10 @@ async def test_agencies_are_paginated_and_filtered_by_category(
     client: httpx.AsyncClient, catalogue: SmallCatalogue
 ) -> None:
     everyone = (await client.get("/api/v1/agencies")).json()
-    assert [a["name"] for a in everyone["agencies"]] == ["盐城青禾环境咨询有限公司", "南京衡远工程技术有限公司"]
+    assert [a["name"] for a in everyone["agencies"]] == [
+        "盐城青禾环境咨询有限公司",
+        "南京衡远工程技术有限公司",
+    ]
     assert (everyone["total"], everyone["page"], everyone["per_page"]) == (2, 1, 20)
 
     second_page = (await client.get("/api/v1/agencies", params={"per_page": 1, "page": 2})).json()
@@ -130,12 +137,20 @@ async def test_a_base_that_cannot_be_priced_is_a_422_in_the_users_language(
     missing = await client.get(url)
 
     assert chinese.status_code == 422
-    assert chinese.json()["error"] == {"code": "base_not_a_number", "message": "“abc”不是有效的数字。"}
-    assert english.json()["error"] == {"code": "base_not_a_number", "message": "“abc” is not a number."}
+    assert chinese.json()["error"] == {
+        "code": "base_not_a_number",
+        "message": "“abc”不是有效的数字。",
+    }
+    assert english.json()["error"] == {
+        "code": "base_not_a_number",
+        "message": "“abc” is not a number.",
+    }
     assert missing.json()["error"]["code"] == "base_missing"
 
 
-async def test_openapi_document_describes_every_endpoint(client: httpx.AsyncClient, db: str) -> None:
+async def test_openapi_document_describes_every_endpoint(
+    client: httpx.AsyncClient, db: str
+) -> None:
     schema = (await client.get("/api/v1/openapi.json")).json()
 
     assert schema["openapi"] == "3.0.3"

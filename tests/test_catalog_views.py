@@ -26,9 +26,14 @@ async def test_home_groups_categories_by_market_type_with_counts(
     assert response.status_code == 200
     assert response.headers["content-language"] == "zh-CN"
     text = _text(response.text)
-    assert "3 个服务类别 · 3 家入驻中介机构" in text
+    # an agency offering items in two categories counts once
+    assert "3 个服务类别 · 2 家入驻中介机构" in text
     # competitive first, then monopoly, then recruited from outside
-    assert text.index("竞争性中介 · 择优进驻") < text.index("垄断性中介 · 必须进驻") < text.index("缺位中介 · 外来引进")
+    assert (
+        text.index("竞争性中介 · 择优进驻")
+        < text.index("垄断性中介 · 必须进驻")
+        < text.index("缺位中介 · 外来引进")
+    )
     assert "环境影响评价 环评 2 家机构 · 2 项服务" in text
     assert "地震安全性评价 震评 0 家机构 · 0 项服务" in text
 
@@ -53,7 +58,7 @@ async def test_language_switch_sets_a_cookie_that_later_pages_follow(
     switched = await client.get("/", params={"lang": "en"})
     assert switched.headers["content-language"] == "en"
     assert "lang=en" in switched.headers["set-cookie"]
-    assert "3 service categories · 3 admitted agencies" in _text(switched.text)
+    assert "3 service categories · 2 admitted agencies" in _text(switched.text)
     assert '<html lang="en">' in switched.text
 
     # the cookie is kept by the client: the next page is English without the parameter
@@ -70,8 +75,14 @@ async def test_category_page_lists_published_items_of_admitted_agencies(
 
     assert "设定依据 《中华人民共和国环境影响评价法》第十六条" in text
     assert "入驻名额 3 家机构" in text
-    assert "环境影响报告表编制 盐城青禾环境咨询有限公司 本地机构 15 个工作日 ¥25,000 / 每份报告" in text
-    assert "环境影响报告书编制 南京衡远工程技术有限公司 外地机构 · 南京市 40 个工作日 按项目总投资分档累进" in text
+    assert (
+        "环境影响报告表编制 盐城青禾环境咨询有限公司 本地机构 15 个工作日 ¥25,000 / 每份报告"
+        in text
+    )
+    assert (
+        "环境影响报告书编制 南京衡远工程技术有限公司 外地机构 · 南京市 "
+        "40 个工作日 按项目总投资分档累进" in text
+    )
     assert "未发布的草稿" not in text
     assert "停业机构的项目" not in text
 
@@ -116,7 +127,9 @@ async def test_service_page_refuses_a_bad_base_with_a_clear_message(
     assert 'aria-invalid="true"' in response.text
 
 
-async def test_fixed_fee_needs_no_base(client: httpx.AsyncClient, catalogue: SmallCatalogue) -> None:
+async def test_fixed_fee_needs_no_base(
+    client: httpx.AsyncClient, catalogue: SmallCatalogue
+) -> None:
     text = _text((await client.get(f"/services/{catalogue.report_form.id}")).text)
 
     assert "该项收费不需要计费基数。" in text
@@ -124,7 +137,8 @@ async def test_fixed_fee_needs_no_base(client: httpx.AsyncClient, catalogue: Sma
 
 
 @pytest.mark.parametrize(
-    "path", ["/categories/NOPE", "/agencies/abc", "/agencies/0", "/services/99999999999", "/nowhere"]
+    "path",
+    ["/categories/NOPE", "/agencies/abc", "/agencies/0", "/services/99999999999", "/nowhere"],
 )
 async def test_missing_pages_are_404s_in_the_users_language(
     client: httpx.AsyncClient, catalogue: SmallCatalogue, path: str
@@ -146,7 +160,9 @@ async def test_hidden_items_and_agencies_are_not_shown(
         assert (await client.get(path)).status_code == 404, path
 
 
-async def test_pages_carry_security_headers(client: httpx.AsyncClient, catalogue: SmallCatalogue) -> None:
+async def test_pages_carry_security_headers(
+    client: httpx.AsyncClient, catalogue: SmallCatalogue
+) -> None:
     response = await client.get("/")
 
     assert response.headers["content-security-policy"].startswith("default-src 'self'")
@@ -165,7 +181,7 @@ class _QueryCounter(logging.Handler):
 
 @pytest.mark.parametrize(
     ("page", "expected_queries"),
-    [("home", 2), ("category", 2), ("agency", 3), ("service", 2)],
+    [("home", 3), ("category", 2), ("agency", 3), ("service", 2)],
 )
 async def test_pages_take_a_fixed_handful_of_queries_on_the_full_demo_catalogue(
     demo_client: httpx.AsyncClient, page: str, expected_queries: int
@@ -196,3 +212,9 @@ async def test_pages_take_a_fixed_handful_of_queries_on_the_full_demo_catalogue(
 
     assert response.status_code == 200
     assert len(counter.queries) == expected_queries, counter.queries
+
+
+async def test_demo_home_counts_every_admitted_agency_once(demo_client: httpx.AsyncClient) -> None:
+    text = _text((await demo_client.get("/")).text)
+
+    assert "20 个服务类别 · 40 家入驻中介机构" in text

@@ -136,8 +136,16 @@ def test_a_standard_that_needs_a_base_refuses_to_price_without_one() -> None:
         {"type": "rate", "base_unit": "yuan", "rate": 0.5},
         {"type": "rate", "base_unit": "yuan", "rate": "1", "floor_fen": 10, "cap_fen": 5},
         {"type": "tiered", "base_unit": "wan_yuan", "bands": []},
-        {"type": "tiered", "base_unit": "wan_yuan", "bands": [{"up_to": None, "rate": "1"}, {"up_to": "5", "rate": "1"}]},
-        {"type": "tiered", "base_unit": "wan_yuan", "bands": [{"up_to": "5", "rate": "1"}, {"up_to": "5", "rate": "1"}]},
+        {
+            "type": "tiered",
+            "base_unit": "wan_yuan",
+            "bands": [{"up_to": None, "rate": "1"}, {"up_to": "5", "rate": "1"}],
+        },
+        {
+            "type": "tiered",
+            "base_unit": "wan_yuan",
+            "bands": [{"up_to": "5", "rate": "1"}, {"up_to": "5", "rate": "1"}],
+        },
         {"type": "per_unit", "unit": "acre", "price_fen": 10},
         {"type": "per_unit", "unit": "m2", "price_fen": 0},
         {"type": "negotiated", "low_fen": 10, "high_fen": 5},
@@ -165,7 +173,11 @@ def tiered_standards(draw: st.DrawFn) -> dict:
     edges = draw(_edges)
     bands = [{"up_to": str(edge), "rate": str(draw(_rates))} for edge in edges]
     bands.append({"up_to": None, "rate": str(draw(_rates))})
-    return {"type": "tiered", "base_unit": draw(st.sampled_from(["yuan", "wan_yuan"])), "bands": bands}
+    return {
+        "type": "tiered",
+        "base_unit": draw(st.sampled_from(["yuan", "wan_yuan"])),
+        "bands": bands,
+    }
 
 
 _bases = st.decimals(min_value=Decimal("0.0001"), max_value=Decimal(10**10), places=4)

@@ -58,18 +58,21 @@ async def _introspect_postgres(conn: Any) -> Schema:
         _, fks = await conn.execute_query(
             "SELECT kcu.column_name, ccu.table_name AS ref_table, ccu.column_name AS ref_column, "
             "rc.delete_rule FROM information_schema.referential_constraints rc "
-            "JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = rc.constraint_name "
+            "JOIN information_schema.key_column_usage kcu "
+            "ON kcu.constraint_name = rc.constraint_name "
             "JOIN information_schema.constraint_column_usage ccu "
             "ON ccu.constraint_name = rc.unique_constraint_name WHERE kcu.table_name = $1",
             [table],
         )
         schema[table] = {
             "columns": {
-                c["column_name"]: (c["data_type"].upper(), c["is_nullable"] == "NO") for c in columns
+                c["column_name"]: (c["data_type"].upper(), c["is_nullable"] == "NO")
+                for c in columns
             },
             "indexes": {(tuple(r["cols"]), r["is_unique"]) for r in index_rows},
             "foreign_keys": {
-                (fk["column_name"], fk["ref_table"], fk["ref_column"], fk["delete_rule"]) for fk in fks
+                (fk["column_name"], fk["ref_table"], fk["ref_column"], fk["delete_rule"])
+                for fk in fks
             },
         }
     return schema
@@ -99,7 +102,11 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
 
     # and the constraints the catalogue's rules rely on are among them
     assert sorted(migrated) == [
-        "agency", "category", "qualification", "service_item", "service_item_version"
+        "agency",
+        "category",
+        "qualification",
+        "service_item",
+        "service_item_version",
     ]
     assert (("credit_code",), True) in migrated["agency"]["indexes"]
     assert (("name",), True) in migrated["agency"]["indexes"]

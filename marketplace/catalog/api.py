@@ -87,7 +87,11 @@ async def list_categories(request: Request) -> JSONResponse:
     return JSONResponse(
         {
             "categories": [
-                {**_category(s.category), "agency_count": s.agency_count, "item_count": s.item_count}
+                {
+                    **_category(s.category),
+                    "agency_count": s.agency_count,
+                    "item_count": s.item_count,
+                }
                 for s in summaries
             ]
         }

@@ -180,7 +180,9 @@ def parse_fee_standard(data: Mapping[str, Any]) -> FeeStandard:
 
     if fee_type == "fixed":
         return FeeStandard(
-            **common, amount_fen=_fen(data, "amount_fen", required=True), per=str(data.get("per") or "")
+            **common,
+            amount_fen=_fen(data, "amount_fen", required=True),
+            per=str(data.get("per") or ""),
         )
     if fee_type == "negotiated":
         low = _fen(data, "low_fen", required=True)

@@ -56,7 +56,7 @@ class Category(Model):
     code = fields.CharField(max_length=16, unique=True)
     name = fields.CharField(max_length=64, unique=True)
     name_en = fields.CharField(max_length=128)
-    abbreviations: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
+    abbreviations: list[str] = fields.JSONField(default=list)
     market_type = fields.CharEnumField(MarketType, max_length=16, db_index=True)
     quota = fields.IntField(null=True)  # admitted agencies allowed (competitive only)
     legal_basis = fields.TextField()
@@ -137,7 +137,7 @@ class ServiceItem(Model):
     legal_basis = fields.TextField()  # 设定依据
     fee_basis = fields.TextField()  # 收费依据
     fee_type = fields.CharField(max_length=16, db_index=True)  # copy of fee_standard["type"]
-    fee_standard: dict = fields.JSONField()  # type: ignore[assignment]  # see catalog.fees
+    fee_standard: dict = fields.JSONField()  # see catalog.fees
     time_limit_days = fields.IntField()  # 办理时限, working days
     commitments = fields.TextField(default="")  # 服务承诺
     status = fields.CharEnumField(ServiceStatus, max_length=16, default=ServiceStatus.DRAFT)
@@ -173,7 +173,7 @@ class ServiceItemVersion(Model):
     legal_basis = fields.TextField()
     fee_basis = fields.TextField()
     fee_type = fields.CharField(max_length=16)
-    fee_standard: dict = fields.JSONField()  # type: ignore[assignment]
+    fee_standard: dict = fields.JSONField()  # see catalog.fees
     time_limit_days = fields.IntField()
     commitments = fields.TextField(default="")
     published_at = fields.DatetimeField()

@@ -37,6 +37,7 @@ from marketplace.catalog.models import (
 
 __all__ = [
     "CategorySummary",
+    "count_public_agencies",
     "create_agency",
     "create_category",
     "create_service_item",
@@ -167,7 +168,9 @@ async def create_service_item(
     )
 
 
-async def publish_service_item(item: ServiceItem, *, now: dt.datetime | None = None) -> ServiceItemVersion:
+async def publish_service_item(
+    item: ServiceItem, *, now: dt.datetime | None = None
+) -> ServiceItemVersion:
     """Publish the item's current content as its next version."""
     published_at = now or dt.datetime.now(dt.UTC)
     async with in_transaction():
@@ -222,6 +225,13 @@ async def list_categories(*, name_query: str = "") -> list[CategorySummary]:
         agencies, items = counts.get(category.id, (0, 0))
         summaries.append(CategorySummary(category, agencies, items))
     return summaries
+
+
+async def count_public_agencies() -> int:
+    """Admitted agencies with at least one published item (each counted once)."""
+    return await Agency.filter(
+        status=AgencyStatus.ADMITTED, id__in=Subquery(_public_items().values("agency_id"))
+    ).count()
 
 
 async def list_category_items(category: Category) -> list[ServiceItem]:

@@ -38,7 +38,7 @@ async def home(request: Request) -> Response:
             "query": query,
             "groups": [(market, rows) for market, rows in groups if rows],
             "total_categories": len(summaries),
-            "total_agencies": sum(s.agency_count for s in summaries),
+            "total_agencies": await services.count_public_agencies(),
         },
     )
 

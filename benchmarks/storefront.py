@@ -1,0 +1,369 @@
+"""Storefront throughput: the real app against a bare Starlette ceiling, under wrk.
+
+What it measures
+    The home page (``/``) and one category page (``/categories/<code>``) of the real
+    marketplace on the embedded default: ``marketplace seed-demo`` loads the demo
+    catalogue into a SQLite file in a temporary directory, and uvicorn serves
+    ``marketplace.app:create_app`` from there with one worker and no outside service
+    configured. Next to it, in the same run, ``benchmarks/bare_app.py`` serves the same
+    two pages by rendering the same templates with the same data, read once at startup
+    from the same file: no query and no middleware per request. That app is the ceiling,
+    the cost of uvicorn, routing and Jinja alone. The category page is the competitive
+    category with the most published items, unless ``--category`` names one. Before
+    measuring, the script checks that both apps return the same HTML.
+
+How to run
+    Install wrk (``apt-get install -y wrk``), then from the repository root::
+
+        .venv/bin/python benchmarks/storefront.py [--duration 10] [--connections 32]
+
+What the numbers mean
+    For each page wrk runs a warm-up, then a measured run in which ``--connections``
+    keep-alive connections each send their next request as soon as the previous answer
+    arrives. req/s is the throughput at that concurrency; p50/p90/p99 are latency
+    percentiles of those requests, which at saturation are mostly time spent queued
+    behind the other connections (about connections ÷ req/s). real/bare is the real
+    page's throughput as a fraction of the ceiling's, the figure the target is about:
+    the category page at 50 % or more of the bare app. wrk and the server share the
+    machine's cores, so absolute figures are lower than a dedicated server's; compare
+    ratios, not absolute numbers, across machines.
+
+The results are printed and written to ``benchmarks/results/storefront-<timestamp>.json``.
+The exit status is 0 when the target is met, 1 when it is not, 2 when wrk is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+BENCH_DIR = Path(__file__).resolve().parent
+RESULTS_DIR = BENCH_DIR / "results"
+WRK_REPORT = BENCH_DIR / "wrk_report.lua"
+HOST = "127.0.0.1"
+DATABASE_FILE = "marketplace.sqlite3"  # what the app uses when DATABASE_URL is unset
+TARGET_RATIO = 0.5
+BODY_TOLERANCE = 0.03  # relative difference in length above which the bodies "differ"
+
+# Settings read from the environment that switch an outside service on: unset, so that
+# both apps run on the embedded default whatever the caller's shell exports.
+_SERVICE_VARIABLES = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "MEILISEARCH_URL",
+    "MEILISEARCH_API_KEY",
+    "STRIPE_SECRET_KEY",
+    "STRIPE_WEBHOOK_SECRET",
+    "SMTP_URL",
+    "DEBUG",
+)
+# uvicorn's arguments naming each app's factory.
+_REAL_APP = ["marketplace.app:create_app"]
+_BARE_APP = ["--app-dir", str(BENCH_DIR), "bare_app:create_app"]
+_STARTUP_TIMEOUT_S = 30.0
+_STOP_TIMEOUT_S = 5.0
+_WRK_MARKER = "wrk-json "
+
+# The competitive category with the most published items of admitted agencies.
+_BUSIEST_CATEGORY_SQL = """
+SELECT c.code FROM category c
+JOIN service_item s ON s.category_id = c.id
+JOIN agency a ON a.id = s.agency_id
+WHERE c.market_type = 'competitive' AND s.status = 'published' AND a.status = 'admitted'
+GROUP BY c.id ORDER BY COUNT(*) DESC, c.position LIMIT 1
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    name: str
+    base_url: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    server: str
+    path: str
+    requests: int
+    errors: int
+    requests_per_s: float
+    p50_ms: float
+    p90_ms: float
+    p99_ms: float
+    max_ms: float
+
+
+def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "--duration", type=int, default=10, help="seconds of each measured run (default: 10)"
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=2, help="seconds of warm-up before each run (default: 2)"
+    )
+    parser.add_argument("--threads", type=int, default=1, help="wrk threads (default: 1)")
+    parser.add_argument(
+        "--connections", type=int, default=32, help="open connections (default: 32)"
+    )
+    parser.add_argument(
+        "--category", help="category code to load (default: the busiest competitive one)"
+    )
+    return parser.parse_args(argv)
+
+
+def _raise_system_exit(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _embedded_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in _SERVICE_VARIABLES}
+
+
+def _seed(workdir: Path) -> None:
+    command = [sys.executable, "-m", "marketplace.cli", "seed-demo"]
+    done = subprocess.run(
+        command, cwd=workdir, env=_embedded_env(), capture_output=True, text=True, timeout=300
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"marketplace seed-demo failed:\n{done.stdout}{done.stderr}")
+    print(done.stdout.strip())
+
+
+def _busiest_category(database: Path) -> str:
+    with sqlite3.connect(database) as connection:
+        row = connection.execute(_BUSIEST_CATEGORY_SQL).fetchone()
+    if row is None:
+        raise RuntimeError("the demo catalogue has no competitive category with items")
+    code: str = row[0]
+    return code
+
+
+def _start_server(name: str, app_args: list[str], workdir: Path, stack: ExitStack) -> Server:
+    """Start uvicorn (one worker, loopback only) in ``workdir``; stopped when ``stack`` closes."""
+    port = _free_port()
+    log_path = workdir / f"{name}.log"
+    command = [
+        *(sys.executable, "-m", "uvicorn", *app_args, "--factory"),
+        *("--host", HOST, "--port", str(port), "--log-level", "warning"),
+    ]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            command,
+            cwd=workdir,
+            env=_embedded_env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # Ctrl+C reaches this script, which stops the server
+        )
+    server = Server(name, f"http://{HOST}:{port}", process, log_path)
+    stack.callback(_stop, server)
+    _wait_until_healthy(server)
+    return server
+
+
+def _stop(server: Server) -> None:
+    if server.process.poll() is not None:
+        return
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=_STOP_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait(timeout=_STOP_TIMEOUT_S)
+
+
+def _wait_until_healthy(server: Server) -> None:
+    deadline = time.monotonic() + _STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline and server.process.poll() is None:
+        try:
+            if _fetch(f"{server.base_url}/healthz") == b"ok":
+                return
+        except OSError:
+            pass  # not listening yet
+        time.sleep(0.1)
+    log = server.log_path.read_text(errors="replace")[-2000:]
+    raise RuntimeError(f"the {server.name} server did not become healthy:\n{log}")
+
+
+def _fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        body: bytes = response.read()
+        return body
+
+
+def _page(server: Server, path: str) -> bytes:
+    """The body of ``path``, with the server's own address taken out of its absolute links."""
+    return _fetch(server.base_url + path).replace(server.base_url.encode(), b"")
+
+
+def _compare_bodies(real: Server, bare: Server, path: str) -> dict[str, Any]:
+    """Fetch ``path`` from both apps (links aside); warn when they are not the same page."""
+    real_body, bare_body = _page(real, path), _page(bare, path)
+    identical = real_body == bare_body
+    difference = abs(len(real_body) - len(bare_body)) / max(len(real_body), 1)
+    verdict = "identical" if identical else f"differ ({difference:.1%} in length)"
+    print(f"  {path}: real {len(real_body)} B, bare {len(bare_body)} B, bodies {verdict}")
+    if difference > BODY_TOLERANCE:
+        print(f"  WARNING: the bare app does not render the same {path}; the ceiling is off")
+    return {
+        "path": path,
+        "real_bytes": len(real_body),
+        "bare_bytes": len(bare_body),
+        "identical": identical,
+    }
+
+
+def _run_wrk(url: str, seconds: int, args: argparse.Namespace, *extra: str) -> str:
+    command = [
+        *("wrk", "--threads", str(args.threads), "--connections", str(args.connections)),
+        *("--duration", f"{seconds}s", "--latency", *extra, url),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30)
+    if done.returncode != 0:
+        raise RuntimeError(f"wrk failed on {url}:\n{done.stdout}{done.stderr}")
+    return done.stdout
+
+
+def _measure(server: Server, path: str, args: argparse.Namespace) -> Measurement:
+    url = server.base_url + path
+    print(f"  {server.name} {path} …", end="", flush=True)
+    _run_wrk(url, args.warmup, args)
+    output = _run_wrk(url, args.duration, args, "--script", str(WRK_REPORT))
+    line = next(line for line in output.splitlines() if line.startswith(_WRK_MARKER))
+    report = json.loads(line.removeprefix(_WRK_MARKER))
+    latency_ms = {k: v / 1000 for k, v in report["latency_us"].items()}
+    measurement = Measurement(
+        server=server.name,
+        path=path,
+        requests=report["requests"],
+        errors=report["errors"],
+        requests_per_s=report["requests"] / (report["duration_us"] / 1e6),
+        p50_ms=latency_ms["p50"],
+        p90_ms=latency_ms["p90"],
+        p99_ms=latency_ms["p99"],
+        max_ms=latency_ms["max"],
+    )
+    print(f" {measurement.requests_per_s:,.0f} req/s")
+    return measurement
+
+
+def _ratios(measurements: list[Measurement]) -> dict[str, float]:
+    """real ÷ bare requests per second, per path."""
+    rate = {(m.server, m.path): m.requests_per_s for m in measurements}
+    paths = dict.fromkeys(m.path for m in measurements)
+    return {path: rate["real", path] / rate["bare", path] for path in paths}
+
+
+def _print_table(measurements: list[Measurement], ratios: dict[str, float]) -> None:
+    print(f"\n{'target':<28}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    for m in measurements:
+        print(
+            f"{m.server + ' ' + m.path:<28}{m.requests_per_s:>9,.0f}"
+            f"{m.p50_ms:>9.1f}{m.p90_ms:>9.1f}{m.p99_ms:>9.1f}{m.errors:>8}"
+        )
+    print()
+    for path, ratio in ratios.items():
+        print(f"real/bare {path:<18}{ratio:>9.0%}")
+
+
+def _first_line(command: list[str]) -> str:
+    """The first line ``command`` prints (a version, a commit), or ``"unknown"``."""
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    lines = (done.stdout + done.stderr).splitlines()
+    return lines[0] if lines else "unknown"
+
+
+def _write_results(results: dict[str, Any]) -> Path:
+    RESULTS_DIR.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = RESULTS_DIR / f"storefront-{stamp}.json"
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    return path
+
+
+def _benchmark(args: argparse.Namespace, workdir: Path, stack: ExitStack) -> dict[str, Any]:
+    """Seed, serve both apps, check they agree, measure; the results as JSON data."""
+    _seed(workdir)
+    category = args.category or _busiest_category(workdir / DATABASE_FILE)
+    paths = ["/", f"/categories/{category}"]
+    real = _start_server("real", _REAL_APP, workdir, stack)
+    bare = _start_server("bare", _BARE_APP, workdir, stack)
+    print("Response bodies:")
+    bodies = [_compare_bodies(real, bare, path) for path in paths]
+    print(
+        f"Measuring {args.warmup} s warm-up + {args.duration} s per target, "
+        f"{args.connections} connections, {args.threads} wrk thread(s); wrk and the servers "
+        f"share this machine's {os.cpu_count()} CPU(s):"
+    )
+    measurements = [_measure(server, path, args) for server in (real, bare) for path in paths]
+    ratios = _ratios(measurements)
+    _print_table(measurements, ratios)
+    category_ratio = ratios[paths[1]]
+    verdict = "PASS" if category_ratio >= TARGET_RATIO else "FAIL"
+    print(f"target: category page ≥ {TARGET_RATIO:.0%} of bare: {verdict} ({category_ratio:.0%})")
+    return {
+        "timestamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "settings": vars(args) | {"category": category},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "wrk": _first_line(["wrk", "--version"]),
+            "commit": _first_line(["git", "-C", str(BENCH_DIR), "rev-parse", "HEAD"]),
+        },
+        "bodies": bodies,
+        "measurements": [asdict(m) for m in measurements],
+        "real_over_bare": ratios,
+        "target": {"page": paths[1], "ratio": TARGET_RATIO, "met": verdict == "PASS"},
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse_args(argv)
+    if shutil.which("wrk") is None:
+        print("wrk is not installed; install it with: apt-get install -y wrk", file=sys.stderr)
+        return 2
+    signal.signal(signal.SIGTERM, _raise_system_exit)  # stop the servers on kill too
+    try:
+        with ExitStack() as stack:
+            workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-")))
+            results = _benchmark(args, workdir, stack)
+    except KeyboardInterrupt:
+        print("\ninterrupted; the servers are stopped", file=sys.stderr)
+        return 130
+    print(f"Results: {_write_results(results)}")
+    return 0 if results["target"]["met"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,186 @@
+"""A visitor's path through the storefront in headless Chromium (Debian's build).
+
+The marketplace runs as a real server (uvicorn, in a subprocess) on the demo catalogue
+in SQLite; Playwright drives /usr/bin/chromium. Screenshots of each step land in
+``build/screenshots`` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import REQUIRE_SERVICES
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The marketplace served by uvicorn on the demo catalogue; yields its base URL."""
+    if not CHROMIUM.exists():
+        reason = "Debian's chromium is not installed (apt-get install chromium)"
+        if REQUIRE_SERVICES:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    workdir = tmp_path_factory.mktemp("live")
+    env = {**os.environ, "DATABASE_URL": f"sqlite://{workdir / 'demo.sqlite3'}"}
+    subprocess.run(
+        [sys.executable, "-m", "marketplace.cli", "seed-demo"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "marketplace.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError("the marketplace did not start")
+            time.sleep(0.1)
+        yield base_url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+async def page(live_server: str) -> AsyncIterator[object]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
+        )
+        context = await browser.new_context(
+            viewport={"width": 1280, "height": 900}, base_url=live_server
+        )
+        page = await context.new_page()
+        errors: list[str] = []
+        page.on(
+            "console",
+            lambda message: errors.append(message.text) if message.type == "error" else None,
+        )
+        yield page
+        await browser.close()
+        # a Content-Security-Policy violation or a missing asset shows up as a console error;
+        # the one expected error is the 422 of the estimator refusing "abc"
+        assert [e for e in errors if "status of 422" not in e] == []
+
+
+async def test_visitor_browses_estimates_a_fee_and_switches_language(
+    live_server: str, page: object
+) -> None:
+    from playwright.async_api import Page, expect
+
+    assert isinstance(page, Page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    # the home page lists the twenty categories, grouped by market type
+    await page.goto("/")
+    await expect(page).to_have_title("中介服务超市")
+    await expect(page.locator(".category-card")).to_have_count(20)
+    await page.screenshot(path=SCREENSHOTS / "1-home.png", full_page=True)
+
+    # a competitive category shows its admitted agencies' items
+    await page.get_by_role("link", name="环境影响评价").first.click()
+    await expect(page.get_by_role("heading", level=1)).to_contain_text("环境影响评价")
+    rows = page.locator("table.items tbody tr")
+    assert await rows.count() >= 2
+    await page.screenshot(path=SCREENSHOTS / "2-category.png", full_page=True)
+
+    # an agency profile shows its qualifications and items
+    await rows.first.locator("td").nth(1).get_by_role("link").click()
+    await expect(page.get_by_role("heading", name="资质信息")).to_be_visible()
+    await page.screenshot(path=SCREENSHOTS / "3-agency.png", full_page=True)
+
+    # an item page: find one whose fee depends on a base, and estimate it
+    async with httpx.AsyncClient(base_url=live_server) as api:
+        item_id = await _first_item_needing_a_base(api)
+    await page.goto(f"/services/{item_id}")
+    await page.get_by_label("(", exact=False).fill("abc")
+    await page.get_by_role("button", name="估算").click()
+    await expect(page.get_by_role("alert")).to_have_text("“abc”不是有效的数字。")
+    await page.get_by_label("(", exact=False).fill("5000")
+    await page.get_by_role("button", name="估算").click()
+    estimate = page.locator(".estimate-amount")
+    await expect(estimate).to_contain_text("¥")
+    low = int(await estimate.get_attribute("data-low-fen") or "0")
+    high = int(await estimate.get_attribute("data-high-fen") or "0")
+    async with httpx.AsyncClient(base_url=live_server) as api:
+        response = await api.get(
+            f"/api/v1/services/{item_id}/fee-estimate", params={"base": "5000"}
+        )
+        expected = response.json()
+    assert (low, high) == (expected["low_fen"], expected["high_fen"])
+    assert low > 0
+    await page.screenshot(path=SCREENSHOTS / "4-service.png", full_page=True)
+
+    # switch to English: the same page, in English, and the choice sticks
+    await page.get_by_role("link", name="English").click()
+    await expect(page.get_by_role("heading", name="Fee estimator")).to_be_visible()
+    assert await page.locator("html").get_attribute("lang") == "en"
+    await page.get_by_role("link", name="Home").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Find, compare and hire licensed intermediaries for project approval"
+    )
+    await page.screenshot(path=SCREENSHOTS / "5-home-en.png", full_page=True)
+
+
+async def _first_item_needing_a_base(api: httpx.AsyncClient) -> int:
+    """The id of the first demo item with a tiered, rate or per-unit fee (from the API)."""
+    agencies = (await api.get("/api/v1/agencies", params={"per_page": 100})).json()["agencies"]
+    for agency in agencies:
+        for item in (await api.get(f"/api/v1/agencies/{agency['id']}")).json()["services"]:
+            if item["fee_type"] in ("tiered", "rate", "per_unit"):
+                return int(item["id"])
+    raise AssertionError("the demo catalogue has no item whose fee depends on a base")
