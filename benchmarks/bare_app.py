@@ -61,7 +61,7 @@ async def _home_context() -> Context:
         "query": "",
         "groups": [(market, rows) for market, rows in groups if rows],
         "total_categories": len(summaries),
-        "total_agencies": sum(s.agency_count for s in summaries),
+        "total_agencies": await services.count_public_agencies(),
     }
 
 

@@ -8,6 +8,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from marketplace.i18n import N_, translate
+
 __all__ = ["MAX_DB_ID", "ApiError", "json_error", "page_params", "path_id"]
 
 # Ids are 32-bit integer keys; anything larger cannot exist, and asking PostgreSQL
@@ -45,12 +47,11 @@ def _positive_int(request: Request, name: str, default: int, maximum: int) -> in
     if raw is None or raw == "":
         return default
     if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= maximum:
-        raise ApiError(
-            400,
-            "invalid_parameter",
-            f"{name} must be an integer from 1 to {maximum}",
-            parameter=name,
+        message = translate(
+            N_("%(name)s must be a whole number from 1 to %(maximum)s."),
+            {"name": name, "maximum": maximum},
         )
+        raise ApiError(400, "invalid_parameter", message, parameter=name)
     return int(raw)
 
 

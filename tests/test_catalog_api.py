@@ -61,6 +61,23 @@ async def test_bad_agency_list_parameters_are_client_errors(
         assert response.json()["error"]["code"] == code, params
 
 
+async def test_parameter_errors_are_in_the_users_language(
+    client: httpx.AsyncClient, catalogue: SmallCatalogue
+) -> None:
+    chinese = await client.get("/api/v1/agencies", params={"per_page": "500"})
+    english = await client.get("/api/v1/agencies", params={"category": "X", "lang": "en"})
+
+    assert chinese.json()["error"] == {
+        "code": "invalid_parameter",
+        "message": "per_page 必须是 1 到 100 之间的整数。",
+        "parameter": "per_page",
+    }
+    assert english.json()["error"] == {
+        "code": "unknown_category",
+        "message": "There is no category with the code “X”.",
+    }
+
+
 async def test_agency_detail_carries_qualifications_and_published_items(
     client: httpx.AsyncClient, catalogue: SmallCatalogue
 ) -> None:

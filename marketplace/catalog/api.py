@@ -17,7 +17,7 @@ from marketplace.catalog import services
 from marketplace.catalog.fees import FeeEstimate, InvalidBase
 from marketplace.catalog.models import Agency, Category, Qualification, ServiceItem
 from marketplace.http import ApiError, page_params, path_id
-from marketplace.i18n import translate
+from marketplace.i18n import N_, translate
 
 __all__ = ["routes"]
 
@@ -116,7 +116,10 @@ async def list_agencies(request: Request) -> JSONResponse:
     if code is not None:
         category = await Category.get_or_none(code=code[:16])
         if category is None:
-            raise ApiError(404, "unknown_category", f"no category with code {code[:16]!r}")
+            message = translate(
+                N_("There is no category with the code “%(code)s”."), {"code": code[:16]}
+            )
+            raise ApiError(404, "unknown_category", message)
     agencies, total = await services.list_agencies(
         category=category, offset=(page - 1) * per_page, limit=per_page
     )
