@@ -1,0 +1,62 @@
+"""The `marketplace` command, run as a newcomer would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _run(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    return subprocess.run(
+        [sys.executable, "-m", "marketplace.cli", *args],
+        cwd=cwd,
+        env={**environment, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_help_names_every_command(tmp_path: Path) -> None:
+    result = _run("--help", cwd=tmp_path)
+
+    assert result.returncode == 0
+    for command in ("serve", "migrate", "seed-demo"):
+        assert command in result.stdout
+    assert "SQLite file" in result.stdout
+
+
+def test_seed_demo_migrates_and_loads_once_into_the_current_folder(tmp_path: Path) -> None:
+    first = _run("seed-demo", cwd=tmp_path)
+    second = _run("seed-demo", cwd=tmp_path)
+
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == "Loaded the demo catalogue (20 categories, 40 admitted agencies).\n"
+    assert second.stdout == "The catalogue is not empty; the demo catalogue was not loaded.\n"
+    assert (tmp_path / "marketplace.sqlite3").exists()
+
+
+def test_migrate_reports_the_database_without_its_password(tmp_path: Path) -> None:
+    result = _run("migrate", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"Database is up to date: sqlite://{tmp_path / 'marketplace.sqlite3'}\n"
+
+
+def test_an_unknown_command_is_refused_with_usage(tmp_path: Path) -> None:
+    result = _run("frobnicate", cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert "invalid choice: 'frobnicate'" in result.stderr
+
+
+def test_database_passwords_are_never_printed() -> None:
+    from marketplace.cli import _redacted
+
+    assert _redacted("postgres://mp:s3cret@db:5432/mp") == "postgres://mp:***@db:5432/mp"
+    assert _redacted("sqlite:///srv/mp.sqlite3") == "sqlite:///srv/mp.sqlite3"
