@@ -16,11 +16,19 @@ from starlette.staticfiles import StaticFiles
 from tortoise.contrib.starlette import RegisterTortoise
 
 from marketplace import i18n
+from marketplace.access import PUBLIC, allow
+from marketplace.accounts import api as accounts_api
+from marketplace.accounts import backoffice as accounts_backoffice
+from marketplace.accounts import views as accounts_views
+from marketplace.accounts.middleware import AuthenticationMiddleware
 from marketplace.catalog import api as catalog_api
 from marketplace.catalog import views as catalog_views
+from marketplace.csrf import csrf_middleware
 from marketplace.database import tortoise_config
 from marketplace.http import ApiError, json_error
+from marketplace.jobs import JobQueue
 from marketplace.openapi import openapi_endpoint
+from marketplace.ratelimit import RateLimiter
 from marketplace.security import SecurityHeadersMiddleware
 from marketplace.settings import BASE_DIR, Settings
 from marketplace.templating import templates
@@ -29,6 +37,8 @@ __all__ = ["create_app"]
 
 _STATUS_MESSAGES = {
     400: i18n.N_("The request was not understood."),
+    401: i18n.N_("Sign in to continue."),
+    403: i18n.N_("You do not have access to this page."),
     404: i18n.N_("There is nothing at this address."),
     405: i18n.N_("This address does not accept that method."),
     422: i18n.N_("The request could not be processed."),
@@ -72,6 +82,7 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return _error_response(request, 500)
 
 
+@allow(PUBLIC)
 async def healthz(request: Request) -> Response:
     return PlainTextResponse("ok")
 
@@ -83,14 +94,21 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
-            yield {"settings": settings}
+            jobs = await JobQueue.connect(settings)
+            try:
+                yield {"settings": settings, "jobs": jobs, "rate_limiter": RateLimiter(settings)}
+            finally:
+                await jobs.close()
 
     api_routes = [
         *catalog_api.routes,
+        *accounts_api.routes,
         Route("/openapi.json", openapi_endpoint, include_in_schema=False),
     ]
     routes = [
         *catalog_views.routes,
+        *accounts_views.routes,
+        *accounts_backoffice.routes,
         Mount("/api/v1", routes=api_routes),
         Mount("/static", StaticFiles(directory=BASE_DIR / "static"), name="static"),
         Route("/healthz", healthz, include_in_schema=False),
@@ -98,7 +116,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Starlette(
         debug=settings.debug,
         routes=routes,
-        middleware=[Middleware(SecurityHeadersMiddleware), Middleware(i18n.LocaleMiddleware)],
+        middleware=[
+            Middleware(SecurityHeadersMiddleware),
+            Middleware(i18n.LocaleMiddleware),
+            Middleware(csrf_middleware, secret=settings.secret_key),
+            Middleware(AuthenticationMiddleware),
+        ],
         exception_handlers={
             HTTPException: _http_exception,
             ApiError: _api_error,

@@ -74,6 +74,66 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_create_admin(args: argparse.Namespace, settings: Settings) -> int:
+    import getpass
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password (at least 10 characters): ")
+        if getpass.getpass("Password again: ") != password:
+            print("The two passwords differ; nothing was changed.", file=sys.stderr)
+            return 1
+    try:
+        asyncio.run(_create_admin(settings, args.email, args.name, password))
+    except _CommandError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Administrator {args.email} can now sign in at /login.")
+    return 0
+
+
+class _CommandError(Exception):
+    pass
+
+
+async def _create_admin(settings: Settings, email: str, name: str, password: str) -> None:
+    from marketplace.accounts import services
+    from marketplace.accounts.models import Role
+    from marketplace.database import migrate
+    from marketplace.forms import FormError
+    from marketplace.i18n import translate, use_language
+
+    try:
+        await migrate(settings.database_url)
+        await services.create_user(email=email, name=name, password=password, roles={Role.ADMIN})
+    except FormError as exc:
+        with use_language("en"):
+            problems = "; ".join(
+                f"{field or 'input'}: {translate(m.id, m.params)}"
+                for field, m in exc.errors.items()
+            )
+        raise _CommandError(f"Not created: {problems}") from None
+    finally:
+        await Tortoise.close_connections()
+
+
+def _cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from arq.worker import run_worker
+
+    if settings.redis_url is None:
+        print(
+            "REDIS_URL is not set: without Redis, jobs run inside `marketplace serve` and no "
+            "worker is needed.",
+            file=sys.stderr,
+        )
+        return 2
+    from workers.settings import WorkerSettings
+
+    run_worker(WorkerSettings)  # type: ignore[arg-type]
+    return 0
+
+
 def _redacted(url: str) -> str:
     """The database URL without its password, for printing."""
     if "@" not in url:
@@ -130,6 +190,28 @@ def _parser() -> argparse.ArgumentParser:
         "A database that already holds categories is left as it is.",
     )
     seed.set_defaults(func=_cmd_seed_demo)
+
+    admin = commands.add_parser(
+        "create-admin",
+        help="create an administrator account (asks for the password)",
+        description="Create an account with the administrator role. The password is asked "
+        "for twice, or read from one line of standard input with --password-stdin.",
+    )
+    admin.add_argument("--email", required=True, help="the administrator's e-mail address")
+    admin.add_argument("--name", required=True, help="the administrator's name")
+    admin.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    admin.set_defaults(func=_cmd_create_admin)
+
+    worker = commands.add_parser(
+        "worker",
+        help="run background jobs from Redis (needs REDIS_URL)",
+        description="Run the arq worker that executes background jobs (e-mail, and later "
+        "index updates and deadline sweeps) queued in Redis at REDIS_URL. Without REDIS_URL "
+        "the jobs run inside `marketplace serve` and no worker is needed.",
+    )
+    worker.set_defaults(func=_cmd_worker)
     return parser
 
 

@@ -8,6 +8,7 @@ from starlette.routing import BaseRoute, Mount
 from starlette.schemas import SchemaGenerator
 
 from marketplace import __version__
+from marketplace.access import PUBLIC, allow
 
 __all__ = ["openapi_endpoint"]
 
@@ -30,6 +31,7 @@ def build_schema(routes: list[BaseRoute]) -> dict:
     return _generator.get_schema(routes=routes)
 
 
+@allow(PUBLIC)
 async def openapi_endpoint(request: Request) -> JSONResponse:
     api = next(
         route

@@ -7,13 +7,20 @@ from decimal import Decimal
 from typing import Any
 
 import jinja2
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from marketplace import i18n
+from marketplace.access import current_user
+from marketplace.accounts import labels as account_labels
 from marketplace.catalog import labels
 from marketplace.settings import BASE_DIR
 
-__all__ = ["format_fen", "templates"]
+__all__ = ["format_fen", "render", "templates"]
+
+
+_BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
 def format_fen(fen: int | None) -> str:
@@ -30,8 +37,15 @@ def format_date(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        value = value.astimezone(dt.timezone(dt.timedelta(hours=8))).date()
+        value = value.astimezone(_BEIJING).date()
     return value.isoformat()
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    """A moment in Beijing time, to the minute."""
+    if value is None:
+        return ""
+    return value.astimezone(_BEIJING).strftime("%Y-%m-%d %H:%M")
 
 
 def _environment() -> jinja2.Environment:
@@ -49,7 +63,10 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["yuan"] = format_fen
     env.filters["date"] = format_date
+    env.filters["datetime"] = format_datetime
     env.globals["labels"] = labels
+    env.globals["labels_roles"] = account_labels.ROLE_LABELS
+    env.globals["event_labels"] = account_labels.EVENT_LABELS
     env.globals["LANGUAGES"] = i18n.LANGUAGES
     env.globals["HTML_LANG"] = i18n.HTML_LANG
     env.globals["current_language"] = i18n.current_language
@@ -58,8 +75,20 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _context(request: Any) -> dict[str, Any]:
-    return {"language": i18n.current_language()}
+def _context(request: Request) -> dict[str, Any]:
+    csrf = request.scope.get("csrftoken")
+    return {
+        "language": i18n.current_language(),
+        "current_user": current_user(request),
+        "csrf_token": csrf if csrf is not None else (lambda: ""),
+    }
 
 
 templates = Jinja2Templates(env=_environment(), context_processors=[_context])
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200
+) -> Response:
+    """Render template ``name`` for ``request``."""
+    return templates.TemplateResponse(request, name, context or {}, status_code=status_code)

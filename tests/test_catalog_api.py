@@ -175,6 +175,7 @@ async def test_openapi_document_describes_every_endpoint(
         "/agencies",
         "/agencies/{id}",
         "/categories",
+        "/me",
         "/services/{id}",
         "/services/{id}/fee-estimate",
     ]

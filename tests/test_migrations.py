@@ -103,10 +103,18 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
     # and the constraints the catalogue's rules rely on are among them
     assert sorted(migrated) == [
         "agency",
+        "api_token",
         "category",
+        "enterprise",
+        "outbox_email",
+        "password_reset",
         "qualification",
+        "security_event",
         "service_item",
         "service_item_version",
+        "session",
+        "user",
+        "user_role",
     ]
     assert (("credit_code",), True) in migrated["agency"]["indexes"]
     assert (("name",), True) in migrated["agency"]["indexes"]
@@ -115,3 +123,9 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
     assert (("item_id", "version"), True) in migrated["service_item_version"]["indexes"]
     assert (("category_id", "status"), False) in migrated["service_item"]["indexes"]
     assert (("agency_id", "status"), False) in migrated["service_item"]["indexes"]
+    assert (("email",), True) in migrated["user"]["indexes"]
+    assert (("credit_code",), True) in migrated["enterprise"]["indexes"]
+    assert (("user_id", "role"), True) in migrated["user_role"]["indexes"]
+    for table in ("session", "password_reset", "api_token"):
+        digest_column = "key_digest" if table == "session" else "token_digest"
+        assert ((digest_column,), True) in migrated[table]["indexes"], table

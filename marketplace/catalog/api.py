@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from marketplace.access import PUBLIC, allow
 from marketplace.catalog import services
 from marketplace.catalog.fees import FeeEstimate, InvalidBase
 from marketplace.catalog.models import Agency, Category, Qualification, ServiceItem
@@ -75,6 +76,7 @@ def _estimate(estimate: FeeEstimate) -> dict[str, Any]:
     return {"low_fen": estimate.low_fen, "high_fen": estimate.high_fen, "currency": "CNY"}
 
 
+@allow(PUBLIC)
 async def list_categories(request: Request) -> JSONResponse:
     """
     summary: All service categories with their counts
@@ -98,6 +100,7 @@ async def list_categories(request: Request) -> JSONResponse:
     )
 
 
+@allow(PUBLIC)
 async def list_agencies(request: Request) -> JSONResponse:
     """
     summary: Admitted agencies, optionally of one category, paginated
@@ -133,6 +136,7 @@ async def list_agencies(request: Request) -> JSONResponse:
     )
 
 
+@allow(PUBLIC)
 async def get_agency(request: Request) -> JSONResponse:
     """
     summary: One admitted agency with its qualifications and published service items
@@ -162,6 +166,7 @@ async def get_agency(request: Request) -> JSONResponse:
     )
 
 
+@allow(PUBLIC)
 async def get_service(request: Request) -> JSONResponse:
     """
     summary: One published service item with every published field
@@ -190,6 +195,7 @@ async def get_service(request: Request) -> JSONResponse:
     )
 
 
+@allow(PUBLIC)
 async def fee_estimate(request: Request) -> JSONResponse:
     """
     summary: The fee a service item charges for a base amount

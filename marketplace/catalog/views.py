@@ -9,21 +9,19 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from marketplace.access import PUBLIC, allow
 from marketplace.catalog import services
 from marketplace.catalog.fees import InvalidBase
 from marketplace.catalog.models import Category, MarketType
 from marketplace.http import path_id
-from marketplace.templating import templates
+from marketplace.templating import render
 
 __all__ = ["routes"]
 
 _MARKET_ORDER = (MarketType.COMPETITIVE, MarketType.MONOPOLY, MarketType.ABSENT)
 
 
-def _render(request: Request, name: str, context: dict, status_code: int = 200) -> Response:
-    return templates.TemplateResponse(request, name, context, status_code=status_code)
-
-
+@allow(PUBLIC)
 async def home(request: Request) -> Response:
     query = request.query_params.get("q", "")[:100]
     summaries = await services.list_categories(name_query=query)
@@ -31,7 +29,7 @@ async def home(request: Request) -> Response:
         (market, [s for s in summaries if s.category.market_type == market])
         for market in _MARKET_ORDER
     ]
-    return _render(
+    return render(
         request,
         "catalog/home.html",
         {
@@ -43,12 +41,13 @@ async def home(request: Request) -> Response:
     )
 
 
+@allow(PUBLIC)
 async def category_detail(request: Request) -> Response:
     category = await Category.get_or_none(code=request.path_params["code"][:16])
     if category is None:
         raise HTTPException(status_code=404)
     items = await services.list_category_items(category)
-    return _render(
+    return render(
         request,
         "catalog/category_detail.html",
         {
@@ -60,12 +59,13 @@ async def category_detail(request: Request) -> Response:
     )
 
 
+@allow(PUBLIC)
 async def agency_detail(request: Request) -> Response:
     found = await services.get_public_agency(path_id(request))
     if found is None:
         raise HTTPException(status_code=404)
     agency, items = found
-    return _render(
+    return render(
         request,
         "catalog/agency_detail.html",
         {
@@ -77,6 +77,7 @@ async def agency_detail(request: Request) -> Response:
     )
 
 
+@allow(PUBLIC)
 async def service_detail(request: Request) -> Response:
     item = await services.get_public_item(path_id(request))
     if item is None:
@@ -92,7 +93,7 @@ async def service_detail(request: Request) -> Response:
             error = exc
             status_code = 422 if raw_base is not None else 200
     versions = await services.list_item_versions(item)
-    return _render(
+    return render(
         request,
         "catalog/service_detail.html",
         {

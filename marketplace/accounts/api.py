@@ -1,0 +1,37 @@
+"""Account endpoints of the JSON API."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from marketplace.access import SIGNED_IN, allow, current_user
+
+__all__ = ["routes"]
+
+
+@allow(SIGNED_IN)
+async def me(request: Request) -> JSONResponse:
+    """
+    summary: The signed-in user (by session or by a personal access token)
+    security: [{bearerAuth: []}]
+    responses:
+      200: {description: "id, e-mail, name and roles"}
+      401: {description: "Not signed in, or the token is unknown or revoked"}
+    """
+    user = current_user(request)
+    assert user is not None
+    return JSONResponse(
+        {
+            "id": user.id,
+            "email": user.user.email,
+            "name": user.user.name,
+            "roles": sorted(role.value for role in user.roles),
+            "enterprise_id": user.user.enterprise_id,
+            "agency_id": user.user.agency_id,
+        }
+    )
+
+
+routes = [Route("/me", me, name="api_me")]

@@ -1,0 +1,200 @@
+"""Back office for accounts: users and roles, the e-mail outbox, the security log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from marketplace.access import allow, current_user, roles
+from marketplace.accounts import services
+from marketplace.accounts.middleware import client_ip
+from marketplace.accounts.models import OutboxEmail, Role, SecurityEvent, User, UserRole
+from marketplace.catalog.models import Agency
+from marketplace.forms import FormError
+from marketplace.http import path_id
+from marketplace.i18n import N_
+from marketplace.templating import render
+
+__all__ = ["routes"]
+
+ADMIN = roles(Role.ADMIN)
+_PAGE_SIZE = 50
+# Roles an administrator hands out here; the enterprise role comes with registration.
+ASSIGNABLE_ROLES = (Role.AGENCY, Role.REVIEWER, Role.ADMIN)
+NOTICES = {
+    "created": N_("The account was created."),
+    "roles_saved": N_("The roles were saved."),
+}
+
+
+def _page(request: Request) -> int:
+    raw = request.query_params.get("page", "1")
+    return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) < 100_000 else 1
+
+
+def _admin(request: Request) -> User:
+    user = current_user(request)
+    assert user is not None
+    return user.user
+
+
+def _chosen_roles(values: list[Any]) -> set[Role]:
+    return {
+        Role(v) for v in values if isinstance(v, str) and v in {r.value for r in ASSIGNABLE_ROLES}
+    }
+
+
+async def _agency_choice(raw: Any) -> Agency | None:
+    if not isinstance(raw, str) or not raw.isdigit() or len(raw) > 9:
+        return None
+    return await Agency.get_or_none(id=int(raw))
+
+
+@allow(ADMIN)
+async def index(request: Request) -> Response:
+    return render(request, "backoffice/index.html", {})
+
+
+async def _users_page(
+    request: Request, context: dict[str, Any], status_code: int = 200
+) -> Response:
+    page = _page(request)
+    users = (
+        await User.all()
+        .order_by("id")
+        .offset((page - 1) * _PAGE_SIZE)
+        .limit(_PAGE_SIZE)
+        .select_related("agency", "enterprise")
+    )
+    role_rows = await UserRole.filter(user_id__in=[u.id for u in users])
+    held: dict[int, set[str]] = {}
+    for row in role_rows:
+        held.setdefault(row.user_id, set()).add(row.role.value)
+    context.update(
+        users=users,
+        held=held,
+        page=page,
+        total=await User.all().count(),
+        page_size=_PAGE_SIZE,
+        agencies=await Agency.all().order_by("name").only("id", "name"),
+        assignable=ASSIGNABLE_ROLES,
+        notice=NOTICES.get(request.query_params.get("done", "")),
+    )
+    context.setdefault("create_errors", {})
+    context.setdefault("row_errors", {})
+    context.setdefault("values", {"email": "", "name": "", "agency": "", "roles": []})
+    return render(request, "backoffice/users.html", context, status_code=status_code)
+
+
+@allow(ADMIN)
+async def users(request: Request) -> Response:
+    if request.method != "POST":
+        return await _users_page(request, {})
+    form = await request.form()
+    chosen = _chosen_roles(form.getlist("roles"))
+    values: dict[str, Any] = {
+        "email": str(form.get("email", ""))[:254],
+        "name": str(form.get("name", ""))[:64],
+        "agency": str(form.get("agency", ""))[:9],
+        "roles": sorted(r.value for r in chosen),
+    }
+    try:
+        if not chosen:
+            raise FormError.single("roles", N_("Choose at least one role."))
+        await services.create_user(
+            email=values["email"],
+            name=values["name"],
+            password=str(form.get("password", ""))[:1000],
+            roles=chosen,
+            agency=await _agency_choice(form.get("agency")),
+            actor=_admin(request),
+            ip=client_ip(request),
+        )
+    except FormError as exc:
+        return await _users_page(request, {"create_errors": exc.errors, "values": values}, 422)
+    return RedirectResponse("/backoffice/users?done=created", status_code=303)
+
+
+@allow(ADMIN)
+async def user_roles(request: Request) -> Response:
+    user = await User.get_or_none(id=path_id(request))
+    if user is None:
+        raise HTTPException(status_code=404)
+    form = await request.form()
+    wanted = _chosen_roles(form.getlist("roles"))
+    if await UserRole.exists(user=user, role=Role.ENTERPRISE):
+        wanted.add(Role.ENTERPRISE)
+    try:
+        await services.set_roles(
+            user,
+            wanted,
+            agency=await _agency_choice(form.get("agency")),
+            actor=_admin(request),
+            ip=client_ip(request),
+        )
+    except FormError as exc:
+        first = next(iter(exc.errors.values()))
+        return await _users_page(request, {"row_errors": {user.id: first}}, 422)
+    return RedirectResponse(f"/backoffice/users?done=roles_saved#user-{user.id}", status_code=303)
+
+
+@allow(ADMIN)
+async def outbox(request: Request) -> Response:
+    page = _page(request)
+    emails = (
+        await OutboxEmail.all().order_by("-id").offset((page - 1) * _PAGE_SIZE).limit(_PAGE_SIZE)
+    )
+    return render(
+        request,
+        "backoffice/outbox.html",
+        {
+            "emails": emails,
+            "page": page,
+            "total": await OutboxEmail.all().count(),
+            "page_size": _PAGE_SIZE,
+        },
+    )
+
+
+@allow(ADMIN)
+async def security_log(request: Request) -> Response:
+    page = _page(request)
+    query = SecurityEvent.all()
+    kind = request.query_params.get("kind", "")[:32]
+    if kind:
+        query = query.filter(kind=kind)
+    events = (
+        await query.order_by("-id")
+        .offset((page - 1) * _PAGE_SIZE)
+        .limit(_PAGE_SIZE)
+        .select_related("user", "actor")
+    )
+    return render(
+        request,
+        "backoffice/security_log.html",
+        {
+            "events": events,
+            "page": page,
+            "total": await query.count(),
+            "page_size": _PAGE_SIZE,
+            "kind": kind,
+        },
+    )
+
+
+routes = [
+    Route("/backoffice/", index, name="backoffice"),
+    Route("/backoffice/users", users, methods=["GET", "POST"], name="backoffice_users"),
+    Route(
+        "/backoffice/users/{id:str}/roles",
+        user_roles,
+        methods=["POST"],
+        name="backoffice_user_roles",
+    ),
+    Route("/backoffice/outbox", outbox, name="backoffice_outbox"),
+    Route("/backoffice/security-log", security_log, name="backoffice_security_log"),
+]

@@ -1,0 +1,72 @@
+"""Rate limits on signing in and password resets, per account and per address.
+
+The counting is the ``limits`` library's moving window: in memory in the embedded
+default, in Redis when ``REDIS_URL`` is set so that every web process shares the counts.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+from limits import RateLimitItem, parse
+from limits.aio.strategies import MovingWindowRateLimiter
+from limits.storage import storage_from_string
+
+from marketplace.settings import Settings
+
+__all__ = ["LIMITS", "RateLimiter", "Refused"]
+
+# Ten tries in 15 minutes is generous for a person who mistyped, and slows a password
+# guesser to under a thousand guesses a day per account.
+LIMITS: dict[str, RateLimitItem] = {
+    "login_account": parse("10/15 minutes"),
+    "login_address": parse("50/15 minutes"),
+    "reset_account": parse("3/hour"),
+    "reset_address": parse("20/hour"),
+}
+
+# Keys in Redis start with this, so the limiter's counts are easy to find and flush.
+_REDIS_KEY_PREFIX = "mp:ratelimit"
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    retry_after_s: int
+
+    @property
+    def retry_after_minutes(self) -> int:
+        return max(1, math.ceil(self.retry_after_s / 60))
+
+
+class RateLimiter:
+    def __init__(self, settings: Settings) -> None:
+        if settings.redis_url:
+            uri = "async+" + settings.redis_url
+            storage = storage_from_string(
+                uri, implementation="redispy", key_prefix=_REDIS_KEY_PREFIX
+            )
+        else:
+            storage = storage_from_string("async+memory://")
+        self.storage = storage
+        self._limiter = MovingWindowRateLimiter(storage)
+
+    async def hit(self, **keys: str) -> Refused | None:
+        """Count one attempt against each ``limit_name=identifier``; the first refusal, if any.
+
+        Every limit is counted even when an earlier one refuses, so a refused attempt still
+        counts against the address as well as the account.
+        """
+        refused: Refused | None = None
+        for name, identifier in keys.items():
+            item = LIMITS[name]
+            if not await self._limiter.hit(item, name, identifier.lower()):
+                stats = await self._limiter.get_window_stats(item, name, identifier.lower())
+                wait = max(1, int(stats.reset_time - time.time()))
+                refused = refused or Refused(wait)
+        return refused
+
+    async def reset(self) -> None:
+        """Forget every count (tests, and an administrator clearing a lock-out)."""
+        await self.storage.reset()  # type: ignore[misc]

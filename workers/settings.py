@@ -1,0 +1,65 @@
+"""The arq worker: ``marketplace worker`` (or ``arq workers.settings.WorkerSettings``).
+
+It runs the same job functions the embedded default runs in-process (``marketplace.jobs``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from arq.connections import RedisSettings
+from arq.worker import func
+from tortoise import Tortoise
+
+from marketplace.accounts import mail  # noqa: F401  (registers its jobs)
+from marketplace.database import tortoise_config
+from marketplace.jobs import JOBS
+from marketplace.settings import Settings
+
+__all__ = ["WorkerSettings", "worker_settings"]
+
+# A job that fails with Retry is tried this often before it is given up.
+MAX_TRIES = 5
+JOB_TIMEOUT_S = 300
+# Results are kept a day so that enqueueing with the same job id stays a no-op for that long.
+KEEP_RESULT_S = 24 * 3600
+
+
+async def startup(ctx: dict[str, Any]) -> None:
+    settings = Settings.from_env()
+    ctx["settings"] = settings
+    # The worker is not a request: without the global fallback every job would find
+    # "No TortoiseContext is currently active" (see STACK_NOTES).
+    await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
+
+
+async def shutdown(ctx: dict[str, Any]) -> None:
+    await Tortoise.close_connections()
+
+
+def worker_settings(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments for ``arq.Worker``, shared by the command and the tests."""
+    return {
+        "functions": [
+            func(job, name=name, max_tries=MAX_TRIES)  # type: ignore[arg-type]
+            for name, job in JOBS.items()
+        ],
+        "redis_settings": RedisSettings.from_dsn(settings.redis_url or "redis://127.0.0.1:6379/0"),
+        "on_startup": startup,
+        "on_shutdown": shutdown,
+        "job_timeout": JOB_TIMEOUT_S,
+        "keep_result": KEEP_RESULT_S,
+    }
+
+
+class WorkerSettings:
+    """For the ``arq`` command line; reads REDIS_URL and DATABASE_URL from the environment."""
+
+    _settings = worker_settings(Settings.from_env())
+    functions: ClassVar[list[Any]] = _settings["functions"]
+    redis_settings = _settings["redis_settings"]
+    on_startup = staticmethod(startup)
+    on_shutdown = staticmethod(shutdown)
+    job_timeout = JOB_TIMEOUT_S
+    keep_result = KEEP_RESULT_S
+    max_tries = MAX_TRIES
