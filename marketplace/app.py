@@ -46,6 +46,8 @@ _STATUS_MESSAGES = {
 }
 _STATUS_CODES = {
     400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
     500: "server_error",
