@@ -184,3 +184,46 @@ async def _first_item_needing_a_base(api: httpx.AsyncClient) -> int:
             if item["fee_type"] in ("tiered", "rate", "per_unit"):
                 return int(item["id"])
     raise AssertionError("the demo catalogue has no item whose fee depends on a base")
+
+
+async def test_enterprise_registers_signs_out_and_signs_in_again(live_server: str, page: object) -> None:
+    from playwright.async_api import Page, expect
+
+    from tests.factories import credit_code
+
+    assert isinstance(page, Page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    code = credit_code("91320903MA1BR0001")
+
+    # register, with a typing mistake in the credit code first
+    await page.goto("/")
+    await page.get_by_role("link", name="注册", exact=True).click()
+    await page.get_by_label("企业名称").fill("盐城浏览器测试有限公司")
+    await page.get_by_label("统一社会信用代码").fill(code[:-1] + ("1" if code[-1] == "0" else "0"))
+    await page.get_by_label("联系人").fill("测试员")
+    await page.get_by_label("联系电话").fill("13900001111")
+    await page.get_by_label("电子邮箱").fill("browser@example.com")
+    await page.get_by_label("密码").fill("browser password 1")
+    await page.get_by_role("button", name="注册").click()
+    await expect(page.locator(".field-error")).to_have_text("校验码（最后一位）不符，请检查代码是否输错。")
+    await expect(page.get_by_label("企业名称")).to_have_value("盐城浏览器测试有限公司")
+    await page.screenshot(path=SCREENSHOTS / "6-register-error.png", full_page=True)
+    await page.get_by_label("统一社会信用代码").fill(code)
+    await page.get_by_label("密码").fill("browser password 1")
+    await page.get_by_role("button", name="注册").click()
+    await expect(page.get_by_role("status")).to_have_text("欢迎！您的企业账户已开通。")
+    await page.screenshot(path=SCREENSHOTS / "7-account.png", full_page=True)
+
+    # sign out
+    await page.get_by_role("button", name="退出").click()
+    await expect(page.get_by_role("status")).to_have_text("您已退出登录。")
+
+    # sign in again, with a wrong password first
+    await page.get_by_label("电子邮箱").fill("browser@example.com")
+    await page.get_by_label("密码").fill("not the password")
+    await page.get_by_role("button", name="登录").click()
+    await expect(page.get_by_role("alert")).to_contain_text("邮箱或密码不正确。")
+    await page.get_by_label("密码").fill("browser password 1")
+    await page.get_by_role("button", name="登录").click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text("我的账户")
+    await expect(page.locator(".user-nav")).to_contain_text("测试员")
