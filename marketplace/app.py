@@ -97,9 +97,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
             jobs = await JobQueue.connect(settings)
+            rate_limiter = RateLimiter(settings)
             try:
-                yield {"settings": settings, "jobs": jobs, "rate_limiter": RateLimiter(settings)}
+                yield {"settings": settings, "jobs": jobs, "rate_limiter": rate_limiter}
             finally:
+                await rate_limiter.close()
                 await jobs.close()
 
     api_routes = [

@@ -67,6 +67,13 @@ class RateLimiter:
                 refused = refused or Refused(wait)
         return refused
 
+    async def close(self) -> None:
+        """Close the Redis connections, if any (the memory storage holds none)."""
+        # limits keeps its redis-py client on the storage's bridge and offers no close().
+        client = getattr(getattr(self.storage, "bridge", None), "storage", None)
+        if client is not None:
+            await client.aclose()
+
     async def reset(self) -> None:
         """Forget every count (tests, and an administrator clearing a lock-out)."""
         await self.storage.reset()  # type: ignore[misc]

@@ -296,3 +296,19 @@ async def test_back_office_pages_list_users_outbox_and_log(
     assert [_text(row).split(" 127.0.0.1")[0][17:] for row in log_rows] == [
         "登录 admin@example.com —"
     ]
+
+
+async def test_the_session_cookie_is_secure_over_https(db: str) -> None:
+    from asgi_lifespan import LifespanManager
+
+    from marketplace.app import create_app
+    from tests.conftest import make_settings
+
+    await make_user("wang@example.com", Role.REVIEWER)
+    app = create_app(make_settings(db))
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="https://testserver") as client:
+            response = await sign_in(client, "wang@example.com")
+
+    assert "; Secure" in response.headers["set-cookie"]

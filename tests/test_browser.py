@@ -186,7 +186,9 @@ async def _first_item_needing_a_base(api: httpx.AsyncClient) -> int:
     raise AssertionError("the demo catalogue has no item whose fee depends on a base")
 
 
-async def test_enterprise_registers_signs_out_and_signs_in_again(live_server: str, page: object) -> None:
+async def test_enterprise_registers_signs_out_and_signs_in_again(
+    live_server: str, page: object
+) -> None:
     from playwright.async_api import Page, expect
 
     from tests.factories import credit_code
@@ -205,7 +207,9 @@ async def test_enterprise_registers_signs_out_and_signs_in_again(live_server: st
     await page.get_by_label("电子邮箱").fill("browser@example.com")
     await page.get_by_label("密码").fill("browser password 1")
     await page.get_by_role("button", name="注册").click()
-    await expect(page.locator(".field-error")).to_have_text("校验码（最后一位）不符，请检查代码是否输错。")
+    await expect(page.locator(".field-error")).to_have_text(
+        "校验码（最后一位）不符，请检查代码是否输错。"
+    )
     await expect(page.get_by_label("企业名称")).to_have_value("盐城浏览器测试有限公司")
     await page.screenshot(path=SCREENSHOTS / "6-register-error.png", full_page=True)
     await page.get_by_label("统一社会信用代码").fill(code)

@@ -60,3 +60,56 @@ def test_database_passwords_are_never_printed() -> None:
 
     assert _redacted("postgres://mp:s3cret@db:5432/mp") == "postgres://mp:***@db:5432/mp"
     assert _redacted("sqlite:///srv/mp.sqlite3") == "sqlite:///srv/mp.sqlite3"
+
+
+def test_create_admin_reads_the_password_and_refuses_a_short_one(tmp_path: Path) -> None:
+    short = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "marketplace.cli",
+            "create-admin",
+            "--email",
+            "boss@example.com",
+            "--name",
+            "Boss",
+            "--password-stdin",
+        ],
+        cwd=tmp_path,
+        input="short\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+    )
+    created = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "marketplace.cli",
+            "create-admin",
+            "--email",
+            "boss@example.com",
+            "--name",
+            "Boss",
+            "--password-stdin",
+        ],
+        cwd=tmp_path,
+        input="a long enough password\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+    )
+
+    assert short.returncode == 1
+    assert short.stderr == "Not created: password: Use at least 10 characters for the password.\n"
+    assert created.returncode == 0, created.stderr
+    assert created.stdout == "Administrator boss@example.com can now sign in at /login.\n"
+
+
+def test_the_worker_needs_redis(tmp_path: Path) -> None:
+    result = _run("worker", cwd=tmp_path, env={"REDIS_URL": ""})
+
+    assert result.returncode == 2
+    assert result.stderr.startswith("REDIS_URL is not set")
