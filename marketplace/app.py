@@ -28,12 +28,19 @@ from marketplace.database import tortoise_config
 from marketplace.http import ApiError, json_error
 from marketplace.jobs import JobQueue
 from marketplace.openapi import openapi_endpoint
+from marketplace.orders import api as orders_api
+from marketplace.orders import backoffice as orders_backoffice
+from marketplace.orders import tasks as _order_tasks  # noqa: F401  (registers the sweep job)
+from marketplace.orders import views as orders_views
 from marketplace.ratelimit import RateLimiter
 from marketplace.security import SecurityHeadersMiddleware
 from marketplace.settings import BASE_DIR, Settings
 from marketplace.templating import templates
 
 __all__ = ["create_app"]
+
+# How often the deadline sweep runs in-process (the arq worker runs its own cron).
+SWEEP_INTERVAL_S = 600
 
 _STATUS_MESSAGES = {
     400: i18n.N_("The request was not understood."),
@@ -97,6 +104,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
             jobs = await JobQueue.connect(settings)
+            jobs.run_periodically("sweep_orders", every_s=SWEEP_INTERVAL_S)
             rate_limiter = RateLimiter(settings)
             try:
                 yield {"settings": settings, "jobs": jobs, "rate_limiter": rate_limiter}
@@ -107,12 +115,15 @@ def create_app(settings: Settings | None = None) -> Starlette:
     api_routes = [
         *catalog_api.routes,
         *accounts_api.routes,
+        *orders_api.routes,
         Route("/openapi.json", openapi_endpoint, include_in_schema=False),
     ]
     routes = [
         *catalog_views.routes,
         *accounts_views.routes,
         *accounts_backoffice.routes,
+        *orders_views.routes,
+        *orders_backoffice.routes,
         Mount("/api/v1", routes=api_routes),
         Mount("/static", StaticFiles(directory=BASE_DIR / "static"), name="static"),
         Route("/healthz", healthz, include_in_schema=False),

@@ -8,6 +8,8 @@ when the request that asked for it is answered.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -36,6 +38,7 @@ class JobQueue:
     def __init__(self, settings: Settings, pool: ArqRedis | None = None) -> None:
         self.settings = settings
         self.pool = pool
+        self._periodic: asyncio.Task[None] | None = None
 
     @classmethod
     async def connect(cls, settings: Settings) -> JobQueue:
@@ -45,8 +48,27 @@ class JobQueue:
         return cls(settings, pool)
 
     async def close(self) -> None:
+        if self._periodic is not None:
+            self._periodic.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._periodic
         if self.pool is not None:
             await self.pool.aclose()
+
+    def run_periodically(self, name: str, every_s: float) -> None:
+        """In-process only: run job ``name`` every ``every_s`` seconds until ``close``.
+
+        With Redis the arq worker's cron does this instead, once for all web processes.
+        """
+        if self.pool is not None:
+            return
+
+        async def loop() -> None:
+            while True:
+                await asyncio.sleep(every_s)
+                await self.enqueue(name)
+
+        self._periodic = asyncio.create_task(loop(), name=f"periodic {name}")
 
     @property
     def in_process(self) -> bool:
@@ -63,7 +85,7 @@ class JobQueue:
             await self.pool.enqueue_job(name, *args, _job_id=job_id)
             return
         try:
-            await function({"settings": self.settings}, *args)
+            await function({"settings": self.settings, "queue": self}, *args)
         except Exception:
             # In-process there is no retry; the job's own state (e.g. an unsent e-mail)
             # stays visible, and the request that asked for it must not fail for it.

@@ -31,8 +31,11 @@ class Settings:
     meilisearch_api_key: str | None = None
     stripe_secret_key: str | None = None
     stripe_webhook_secret: str | None = None
+    stripe_api_base: str | None = None  # only to point the client at a stand-in in tests
     smtp_url: str | None = None
     debug: bool = False
+    # Uploaded files (order attachments, deliveries) live here, named by their SHA-256.
+    media_dir: Path = Path("media")
     # The city whose government service office runs this marketplace; agencies
     # registered elsewhere are "external" (外来引进).
     city: str = "盐城市"
@@ -57,8 +60,10 @@ class Settings:
             meilisearch_api_key=get("MEILISEARCH_API_KEY"),
             stripe_secret_key=get("STRIPE_SECRET_KEY"),
             stripe_webhook_secret=get("STRIPE_WEBHOOK_SECRET"),
+            stripe_api_base=get("STRIPE_API_BASE"),
             smtp_url=get("SMTP_URL"),
             debug=(get("DEBUG") or "").lower() in {"1", "true", "yes"},
+            media_dir=Path(get("MEDIA_DIR") or Path.cwd() / "media"),
             city=get("MARKETPLACE_CITY") or "盐城市",
         )
 

@@ -15,6 +15,7 @@ from marketplace import i18n
 from marketplace.access import current_user
 from marketplace.accounts import labels as account_labels
 from marketplace.catalog import labels
+from marketplace.orders import labels as order_labels
 from marketplace.settings import BASE_DIR
 
 __all__ = ["format_fen", "render", "templates"]
@@ -66,6 +67,7 @@ def _environment() -> jinja2.Environment:
     env.filters["datetime"] = format_datetime
     env.globals["labels"] = labels
     env.globals["labels_roles"] = account_labels.ROLE_LABELS
+    env.globals["order_labels"] = order_labels
     env.globals["event_labels"] = account_labels.EVENT_LABELS
     env.globals["LANGUAGES"] = i18n.LANGUAGES
     env.globals["HTML_LANG"] = i18n.HTML_LANG

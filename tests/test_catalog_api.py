@@ -176,6 +176,10 @@ async def test_openapi_document_describes_every_endpoint(
         "/agencies/{id}",
         "/categories",
         "/me",
+        "/orders",
+        "/orders/{id}",
+        "/orders/{id}/{action}",
+        "/payments/stripe/webhook",
         "/services/{id}",
         "/services/{id}/fee-estimate",
     ]

@@ -8,12 +8,15 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from arq.connections import RedisSettings
+from arq.cron import cron
 from arq.worker import func
 from tortoise import Tortoise
 
 from marketplace.accounts import mail  # noqa: F401  (registers its jobs)
 from marketplace.database import tortoise_config
-from marketplace.jobs import JOBS
+from marketplace.jobs import JOBS, JobQueue
+from marketplace.orders import tasks  # noqa: F401
+from marketplace.payments import stripe_gateway  # noqa: F401
 from marketplace.settings import Settings
 
 __all__ = ["WorkerSettings", "worker_settings"]
@@ -28,6 +31,7 @@ KEEP_RESULT_S = 24 * 3600
 async def startup(ctx: dict[str, Any]) -> None:
     settings = Settings.from_env()
     ctx["settings"] = settings
+    ctx["queue"] = JobQueue(settings, ctx["redis"])  # jobs that queue jobs (e-mail) use it
     # The worker is not a request: without the global fallback every job would find
     # "No TortoiseContext is currently active" (see STACK_NOTES).
     await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
@@ -49,6 +53,8 @@ def worker_settings(settings: Settings) -> dict[str, Any]:
         "on_shutdown": shutdown,
         "job_timeout": JOB_TIMEOUT_S,
         "keep_result": KEEP_RESULT_S,
+        # every ten minutes; unique so that two workers do not sweep at the same time
+        "cron_jobs": [cron(JOBS["sweep_orders"], minute=set(range(0, 60, 10)), unique=True)],  # type: ignore[arg-type]
     }
 
 
@@ -60,6 +66,7 @@ class WorkerSettings:
     redis_settings = _settings["redis_settings"]
     on_startup = staticmethod(startup)
     on_shutdown = staticmethod(shutdown)
+    cron_jobs: ClassVar[list[Any]] = _settings["cron_jobs"]
     job_timeout = JOB_TIMEOUT_S
     keep_result = KEEP_RESULT_S
     max_tries = MAX_TRIES

@@ -1,0 +1,1 @@
+"""Orders: hiring an agency for a published service item, its clock, payment and conversation."""

@@ -1,0 +1,64 @@
+"""Back office for the working-day calendar: holidays and make-up days beyond the package."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from marketplace.access import allow, roles
+from marketplace.accounts.models import Role
+from marketplace.forms import FormError, Message
+from marketplace.i18n import N_
+from marketplace.orders.models import Holiday, HolidayYear
+from marketplace.templating import render
+from marketplace.workdays import covered_years
+
+__all__ = ["routes"]
+
+
+async def _page(request: Request, context: dict[str, Any], status_code: int = 200) -> Response:
+    context.setdefault("errors", {})
+    context.setdefault("values", {"day": "", "kind": "off", "name": ""})
+    context.update(
+        holidays=await Holiday.all().order_by("day"),
+        confirmed=sorted(await HolidayYear.all().values_list("year", flat=True)),
+        covered=covered_years(),
+    )
+    return render(request, "backoffice/holidays.html", context, status_code=status_code)
+
+
+@allow(roles(Role.ADMIN))
+async def holidays(request: Request) -> Response:
+    if request.method != "POST":
+        return await _page(request, {})
+    form = await request.form()
+    values = {k: str(form.get(k, ""))[:64] for k in ("day", "kind", "name", "year", "op")}
+    try:
+        if values["op"] == "confirm_year":
+            if not values["year"].isdigit() or not 2000 <= int(values["year"]) <= 2100:
+                raise FormError.single("year", N_("Enter a year such as 2027."))
+            if not await HolidayYear.exists(year=int(values["year"])):
+                await HolidayYear.create(year=int(values["year"]))
+        else:
+            try:
+                day = dt.date.fromisoformat(values["day"])
+            except ValueError:
+                raise FormError({"day": Message(N_("Enter a date such as 2027-10-01."))}) from None
+            if values["kind"] not in ("off", "workday"):
+                raise FormError.single("kind", N_("Choose a day off or a make-up working day."))
+            await Holiday.update_or_create(
+                day=day,
+                defaults={"is_workday": values["kind"] == "workday", "name": values["name"]},
+            )
+    except FormError as exc:
+        return await _page(request, {"errors": exc.errors, "values": values}, 422)
+    return RedirectResponse("/backoffice/holidays", status_code=303)
+
+
+routes = [
+    Route("/backoffice/holidays", holidays, methods=["GET", "POST"], name="backoffice_holidays")
+]

@@ -1,0 +1,243 @@
+"""Order models. Event and message rows are append-only: nothing updates or deletes them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+from marketplace.accounts.models import Enterprise, User
+from marketplace.catalog.models import Agency, ServiceItem, ServiceItemVersion
+
+__all__ = [
+    "Holiday",
+    "HolidayYear",
+    "Notification",
+    "Order",
+    "OrderEvent",
+    "OrderFile",
+    "OrderMessage",
+    "OrderState",
+    "PaymentStatus",
+    "StripeEvent",
+]
+
+
+class OrderState(StrEnum):
+    PLACED = "placed"  # sent by the enterprise, waiting for the agency
+    DECLINED = "declined"  # the agency said no (final)
+    CANCELLED = "cancelled"  # withdrawn before acceptance, or ended by a resolved dispute (final)
+    IN_SERVICE = "in_service"  # accepted: the clock runs
+    AWAITING_MATERIALS = "awaiting_materials"  # the agency waits for the enterprise: clock paused
+    DELIVERED = "delivered"  # result delivered: the clock stopped, the enterprise answers
+    COMPLETED = "completed"  # delivery confirmed (by the enterprise or automatically)
+    RATED = "rated"  # rated by the enterprise (ratings issue)
+    DISPUTED = "disputed"  # a complaint is open: the administrator resolves it
+
+
+class PaymentStatus(StrEnum):
+    UNPAID = "unpaid"
+    PAID = "paid"
+    REFUNDED = "refunded"
+
+
+class Order(Model):
+    id = fields.IntField(primary_key=True)
+    number = fields.CharField(max_length=20, unique=True, null=True)  # set right after insert
+    enterprise: fields.ForeignKeyRelation[Enterprise] = fields.ForeignKeyField(
+        "models.Enterprise", related_name="orders", on_delete=fields.RESTRICT
+    )
+    placed_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="orders_placed", on_delete=fields.RESTRICT
+    )
+    agency: fields.ForeignKeyRelation[Agency] = fields.ForeignKeyField(
+        "models.Agency", related_name="orders", on_delete=fields.RESTRICT
+    )
+    item: fields.ForeignKeyRelation[ServiceItem] = fields.ForeignKeyField(
+        "models.ServiceItem", related_name="orders", on_delete=fields.RESTRICT
+    )
+    item_version: fields.ForeignKeyRelation[ServiceItemVersion] = fields.ForeignKeyField(
+        "models.ServiceItemVersion", related_name="orders", on_delete=fields.RESTRICT
+    )
+    idempotency_key = fields.CharField(max_length=100)
+    project_name = fields.CharField(max_length=200)
+    project_code = fields.CharField(max_length=24)
+    base_amount = fields.CharField(max_length=32, null=True)  # as typed, parsed by catalog.fees
+    quoted_low_fen = fields.BigIntField()
+    quoted_high_fen = fields.BigIntField()
+    note = fields.TextField(default="")
+    state = fields.CharEnumField(
+        OrderState, max_length=24, default=OrderState.PLACED, db_index=True
+    )
+    state_before_dispute = fields.CharEnumField(OrderState, max_length=24, null=True)
+    # Bumped by every change: a transition updates only the version it read, so of two
+    # people acting at once exactly one wins.
+    version = fields.IntField(default=0)
+    time_limit_days = fields.IntField()  # frozen from the item version ordered
+    accepted_on = fields.DateField(null=True)  # the clock starts the day after
+    paused_since = fields.DateField(null=True)
+    paused_days = fields.IntField(default=0)  # working days spent waiting for materials
+    deadline = fields.DateField(null=True, db_index=True)
+    delivered_on = fields.DateField(null=True)
+    completed_on = fields.DateField(null=True)
+    overdue_marked_at = fields.DatetimeField(null=True)
+    reminded_at = fields.DatetimeField(null=True)
+    payment_status = fields.CharEnumField(
+        PaymentStatus, max_length=16, default=PaymentStatus.UNPAID
+    )
+    paid_fen = fields.BigIntField(null=True)
+    paid_at = fields.DatetimeField(null=True)
+    payment_method = fields.CharField(max_length=16, default="")  # offline | stripe
+    stripe_session_id = fields.CharField(max_length=255, null=True, unique=True)
+    stripe_payment_intent = fields.CharField(max_length=255, null=True)
+    refund_id = fields.CharField(max_length=255, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    enterprise_id: int
+    agency_id: int
+    item_id: int
+    item_version_id: int
+    placed_by_id: int
+    events: fields.ReverseRelation[OrderEvent]
+
+    class Meta:
+        table = "service_order"  # "order" is an SQL keyword
+        ordering = ["-id"]
+        unique_together = (("enterprise", "idempotency_key"),)
+        indexes = (("agency_id", "state"), ("enterprise_id", "state"))
+
+
+class OrderEvent(Model):
+    """One line of an order's log: who did what, when and why."""
+
+    id = fields.IntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="events", on_delete=fields.RESTRICT
+    )
+    at = fields.DatetimeField(auto_now_add=True)
+    actor: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="order_events", null=True, on_delete=fields.RESTRICT
+    )  # None: the system (a job)
+    action = fields.CharField(max_length=32)
+    from_state = fields.CharField(max_length=24, default="")
+    to_state = fields.CharField(max_length=24, default="")
+    reason = fields.TextField(default="")
+    detail: dict = fields.JSONField(default=dict)
+
+    order_id: int
+    actor_id: int | None
+
+    class Meta:
+        table = "order_event"
+        ordering = ["id"]
+
+
+class OrderMessage(Model):
+    """A message in an order's conversation between the enterprise and the agency."""
+
+    id = fields.IntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="messages", on_delete=fields.RESTRICT
+    )
+    author: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="order_messages", on_delete=fields.RESTRICT
+    )
+    body = fields.TextField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    order_id: int
+    author_id: int
+
+    class Meta:
+        table = "order_message"
+        ordering = ["id"]
+
+
+class OrderFile(Model):
+    """A file kept with an order: the request's attachments, a message's, or the delivery."""
+
+    id = fields.IntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="files", on_delete=fields.RESTRICT
+    )
+    message: fields.ForeignKeyNullableRelation[OrderMessage] = fields.ForeignKeyField(
+        "models.OrderMessage", related_name="files", null=True, on_delete=fields.RESTRICT
+    )
+    uploaded_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="order_files", on_delete=fields.RESTRICT
+    )
+    purpose = fields.CharField(max_length=16)  # request | message | delivery
+    filename = fields.CharField(max_length=255)
+    content_type = fields.CharField(max_length=64)
+    size_bytes = fields.IntField()
+    sha256 = fields.CharField(max_length=64)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    order_id: int
+    message_id: int | None
+
+    class Meta:
+        table = "order_file"
+        ordering = ["id"]
+
+
+class Notification(Model):
+    """An in-app notice for one user, as an English message id with its parameters."""
+
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="notifications", on_delete=fields.CASCADE
+    )
+    order: fields.ForeignKeyNullableRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="notifications", null=True, on_delete=fields.CASCADE
+    )
+    message = fields.CharField(max_length=255)
+    params: dict = fields.JSONField(default=dict)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    read_at = fields.DatetimeField(null=True)
+
+    user_id: int
+    order_id: int | None
+
+    class Meta:
+        table = "notification"
+        ordering = ["-id"]
+        indexes = (("user_id", "read_at"),)
+
+
+class Holiday(Model):
+    """An administrator's calendar entry: a day off, or a make-up working day (调休)."""
+
+    id = fields.IntField(primary_key=True)
+    day = fields.DateField(unique=True)
+    is_workday = fields.BooleanField()
+    name = fields.CharField(max_length=64, default="")
+
+    class Meta:
+        table = "holiday"
+        ordering = ["day"]
+
+
+class HolidayYear(Model):
+    """A year whose official schedule an administrator has entered completely."""
+
+    id = fields.IntField(primary_key=True)
+    year = fields.IntField(unique=True)
+    confirmed_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "holiday_year"
+
+
+class StripeEvent(Model):
+    """A Stripe webhook event already processed. Its id makes processing happen once."""
+
+    id = fields.IntField(primary_key=True)
+    event_id = fields.CharField(max_length=255, unique=True)
+    type = fields.CharField(max_length=64)
+    processed_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "stripe_event"

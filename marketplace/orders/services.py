@@ -1,0 +1,496 @@
+"""Order operations: the only code that changes orders.
+
+Each transition is one transaction that writes the new state only if the order is still
+at the version that was read (so of two people acting at once one wins and the other is
+told what happened), and appends an event to the order's log. Notifications to the other
+party follow the commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from marketplace.access import CurrentUser
+from marketplace.accounts.mail import queue_email
+from marketplace.accounts.models import Role, User, UserRole
+from marketplace.catalog.fees import InvalidBase, estimate_fee, parse_base, parse_fee_standard
+from marketplace.catalog.models import AgencyStatus, ServiceItem, ServiceItemVersion, ServiceStatus
+from marketplace.forms import FormError, Message
+from marketplace.i18n import N_, translate
+from marketplace.jobs import JobQueue
+from marketplace.orders.clock import deadline_for, load_calendar, today
+from marketplace.orders.models import (
+    Notification,
+    Order,
+    OrderEvent,
+    OrderFile,
+    OrderMessage,
+    OrderState,
+    PaymentStatus,
+)
+from marketplace.orders.states import TRANSITIONS, Party, Transition
+from marketplace.uploads import StoredFile
+
+__all__ = [
+    "OrderRefused",
+    "allowed_actions",
+    "can_see",
+    "party_of",
+    "place_order",
+    "post_message",
+    "record_offline_payment",
+    "transition",
+    "users_of",
+    "validate_project_code",
+]
+
+_PROJECT_CODE = re.compile(r"^(\d{4})-(\d{6})-(\d{2})-(0[1-3])-(\d{6})$")
+_REASON_MAX = 2000
+_BEIJING = dt.timezone(dt.timedelta(hours=8))
+_MESSAGE_MAX = 5000
+
+
+class OrderRefused(Exception):
+    """A transition that may not happen now; ``message`` says why, nothing changed."""
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message % params if params else message)
+        self.message = Message(message, params)
+
+
+def validate_project_code(raw: str) -> str:
+    """A national investment project code (全国投资项目在线审批监管平台): 24 characters,
+    ``YYYY-AAAAAA-II-TT-NNNNNN`` (year, administrative division, industry, type 01 审批 /
+    02 核准 / 03 备案, serial number). Raises ``FormError`` explaining what is wrong."""
+    code = raw.strip().replace("—", "-").replace("－", "-")
+    match = _PROJECT_CODE.match(code)
+    if match is None:
+        raise FormError.single(
+            "project_code",
+            N_(
+                "A project code has 24 characters in the form 2024-320902-44-01-123456 "
+                "(year, division, industry, type, serial number)."
+            ),
+        )
+    year = int(match.group(1))
+    if not 2000 <= year <= today().year + 1:
+        raise FormError.single("project_code", N_("The year in the project code is not plausible."))
+    return code
+
+
+# --- who is who ----------------------------------------------------------------------
+
+
+def party_of(user: CurrentUser, order: Order) -> set[Party]:
+    """The parties ``user`` acts as on ``order``."""
+    parties: set[Party] = set()
+    if Role.ENTERPRISE in user.roles and user.user.enterprise_id == order.enterprise_id:
+        parties.add(Party.ENTERPRISE)
+    if Role.AGENCY in user.roles and user.user.agency_id == order.agency_id:
+        parties.add(Party.AGENCY)
+    if Role.ADMIN in user.roles:
+        parties.add(Party.ADMIN)
+    return parties
+
+
+def can_see(user: CurrentUser, order: Order) -> bool:
+    return bool(party_of(user, order))
+
+
+def allowed_actions(user: CurrentUser, order: Order) -> list[Transition]:
+    """The transitions ``user`` may make on ``order`` now, in table order."""
+    parties = party_of(user, order)
+    return [
+        t
+        for t in TRANSITIONS.values()
+        if t.party in parties and order.state in t.sources and t.party is not Party.SYSTEM
+    ]
+
+
+# --- placing -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    order: Order
+    created: bool  # False: the same idempotency key had placed it already
+
+
+async def place_order(
+    *,
+    user: CurrentUser,
+    item_id: int,
+    project_name: str,
+    project_code: str,
+    base: str | None,
+    note: str,
+    idempotency_key: str,
+    files: Sequence[StoredFile] = (),
+) -> Placed:
+    """Place an order for a published item; the same key never places two orders."""
+    if Role.ENTERPRISE not in user.roles or user.user.enterprise_id is None:
+        raise OrderRefused(N_("Only an enterprise account can place orders."))
+    key = idempotency_key.strip()
+    if not 8 <= len(key) <= 100:
+        raise FormError.single("", N_("The request has no valid idempotency key."))
+    existing = await Order.get_or_none(enterprise_id=user.user.enterprise_id, idempotency_key=key)
+    if existing is not None:
+        return Placed(existing, False)
+
+    item = await ServiceItem.get_or_none(
+        id=item_id, status=ServiceStatus.PUBLISHED, agency__status=AgencyStatus.ADMITTED
+    )
+    if item is None:
+        raise OrderRefused(N_("This service item cannot be ordered now."))
+    version = await ServiceItemVersion.get(item_id=item.id, version=item.version)
+    standard = parse_fee_standard(version.fee_standard)
+
+    errors: dict[str, Message] = {}
+    project_name = project_name.strip()
+    if not project_name:
+        errors["project_name"] = Message(N_("This field is required."))
+    elif len(project_name) > 200:
+        errors["project_name"] = Message(N_("Use at most %(count)s characters."), {"count": 200})
+    try:
+        project_code = validate_project_code(project_code)
+    except FormError as exc:
+        errors.update(exc.errors)
+    base_value: Decimal | None = None
+    if standard.needs_base:
+        try:
+            base_value = parse_base(base)
+        except InvalidBase as exc:
+            errors["base"] = Message(exc.message, exc.params)
+    if len(note) > _MESSAGE_MAX:
+        errors["note"] = Message(N_("Use at most %(count)s characters."), {"count": _MESSAGE_MAX})
+    if errors:
+        raise FormError(errors)
+    quote = estimate_fee(standard, base_value)
+
+    try:
+        async with in_transaction():
+            order = await Order.create(
+                enterprise_id=user.user.enterprise_id,
+                placed_by_id=user.id,
+                agency_id=item.agency_id,
+                item=item,
+                item_version=version,
+                idempotency_key=key,
+                project_name=project_name,
+                project_code=project_code,
+                base_amount=str(base_value) if base_value is not None else None,
+                quoted_low_fen=quote.low_fen,
+                quoted_high_fen=quote.high_fen,
+                note=note.strip(),
+                time_limit_days=version.time_limit_days,
+            )
+            # Readable on the phone: the day it was placed and a serial, e.g. 261125-00042.
+            placed_on = order.created_at.astimezone(_BEIJING)
+            order.number = f"{placed_on:%y%m%d}-{order.id:05d}"
+            await order.save(update_fields=["number"])
+            await OrderFile.bulk_create(
+                [
+                    OrderFile(
+                        order=order,
+                        uploaded_by_id=user.id,
+                        purpose="request",
+                        filename=f.filename,
+                        content_type=f.content_type,
+                        size_bytes=f.size_bytes,
+                        sha256=f.sha256,
+                    )
+                    for f in files
+                ]
+            )
+            await OrderEvent.create(
+                order=order,
+                actor_id=user.id,
+                action="place",
+                to_state=OrderState.PLACED.value,
+                detail={
+                    "version": version.version,
+                    "quoted_low_fen": quote.low_fen,
+                    "quoted_high_fen": quote.high_fen,
+                },
+            )
+    except IntegrityError:
+        # The same key arrived twice at once: the other request created it; return that.
+        existing = await Order.get_or_none(
+            enterprise_id=user.user.enterprise_id, idempotency_key=key
+        )
+        if existing is None:
+            raise
+        return Placed(existing, False)
+    return Placed(order, True)
+
+
+# --- transitions ---------------------------------------------------------------------
+
+
+async def transition(
+    order_id: int,
+    action: str,
+    *,
+    actor: CurrentUser | None,
+    reason: str = "",
+    files: Sequence[StoredFile] = (),
+    outcome: str = "",
+    on: dt.date | None = None,
+    queue: JobQueue | None = None,
+) -> Order:
+    """Make ``action`` on the order as ``actor`` (``None``: the system, for jobs).
+
+    ``outcome`` is for ``resolve``: ``"resume"`` (back to where it was) or ``"cancel"``.
+    Raises ``OrderRefused`` or ``FormError``; nothing changes then.
+    """
+    spec = TRANSITIONS.get(action)
+    if spec is None:
+        raise OrderRefused(N_("There is no such action."))
+    order = await Order.get_or_none(id=order_id)
+    if order is None:
+        raise OrderRefused(N_("There is no such order."))
+    if actor is None:
+        if spec.party is not Party.SYSTEM:
+            raise OrderRefused(N_("Only a person can do this."))
+    elif spec.party not in party_of(actor, order):
+        raise OrderRefused(N_("You are not the party who can do this on this order."))
+    if order.state not in spec.sources:
+        raise OrderRefused(
+            N_("This cannot be done while the order is “%(state)s”."), state=order.state.value
+        )
+    reason = reason.strip()
+    if spec.needs_reason and not reason:
+        raise FormError.single("reason", N_("Please give a reason."))
+    if len(reason) > _REASON_MAX:
+        raise FormError.single("reason", N_("Use at most %(count)s characters."), count=_REASON_MAX)
+    if action == "deliver" and not files:
+        raise FormError.single("files", N_("Attach the delivered result (PDF or images)."))
+    if action == "resolve" and outcome not in ("resume", "cancel"):
+        raise FormError.single("outcome", N_("Choose how the complaint ends."))
+
+    day = on or today()
+    calendar = await load_calendar()
+    changes: dict[str, Any] = {}
+    target = spec.target
+    if action == "accept":
+        changes.update(
+            accepted_on=day, deadline=deadline_for(calendar, day, order.time_limit_days, 0)
+        )
+    elif action == "pause":
+        changes.update(paused_since=day)
+    elif action == "resume" and order.paused_since is not None and order.accepted_on is not None:
+        paused = order.paused_days + calendar.working_days_between(order.paused_since, day)
+        changes.update(
+            paused_since=None,
+            paused_days=paused,
+            deadline=deadline_for(calendar, order.accepted_on, order.time_limit_days, paused),
+        )
+    elif action == "deliver":
+        changes.update(delivered_on=day)
+    elif action == "send_back":
+        changes.update(delivered_on=None)
+    elif action in ("confirm", "auto_confirm"):
+        changes.update(completed_on=day)
+    elif action == "complain":
+        changes.update(state_before_dispute=order.state)
+    elif action == "resolve":
+        target = order.state_before_dispute if outcome == "resume" else OrderState.CANCELLED
+        changes.update(state_before_dispute=None)
+    assert target is not None
+
+    async with in_transaction():
+        updated = await Order.filter(id=order.id, version=order.version).update(
+            state=target, version=F("version") + 1, **changes
+        )
+        if updated != 1:
+            current = await Order.get(id=order.id)
+            raise OrderRefused(
+                N_(
+                    "Someone else changed this order a moment ago: it is now “%(state)s”. "
+                    "Nothing was done."
+                ),
+                state=current.state.value,
+            )
+        event = await OrderEvent.create(
+            order_id=order.id,
+            actor_id=actor.id if actor else None,
+            action=action,
+            from_state=order.state.value,
+            to_state=target.value,
+            reason=reason,
+            detail={"outcome": outcome} if outcome else {},
+        )
+        if files:
+            await OrderFile.bulk_create(
+                [
+                    OrderFile(
+                        order_id=order.id,
+                        uploaded_by_id=actor.id if actor else None,
+                        purpose="delivery" if action == "deliver" else "message",
+                        filename=f.filename,
+                        content_type=f.content_type,
+                        size_bytes=f.size_bytes,
+                        sha256=f.sha256,
+                    )
+                    for f in files
+                ]
+            )
+    order = await Order.get(id=order.id)
+    await _notify_transition(order, spec, actor, event, queue)
+    return order
+
+
+# --- conversation and payment ----------------------------------------------------------
+
+
+async def post_message(
+    order: Order,
+    *,
+    actor: CurrentUser,
+    body: str,
+    files: Sequence[StoredFile] = (),
+    queue: JobQueue | None = None,
+) -> OrderMessage:
+    parties = party_of(actor, order) & {Party.ENTERPRISE, Party.AGENCY}
+    if not parties:
+        raise OrderRefused(N_("Only the enterprise and the agency of this order can write here."))
+    body = body.strip()
+    if not body and not files:
+        raise FormError.single("body", N_("Write a message or attach a file."))
+    if len(body) > _MESSAGE_MAX:
+        raise FormError.single("body", N_("Use at most %(count)s characters."), count=_MESSAGE_MAX)
+    async with in_transaction():
+        message = await OrderMessage.create(order=order, author_id=actor.id, body=body)
+        await OrderFile.bulk_create(
+            [
+                OrderFile(
+                    order=order,
+                    message=message,
+                    uploaded_by_id=actor.id,
+                    purpose="message",
+                    filename=f.filename,
+                    content_type=f.content_type,
+                    size_bytes=f.size_bytes,
+                    sha256=f.sha256,
+                )
+                for f in files
+            ]
+        )
+    other = Party.AGENCY if Party.ENTERPRISE in parties else Party.ENTERPRISE
+    await notify(
+        order,
+        await users_of(order, other),
+        N_("New message on order %(number)s from %(name)s."),
+        {"number": order.number, "name": actor.user.name},
+        queue,
+    )
+    return message
+
+
+async def record_offline_payment(order: Order, *, actor: CurrentUser, amount_fen: int) -> Order:
+    """The agency records that it received the fee outside the platform."""
+    if Party.AGENCY not in party_of(actor, order):
+        raise OrderRefused(N_("Only the agency of this order records payments."))
+    if order.payment_status is not PaymentStatus.UNPAID:
+        raise OrderRefused(N_("The payment of this order is recorded already."))
+    if order.state in (OrderState.PLACED, OrderState.DECLINED, OrderState.CANCELLED):
+        raise OrderRefused(N_("A payment can be recorded once the order is accepted."))
+    if not 0 < amount_fen <= 10**13:
+        raise FormError.single("amount", N_("Enter the amount received, in yuan."))
+    async with in_transaction():
+        updated = await Order.filter(id=order.id, payment_status=PaymentStatus.UNPAID).update(
+            payment_status=PaymentStatus.PAID,
+            paid_fen=amount_fen,
+            paid_at=dt.datetime.now(dt.UTC),
+            payment_method="offline",
+            version=F("version") + 1,
+        )
+        if updated != 1:
+            raise OrderRefused(N_("The payment of this order is recorded already."))
+        await OrderEvent.create(
+            order_id=order.id,
+            actor_id=actor.id,
+            action="record_payment",
+            detail={"amount_fen": amount_fen},
+        )
+    return await Order.get(id=order.id)
+
+
+# --- notifications -------------------------------------------------------------------
+
+_TRANSITION_NOTICES = {
+    "accept": N_("Order %(number)s was accepted; the clock has started."),
+    "decline": N_("Order %(number)s was declined."),
+    "cancel": N_("Order %(number)s was cancelled by the enterprise."),
+    "pause": N_("Order %(number)s is waiting for your materials; the clock is paused."),
+    "resume": N_("Order %(number)s is in service again; the clock runs."),
+    "deliver": N_("Order %(number)s was delivered; please confirm or send it back."),
+    "confirm": N_("Order %(number)s was confirmed as completed."),
+    "send_back": N_("The delivery of order %(number)s was sent back."),
+    "complain": N_("A complaint was lodged on order %(number)s."),
+    "resolve": N_("The complaint on order %(number)s was resolved."),
+    "auto_confirm": N_("Order %(number)s was confirmed automatically after 5 working days."),
+}
+
+
+async def users_of(order: Order, party: Party) -> list[User]:
+    """The active users who act as ``party`` on ``order``."""
+    if party is Party.ENTERPRISE:
+        return await User.filter(enterprise_id=order.enterprise_id, is_active=True)
+    if party is Party.AGENCY:
+        return await User.filter(agency_id=order.agency_id, is_active=True, roles__role=Role.AGENCY)
+    admin_ids = UserRole.filter(role=Role.ADMIN).values_list("user_id", flat=True)
+    return await User.filter(id__in=await admin_ids, is_active=True)
+
+
+async def _notify_transition(
+    order: Order,
+    spec: Transition,
+    actor: CurrentUser | None,
+    event: OrderEvent,
+    queue: JobQueue | None,
+) -> None:
+    recipients: dict[int, User] = {}
+    parties = {Party.ENTERPRISE, Party.AGENCY}
+    if spec.action in ("complain", "resolve"):
+        parties.add(Party.ADMIN)
+    for party in parties:
+        for user in await users_of(order, party):
+            if actor is None or user.id != actor.id:
+                recipients[user.id] = user
+    await notify(
+        order,
+        list(recipients.values()),
+        _TRANSITION_NOTICES[spec.action],
+        {"number": order.number},
+        queue,
+    )
+
+
+async def notify(
+    order: Order | None,
+    users: Sequence[User],
+    message: str,
+    params: dict[str, Any],
+    queue: JobQueue | None,
+) -> None:
+    """An in-app notice for each user and, with a queue, an e-mail in their outbox."""
+    if not users:
+        return
+    await Notification.bulk_create(
+        [Notification(user=user, order=order, message=message, params=params) for user in users]
+    )
+    if queue is None:
+        return
+    text = translate(message, params)
+    for user in users:
+        await queue_email(queue, to=user.email, subject=text, body=text)

@@ -1,0 +1,117 @@
+"""The order state machine as data: every transition, where it may start, and who makes it.
+
+The services apply it, the views offer exactly the actions it allows the viewer, and the
+tests walk it. ``resolve`` ends a dispute: back to the state the order was in, or
+cancelled; its target is chosen by the administrator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from marketplace.i18n import N_
+from marketplace.orders.models import OrderState
+
+__all__ = ["ACTIVE_STATES", "TRANSITIONS", "Party", "Transition"]
+
+
+class Party(StrEnum):
+    ENTERPRISE = "enterprise"  # the enterprise that placed the order
+    AGENCY = "agency"  # staff of the agency that was hired
+    ADMIN = "admin"  # the government service office
+    SYSTEM = "system"  # a job (automatic confirmation)
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    action: str
+    sources: frozenset[OrderState]
+    target: OrderState | None  # None: chosen when the transition is made (resolve)
+    party: Party
+    label: str  # the button
+    needs_reason: bool = False
+    takes_files: bool = False
+
+
+S = OrderState
+ACTIVE_STATES = frozenset({S.PLACED, S.IN_SERVICE, S.AWAITING_MATERIALS, S.DELIVERED})
+
+TRANSITIONS: dict[str, Transition] = {
+    t.action: t
+    for t in (
+        Transition("accept", frozenset({S.PLACED}), S.IN_SERVICE, Party.AGENCY, N_("Accept")),
+        Transition(
+            "decline",
+            frozenset({S.PLACED}),
+            S.DECLINED,
+            Party.AGENCY,
+            N_("Decline"),
+            needs_reason=True,
+        ),
+        Transition(
+            "cancel", frozenset({S.PLACED}), S.CANCELLED, Party.ENTERPRISE, N_("Cancel the order")
+        ),
+        Transition(
+            "pause",
+            frozenset({S.IN_SERVICE}),
+            S.AWAITING_MATERIALS,
+            Party.AGENCY,
+            N_("Wait for materials (pause the clock)"),
+            needs_reason=True,
+        ),
+        Transition(
+            "resume",
+            frozenset({S.AWAITING_MATERIALS}),
+            S.IN_SERVICE,
+            Party.AGENCY,
+            N_("Materials received (resume)"),
+        ),
+        Transition(
+            "deliver",
+            frozenset({S.IN_SERVICE}),
+            S.DELIVERED,
+            Party.AGENCY,
+            N_("Deliver"),
+            takes_files=True,
+        ),
+        Transition(
+            "confirm",
+            frozenset({S.DELIVERED}),
+            S.COMPLETED,
+            Party.ENTERPRISE,
+            N_("Confirm the delivery"),
+        ),
+        Transition(
+            "send_back",
+            frozenset({S.DELIVERED}),
+            S.IN_SERVICE,
+            Party.ENTERPRISE,
+            N_("Send the delivery back"),
+            needs_reason=True,
+        ),
+        Transition(
+            "complain",
+            ACTIVE_STATES,
+            S.DISPUTED,
+            Party.ENTERPRISE,
+            N_("Complain"),
+            needs_reason=True,
+        ),
+        Transition(
+            "resolve",
+            frozenset({S.DISPUTED}),
+            None,
+            Party.ADMIN,
+            N_("Resolve the complaint"),
+            needs_reason=True,
+        ),
+        Transition(
+            "auto_confirm",
+            frozenset({S.DELIVERED}),
+            S.COMPLETED,
+            Party.SYSTEM,
+            N_("Confirm automatically"),
+        ),
+    )
+}

@@ -1,0 +1,85 @@
+"""The deadline sweep: mark overdue orders, remind agencies, confirm unanswered deliveries.
+
+It runs every few minutes (an arq cron job with Redis, a background task in-process
+otherwise). Each step changes an order only if it has not been changed that way before,
+so running it twice, or in two processes at once, does each thing once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from marketplace.i18n import N_
+from marketplace.jobs import JobQueue, job
+from marketplace.orders import services
+from marketplace.orders.clock import load_calendar, today
+from marketplace.orders.models import Order, OrderEvent, OrderState
+from marketplace.orders.services import OrderRefused, notify
+from marketplace.orders.states import Party
+
+__all__ = ["AUTO_CONFIRM_AFTER_DAYS", "sweep_orders"]
+
+# A delivery the enterprise neither confirms nor sends back within this many working
+# days is confirmed automatically.
+AUTO_CONFIRM_AFTER_DAYS = 5
+
+
+@job
+async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, int]:
+    """One sweep as of day ``on`` (ISO date; default today). Returns what it did."""
+    day = dt.date.fromisoformat(on) if on else today()
+    calendar = await load_calendar()
+    queue: JobQueue | None = ctx.get("queue")
+    done = {"overdue": 0, "reminded": 0, "auto_confirmed": 0}
+    now = dt.datetime.now(dt.UTC)
+
+    for order in await Order.filter(
+        state=OrderState.IN_SERVICE, deadline__lt=day, overdue_marked_at__isnull=True
+    ):
+        if await Order.filter(id=order.id, overdue_marked_at__isnull=True).update(
+            overdue_marked_at=now
+        ):
+            await OrderEvent.create(
+                order=order, action="mark_overdue", detail={"deadline": str(order.deadline)}
+            )
+            users = [
+                *await services.users_of(order, Party.AGENCY),
+                *await services.users_of(order, Party.ENTERPRISE),
+            ]
+            await notify(
+                order,
+                users,
+                N_("Order %(number)s is past its deadline."),
+                {"number": order.number},
+                queue,
+            )
+            done["overdue"] += 1
+
+    tomorrow = calendar.add_working_days(day, 1)
+    for order in await Order.filter(
+        state=OrderState.IN_SERVICE, deadline=tomorrow, reminded_at__isnull=True
+    ):
+        if await Order.filter(id=order.id, reminded_at__isnull=True).update(reminded_at=now):
+            await OrderEvent.create(
+                order=order, action="remind", detail={"deadline": str(order.deadline)}
+            )
+            await notify(
+                order,
+                await services.users_of(order, Party.AGENCY),
+                N_("Order %(number)s is due on %(deadline)s, one working day from now."),
+                {"number": order.number, "deadline": str(order.deadline)},
+                queue,
+            )
+            done["reminded"] += 1
+
+    for order in await Order.filter(state=OrderState.DELIVERED, delivered_on__isnull=False):
+        assert order.delivered_on is not None
+        if calendar.working_days_between(order.delivered_on, day) < AUTO_CONFIRM_AFTER_DAYS:
+            continue
+        try:
+            await services.transition(order.id, "auto_confirm", actor=None, on=day, queue=queue)
+        except OrderRefused:
+            continue  # answered by the enterprise in the meantime
+        done["auto_confirmed"] += 1
+    return done

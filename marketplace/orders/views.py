@@ -1,0 +1,302 @@
+"""Order pages: place an order, my orders, an order with its clock, actions, conversation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, RedirectResponse, Response
+from starlette.routing import Route
+from tortoise.expressions import Q
+
+from marketplace.access import CurrentUser, allow, current_user, roles
+from marketplace.accounts.models import Role
+from marketplace.catalog import services as catalog
+from marketplace.catalog.fees import InvalidBase, parse_base, parse_fee_standard
+from marketplace.forms import FormError, Message
+from marketplace.http import path_id
+from marketplace.i18n import translate
+from marketplace.orders import services
+from marketplace.orders.clock import clock_of, load_calendar, today
+from marketplace.orders.labels import STATE_LABELS
+from marketplace.orders.models import Notification, Order, OrderEvent, OrderFile, OrderMessage
+from marketplace.orders.services import OrderRefused
+from marketplace.orders.states import TRANSITIONS
+from marketplace.templating import render
+from marketplace.uploads import read_uploads, stored_path
+
+__all__ = ["routes"]
+
+ORDER_PARTIES = roles(Role.ENTERPRISE, Role.AGENCY, Role.ADMIN)
+_ORDER_FIELDS = ("project_name", "project_code", "base", "note", "idempotency_key")
+
+
+def _user(request: Request) -> CurrentUser:
+    user = current_user(request)
+    assert user is not None
+    return user
+
+
+def _text(form: FormData, name: str, max_length: int = 6000) -> str:
+    value = form.get(name, "")
+    return value[:max_length] if isinstance(value, str) else ""
+
+
+def _files(form: FormData) -> list[UploadFile]:
+    return [f for f in form.getlist("files") if isinstance(f, UploadFile)]
+
+
+def refusal_text(exc: OrderRefused) -> str:
+    params = dict(exc.message.params)
+    if "state" in params:
+        params["state"] = translate(STATE_LABELS.get(str(params["state"]), str(params["state"])))
+    return translate(exc.message.id, params)
+
+
+async def _order_owner(request: Request, user: CurrentUser) -> bool:
+    order = await Order.get_or_none(id=path_id(request))
+    request.state.order = order
+    return order is not None and services.can_see(user, order)
+
+
+# --- placing -------------------------------------------------------------------------
+
+
+@allow(roles(Role.ENTERPRISE))
+async def order_form(request: Request) -> Response:
+    item = await catalog.get_public_item(path_id(request))
+    if item is None:
+        raise HTTPException(status_code=404)
+    standard = parse_fee_standard(item.fee_standard)
+    context: dict[str, Any] = {
+        "item": item,
+        "standard": standard,
+        "errors": {},
+        "values": {
+            **dict.fromkeys(_ORDER_FIELDS, ""),
+            "idempotency_key": secrets.token_urlsafe(16),
+        },
+    }
+    if request.method != "POST":
+        context["values"]["base"] = request.query_params.get("base", "")[:40]
+        return render(request, "orders/order_form.html", context)
+    form = await request.form(max_files=10, max_part_size=25 * 1024 * 1024)
+    context["values"] = {name: _text(form, name) for name in _ORDER_FIELDS}
+    try:
+        stored = await read_uploads(_files(form), request.state.settings.media_dir)
+        placed = await services.place_order(
+            user=_user(request),
+            item_id=item.id,
+            project_name=_text(form, "project_name", 300),
+            project_code=_text(form, "project_code", 40),
+            base=_text(form, "base", 40) or None,
+            note=_text(form, "note"),
+            idempotency_key=_text(form, "idempotency_key", 100),
+            files=stored,
+        )
+    except FormError as exc:
+        context["errors"] = exc.errors
+        return render(request, "orders/order_form.html", context, status_code=422)
+    except OrderRefused as exc:
+        context["errors"] = {"": Message(exc.message.id, exc.message.params)}
+        return render(request, "orders/order_form.html", context, status_code=409)
+    return RedirectResponse(f"/orders/{placed.order.id}", status_code=303)
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+@allow(ORDER_PARTIES)
+async def order_list(request: Request) -> Response:
+    user = _user(request)
+    query = Order.all()
+    if Role.ADMIN not in user.roles:
+        mine = Q(id=-1)  # matches nothing; widened by each role the user holds
+        if Role.ENTERPRISE in user.roles and user.user.enterprise_id:
+            mine |= Q(enterprise_id=user.user.enterprise_id)
+        if Role.AGENCY in user.roles and user.user.agency_id:
+            mine |= Q(agency_id=user.user.agency_id)
+        query = query.filter(mine)
+    state = request.query_params.get("state", "")
+    if state in STATE_LABELS:
+        query = query.filter(state=state)
+    orders = await query.order_by("-id").limit(200).select_related("item", "agency", "enterprise")
+    calendar = await load_calendar()
+    on = today()
+    return render(
+        request,
+        "orders/order_list.html",
+        {"orders": [(o, clock_of(o, calendar, on)) for o in orders], "state": state},
+    )
+
+
+@allow(ORDER_PARTIES, owner=_order_owner)
+async def order_detail(request: Request) -> Response:
+    return await _detail(request, {})
+
+
+async def _detail(request: Request, extra: dict[str, Any], status_code: int = 200) -> Response:
+    user = _user(request)
+    order: Order = request.state.order
+    await order.fetch_related("item", "item_version", "agency", "enterprise")
+    calendar = await load_calendar()
+    events = await OrderEvent.filter(order=order).order_by("id").select_related("actor")
+    messages = await OrderMessage.filter(order=order).order_by("id").select_related("author")
+    files = await OrderFile.filter(order=order).order_by("id")
+    context = {
+        "order": order,
+        "clock": clock_of(order, calendar, today()),
+        "events": events,
+        "messages": messages,
+        "files": files,
+        "actions": services.allowed_actions(user, order),
+        "parties": services.party_of(user, order),
+        "errors": {},
+        "stripe_enabled": request.state.settings.stripe_secret_key is not None,
+        **extra,
+    }
+    return render(request, "orders/order_detail.html", context, status_code=status_code)
+
+
+# --- acting --------------------------------------------------------------------------
+
+
+@allow(ORDER_PARTIES, owner=_order_owner)
+async def order_action(request: Request) -> Response:
+    action = request.path_params["action"]
+    if action not in TRANSITIONS:
+        raise HTTPException(status_code=404)
+    form = await request.form(max_files=10, max_part_size=25 * 1024 * 1024)
+    order: Order = request.state.order
+    try:
+        stored = await read_uploads(_files(form), request.state.settings.media_dir)
+        await services.transition(
+            order.id,
+            action,
+            actor=_user(request),
+            reason=_text(form, "reason", 2100),
+            outcome=_text(form, "outcome", 20),
+            files=stored,
+            queue=request.state.jobs,
+        )
+    except FormError as exc:
+        return await _detail(
+            request,
+            {"errors": exc.errors, "failed_action": action, "reason": _text(form, "reason")},
+            422,
+        )
+    except OrderRefused as exc:
+        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+    if action == "cancel" or (action == "resolve" and _text(form, "outcome") == "cancel"):
+        await request.state.jobs.enqueue(
+            "refund_order", order.id, job_id=f"refund_order:{order.id}"
+        )
+    return RedirectResponse(f"/orders/{order.id}#log", status_code=303)
+
+
+@allow(ORDER_PARTIES, owner=_order_owner)
+async def order_message(request: Request) -> Response:
+    form = await request.form(max_files=10, max_part_size=25 * 1024 * 1024)
+    order: Order = request.state.order
+    try:
+        stored = await read_uploads(_files(form), request.state.settings.media_dir)
+        await services.post_message(
+            order,
+            actor=_user(request),
+            body=_text(form, "body"),
+            files=stored,
+            queue=request.state.jobs,
+        )
+    except FormError as exc:
+        return await _detail(request, {"errors": exc.errors, "body": _text(form, "body")}, 422)
+    except OrderRefused as exc:
+        return await _detail(request, {"refusal": refusal_text(exc)}, 403)
+    return RedirectResponse(f"/orders/{order.id}#conversation", status_code=303)
+
+
+@allow(ORDER_PARTIES, owner=_order_owner)
+async def order_payment(request: Request) -> Response:
+    form = await request.form()
+    order: Order = request.state.order
+    try:
+        amount = parse_base(_text(form, "amount", 40))
+        await services.record_offline_payment(
+            order, actor=_user(request), amount_fen=int(amount * 100)
+        )
+    except FormError as exc:
+        return await _detail(request, {"errors": exc.errors}, 422)
+    except InvalidBase as exc:
+        return await _detail(request, {"errors": {"amount": Message(exc.message, exc.params)}}, 422)
+    except OrderRefused as exc:
+        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+    return RedirectResponse(f"/orders/{order.id}#payment", status_code=303)
+
+
+@allow(ORDER_PARTIES, owner=_order_owner)
+async def order_file(request: Request) -> Response:
+    order: Order = request.state.order
+    file_id = path_id(request, "file_id")
+    stored = await OrderFile.get_or_none(id=file_id, order_id=order.id)
+    if stored is None:
+        raise HTTPException(status_code=404)
+    path = stored_path(request.state.settings.media_dir, stored.sha256)
+    if not path.exists():
+        raise HTTPException(status_code=404)
+    return FileResponse(
+        path,
+        media_type=stored.content_type,
+        filename=stored.filename,
+        content_disposition_type="attachment",
+    )
+
+
+@allow(roles(Role.ENTERPRISE), owner=_order_owner)
+async def order_checkout(request: Request) -> Response:
+    from marketplace.payments.stripe_gateway import start_checkout
+
+    order: Order = request.state.order
+    base = str(request.base_url).rstrip("/")
+    try:
+        url = await start_checkout(
+            order,
+            settings=request.state.settings,
+            success_url=f"{base}/orders/{order.id}?paid=1#payment",
+            cancel_url=f"{base}/orders/{order.id}#payment",
+        )
+    except OrderRefused as exc:
+        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+    return RedirectResponse(url, status_code=303)
+
+
+# --- notifications -------------------------------------------------------------------
+
+
+@allow(roles(Role.ENTERPRISE, Role.AGENCY, Role.ADMIN, Role.REVIEWER))
+async def notifications(request: Request) -> Response:
+    user = _user(request)
+    if request.method == "POST":
+        await Notification.filter(user_id=user.id, read_at__isnull=True).update(
+            read_at=dt.datetime.now(dt.UTC)
+        )
+        return RedirectResponse("/notifications", status_code=303)
+    items = await Notification.filter(user_id=user.id).order_by("-id").limit(100)
+    return render(request, "orders/notifications.html", {"notifications": items})
+
+
+routes = [
+    Route("/services/{id:str}/order", order_form, methods=["GET", "POST"], name="order_form"),
+    Route("/orders", order_list, name="order_list"),
+    Route("/orders/{id:str}", order_detail, name="order_detail"),
+    Route(
+        "/orders/{id:str}/actions/{action:str}", order_action, methods=["POST"], name="order_action"
+    ),
+    Route("/orders/{id:str}/messages", order_message, methods=["POST"], name="order_message"),
+    Route("/orders/{id:str}/payment", order_payment, methods=["POST"], name="order_payment"),
+    Route("/orders/{id:str}/files/{file_id:str}", order_file, name="order_file"),
+    Route("/orders/{id:str}/checkout", order_checkout, methods=["POST"], name="order_checkout"),
+    Route("/notifications", notifications, methods=["GET", "POST"], name="notifications"),
+]

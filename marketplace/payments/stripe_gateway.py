@@ -1,0 +1,147 @@
+"""Stripe Checkout for order fees, its webhook, and refunds.
+
+The order learns it was paid only from a webhook whose signature verifies; each event id
+is recorded in the same transaction as its effect, so an event Stripe sends twice (it
+does) changes the order once. Every call to Stripe carries an idempotency key derived
+from the order, so a retried request never charges or refunds twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import stripe
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from marketplace.i18n import N_
+from marketplace.jobs import job
+from marketplace.orders.models import Order, OrderEvent, OrderState, PaymentStatus, StripeEvent
+from marketplace.orders.services import OrderRefused
+from marketplace.settings import Settings
+
+__all__ = ["handle_webhook", "refund_order", "start_checkout", "stripe_client"]
+
+_PAYABLE_STATES = frozenset(
+    {OrderState.PLACED, OrderState.IN_SERVICE, OrderState.AWAITING_MATERIALS, OrderState.DELIVERED}
+)
+
+
+def stripe_client(settings: Settings) -> stripe.StripeClient | None:
+    if not settings.stripe_secret_key:
+        return None
+    base = {"api": settings.stripe_api_base} if settings.stripe_api_base else None
+    return stripe.StripeClient(
+        settings.stripe_secret_key,
+        base_addresses=base,  # type: ignore[arg-type]
+        http_client=stripe.HTTPXClient(),
+        max_network_retries=2,
+    )
+
+
+async def start_checkout(
+    order: Order, *, settings: Settings, success_url: str, cancel_url: str
+) -> str:
+    """Open a Checkout Session for the order's quoted fee; the URL to send the payer to."""
+    client = stripe_client(settings)
+    if client is None:
+        raise OrderRefused(N_("Online payment is not available; the fee is settled offline."))
+    if order.payment_status is not PaymentStatus.UNPAID or order.state not in _PAYABLE_STATES:
+        raise OrderRefused(N_("This order cannot be paid now."))
+    if order.quoted_low_fen != order.quoted_high_fen:
+        raise OrderRefused(
+            N_("The quoted fee is a range: the agreed fee is settled with the agency offline.")
+        )
+    session = await client.v1.checkout.sessions.create_async(
+        params={
+            "mode": "payment",
+            "client_reference_id": str(order.id),
+            "metadata": {"order_id": str(order.id), "order_number": order.number or ""},
+            "line_items": [
+                {
+                    "quantity": 1,
+                    "price_data": {
+                        "currency": "cny",
+                        "unit_amount": order.quoted_high_fen,  # fen: CNY's smallest unit
+                        "product_data": {"name": f"{order.number} {order.project_name}"[:250]},
+                    },
+                }
+            ],
+            "success_url": success_url,
+            "cancel_url": cancel_url,
+        },
+        options={"idempotency_key": f"checkout-order-{order.id}"},
+    )
+    await Order.filter(id=order.id).update(stripe_session_id=session.id)
+    return str(session.url)
+
+
+async def handle_webhook(payload: bytes, signature: str | None, *, settings: Settings) -> str:
+    """Verify and apply one webhook delivery; returns what was done (for the log and tests).
+
+    Raises ``stripe.SignatureVerificationError`` (or ``ValueError``) for a forged or
+    malformed delivery, which the endpoint answers with 400 and which changes nothing.
+    """
+    if not settings.stripe_webhook_secret:
+        raise stripe.SignatureVerificationError("no webhook secret is configured", signature or "")
+    event = stripe.Webhook.construct_event(payload, signature, settings.stripe_webhook_secret)
+    if event.type != "checkout.session.completed":
+        return "ignored"
+    session: Any = event.data.object
+    if session.get("payment_status") != "paid":
+        return "not paid"
+    order_id = str((session.get("metadata") or {}).get("order_id", ""))
+    try:
+        async with in_transaction():
+            await StripeEvent.create(event_id=event.id, type=event.type)
+            order = await Order.get_or_none(id=int(order_id)) if order_id.isdigit() else None
+            if order is None or order.stripe_session_id != session.get("id"):
+                return "unknown order"
+            if session.get("amount_total") != order.quoted_high_fen:
+                await OrderEvent.create(
+                    order=order,
+                    action="payment_mismatch",
+                    detail={"amount_total": session.get("amount_total"), "event": event.id},
+                )
+                return "amount mismatch"
+            updated = await Order.filter(id=order.id, payment_status=PaymentStatus.UNPAID).update(
+                payment_status=PaymentStatus.PAID,
+                paid_fen=session.get("amount_total"),
+                paid_at=dt.datetime.now(dt.UTC),
+                payment_method="stripe",
+                stripe_payment_intent=session.get("payment_intent"),
+                version=F("version") + 1,
+            )
+            if updated:
+                await OrderEvent.create(
+                    order=order, action="paid_online", detail={"event": event.id}
+                )
+    except IntegrityError:
+        return "duplicate"
+    return "paid"
+
+
+@job
+async def refund_order(ctx: dict[str, Any], order_id: int) -> str:
+    """Refund a cancelled order that was paid through Stripe (once: idempotency key per order)."""
+    order = await Order.get_or_none(id=order_id)
+    if order is None or order.state is not OrderState.CANCELLED:
+        return "not cancelled"
+    if order.payment_status is not PaymentStatus.PAID or order.payment_method != "stripe":
+        return "nothing to refund"
+    client = stripe_client(ctx["settings"])
+    if client is None or not order.stripe_payment_intent:
+        return "stripe not configured"
+    refund = await client.v1.refunds.create_async(
+        params={"payment_intent": order.stripe_payment_intent},
+        options={"idempotency_key": f"refund-order-{order.id}"},
+    )
+    async with in_transaction():
+        updated = await Order.filter(id=order.id, payment_status=PaymentStatus.PAID).update(
+            payment_status=PaymentStatus.REFUNDED, refund_id=refund.id, version=F("version") + 1
+        )
+        if updated:
+            await OrderEvent.create(order=order, action="refunded", detail={"refund": refund.id})
+    return "refunded"

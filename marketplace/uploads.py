@@ -1,0 +1,89 @@
+"""Uploaded files: type checked by content (not by name), size limited, stored by digest.
+
+The file's bytes decide what it is, by the maintained ``filetype`` library: a PDF renamed
+``.jpg`` is a PDF, and a script renamed ``.pdf`` is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import filetype
+from starlette.datastructures import UploadFile
+
+from marketplace.forms import FormError
+from marketplace.i18n import N_
+
+__all__ = [
+    "ALLOWED_TYPES",
+    "MAX_FILES",
+    "MAX_FILE_BYTES",
+    "StoredFile",
+    "read_uploads",
+    "stored_path",
+]
+
+ALLOWED_TYPES = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a scanned report of a few hundred pages
+MAX_FILES = 10
+_CHUNK_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    filename: str
+    content_type: str
+    size_bytes: int
+    sha256: str
+
+
+def stored_path(media_dir: Path, sha256: str) -> Path:
+    return media_dir / "files" / sha256[:2] / sha256
+
+
+def _clean_name(name: str) -> str:
+    name = Path(name.replace("\\", "/")).name.strip() or "file"
+    return name[-120:]
+
+
+async def read_uploads(
+    uploads: list[UploadFile], media_dir: Path, *, field: str = "files"
+) -> list[StoredFile]:
+    """Check every upload and store the accepted ones; ``FormError`` if any is refused.
+
+    Nothing is kept from a refused batch's database side; stored bytes are content
+    addressed, so a retry of the same file reuses them.
+    """
+    uploads = [u for u in uploads if u.filename]
+    if len(uploads) > MAX_FILES:
+        raise FormError.single(field, N_("Attach at most %(count)s files."), count=MAX_FILES)
+    stored: list[StoredFile] = []
+    for upload in uploads:
+        data = bytearray()
+        while chunk := await upload.read(_CHUNK_BYTES):
+            data.extend(chunk)
+            if len(data) > MAX_FILE_BYTES:
+                raise FormError.single(
+                    field,
+                    N_("“%(name)s” is larger than %(megabytes)s MB."),
+                    name=_clean_name(upload.filename or ""),
+                    megabytes=MAX_FILE_BYTES // (1024 * 1024),
+                )
+        kind = filetype.guess(bytes(data[:8192]))
+        if not data or kind is None or kind.mime not in ALLOWED_TYPES:
+            raise FormError.single(
+                field,
+                N_("“%(name)s” is not a PDF, PNG or JPEG file."),
+                name=_clean_name(upload.filename or ""),
+            )
+        digest = hashlib.sha256(data).hexdigest()
+        path = stored_path(media_dir, digest)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(".part")
+            partial.write_bytes(data)
+            partial.replace(path)
+        stored.append(StoredFile(_clean_name(upload.filename or ""), kind.mime, len(data), digest))
+    return stored
