@@ -56,7 +56,14 @@ async def read_uploads(
     Nothing is kept from a refused batch's database side; stored bytes are content
     addressed, so a retry of the same file reuses them.
     """
-    uploads = [u for u in uploads if u.filename]
+    try:
+        return await _store_all([u for u in uploads if u.filename], media_dir, field)
+    finally:
+        for upload in uploads:  # spooled to temporary files: release them now
+            await upload.close()
+
+
+async def _store_all(uploads: list[UploadFile], media_dir: Path, field: str) -> list[StoredFile]:
     if len(uploads) > MAX_FILES:
         raise FormError.single(field, N_("Attach at most %(count)s files."), count=MAX_FILES)
     stored: list[StoredFile] = []

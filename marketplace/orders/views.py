@@ -156,6 +156,10 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
         "actions": services.allowed_actions(user, order),
         "parties": services.party_of(user, order),
         "errors": {},
+        "refusal": None,
+        "failed_action": "",
+        "reason": "",
+        "body": "",
         "stripe_enabled": request.state.settings.stripe_secret_key is not None,
         **extra,
     }

@@ -9,6 +9,8 @@ from the order, so a retried request never charges or refunds twice.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import stripe
@@ -29,24 +31,30 @@ _PAYABLE_STATES = frozenset(
 )
 
 
-def stripe_client(settings: Settings) -> stripe.StripeClient | None:
+@asynccontextmanager
+async def stripe_client(settings: Settings) -> AsyncIterator[stripe.StripeClient | None]:
+    """A Stripe client for one piece of work (``None`` without a key), closed after it."""
     if not settings.stripe_secret_key:
-        return None
+        yield None
+        return
     base = {"api": settings.stripe_api_base} if settings.stripe_api_base else None
-    return stripe.StripeClient(
-        settings.stripe_secret_key,
-        base_addresses=base,  # type: ignore[arg-type]
-        http_client=stripe.HTTPXClient(),
-        max_network_retries=2,
-    )
+    http_client = stripe.HTTPXClient()
+    try:
+        yield stripe.StripeClient(
+            settings.stripe_secret_key,
+            base_addresses=base,  # type: ignore[arg-type]
+            http_client=http_client,
+            max_network_retries=2,
+        )
+    finally:
+        await http_client.close_async()
 
 
 async def start_checkout(
     order: Order, *, settings: Settings, success_url: str, cancel_url: str
 ) -> str:
     """Open a Checkout Session for the order's quoted fee; the URL to send the payer to."""
-    client = stripe_client(settings)
-    if client is None:
+    if not settings.stripe_secret_key:
         raise OrderRefused(N_("Online payment is not available; the fee is settled offline."))
     if order.payment_status is not PaymentStatus.UNPAID or order.state not in _PAYABLE_STATES:
         raise OrderRefused(N_("This order cannot be paid now."))
@@ -54,26 +62,28 @@ async def start_checkout(
         raise OrderRefused(
             N_("The quoted fee is a range: the agreed fee is settled with the agency offline.")
         )
-    session = await client.v1.checkout.sessions.create_async(
-        params={
-            "mode": "payment",
-            "client_reference_id": str(order.id),
-            "metadata": {"order_id": str(order.id), "order_number": order.number or ""},
-            "line_items": [
-                {
-                    "quantity": 1,
-                    "price_data": {
-                        "currency": "cny",
-                        "unit_amount": order.quoted_high_fen,  # fen: CNY's smallest unit
-                        "product_data": {"name": f"{order.number} {order.project_name}"[:250]},
-                    },
-                }
-            ],
-            "success_url": success_url,
-            "cancel_url": cancel_url,
-        },
-        options={"idempotency_key": f"checkout-order-{order.id}"},
-    )
+    async with stripe_client(settings) as client:
+        assert client is not None
+        session = await client.v1.checkout.sessions.create_async(
+            params={
+                "mode": "payment",
+                "client_reference_id": str(order.id),
+                "metadata": {"order_id": str(order.id), "order_number": order.number or ""},
+                "line_items": [
+                    {
+                        "quantity": 1,
+                        "price_data": {
+                            "currency": "cny",
+                            "unit_amount": order.quoted_high_fen,  # fen: CNY's smallest unit
+                            "product_data": {"name": f"{order.number} {order.project_name}"[:250]},
+                        },
+                    }
+                ],
+                "success_url": success_url,
+                "cancel_url": cancel_url,
+            },
+            options={"idempotency_key": f"checkout-order-{order.id}"},
+        )
     await Order.filter(id=order.id).update(stripe_session_id=session.id)
     return str(session.url)
 
@@ -89,7 +99,7 @@ async def handle_webhook(payload: bytes, signature: str | None, *, settings: Set
     event = stripe.Webhook.construct_event(payload, signature, settings.stripe_webhook_secret)
     if event.type != "checkout.session.completed":
         return "ignored"
-    session: Any = event.data.object
+    session: dict[str, Any] = event.data.object.to_dict()
     if session.get("payment_status") != "paid":
         return "not paid"
     order_id = str((session.get("metadata") or {}).get("order_id", ""))
@@ -131,13 +141,13 @@ async def refund_order(ctx: dict[str, Any], order_id: int) -> str:
         return "not cancelled"
     if order.payment_status is not PaymentStatus.PAID or order.payment_method != "stripe":
         return "nothing to refund"
-    client = stripe_client(ctx["settings"])
-    if client is None or not order.stripe_payment_intent:
-        return "stripe not configured"
-    refund = await client.v1.refunds.create_async(
-        params={"payment_intent": order.stripe_payment_intent},
-        options={"idempotency_key": f"refund-order-{order.id}"},
-    )
+    async with stripe_client(ctx["settings"]) as client:
+        if client is None or not order.stripe_payment_intent:
+            return "stripe not configured"
+        refund = await client.v1.refunds.create_async(
+            params={"payment_intent": order.stripe_payment_intent},
+            options={"idempotency_key": f"refund-order-{order.id}"},
+        )
     async with in_transaction():
         updated = await Order.filter(id=order.id, payment_status=PaymentStatus.PAID).update(
             payment_status=PaymentStatus.REFUNDED, refund_id=refund.id, version=F("version") + 1
