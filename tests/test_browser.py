@@ -36,6 +36,32 @@ CHROMIUM_FLAGS = [
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
 
 
+# People of the browser tests, made with the services in the live database: an enterprise
+# and the staff of the agency of service item 1.
+_PEOPLE = """
+import asyncio
+from tortoise import Tortoise
+from marketplace.accounts import services
+from marketplace.accounts.models import Role
+from marketplace.catalog.models import ServiceItem
+from marketplace.database import tortoise_config
+from marketplace.settings import Settings
+from tests.factories import credit_code
+
+async def main():
+    await Tortoise.init(config=tortoise_config(Settings.from_env().database_url), _enable_global_fallback=True)
+    item = await ServiceItem.get(id=1).prefetch_related("agency")
+    await services.register_enterprise(
+        company_name="盐城下单测试有限公司", credit_code=credit_code("91320902MA1DR0001"),
+        contact_person="下单人", phone="13900002222", email="orderer@example.com", password="orderer password")
+    await services.create_user(email="agent@example.com", name="机构经办人", password="agent password 1",
+        roles={Role.AGENCY}, agency=item.agency)
+    await Tortoise.close_connections()
+
+asyncio.run(main())
+"""
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -58,6 +84,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         check=True,
         capture_output=True,
     )
+    subprocess.run([sys.executable, "-c", _PEOPLE], env=env, check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -231,3 +258,64 @@ async def test_enterprise_registers_signs_out_and_signs_in_again(
     await page.get_by_role("button", name="登录").click()
     await expect(page.get_by_role("heading", level=1)).to_have_text("我的账户")
     await expect(page.locator(".user-nav")).to_contain_text("测试员")
+
+
+async def _sign_in(page: object, email: str, password: str) -> None:
+    from playwright.async_api import Page
+
+    assert isinstance(page, Page)
+    await page.goto("/login")
+    await page.get_by_label("电子邮箱").fill(email)
+    await page.get_by_label("密码").fill(password)
+    await page.get_by_role("button", name="登录").click()
+    await page.wait_for_url("**/account")
+
+
+async def test_an_order_from_placement_to_confirmation(live_server: str, page: object) -> None:
+    from playwright.async_api import Page, expect
+
+    assert isinstance(page, Page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    # the enterprise estimates a fee and orders item 1
+    await _sign_in(page, "orderer@example.com", "orderer password")
+    await page.goto("/services/1?base=5000")
+    await page.get_by_role("link", name="委托下单").click()
+    await expect(page.get_by_label("项目估算总投资", exact=False)).to_have_value("5000")
+    await page.get_by_label("项目名称").fill("盐城港区新材料产业园项目")
+    await page.get_by_label("投资项目代码").fill("2026-320902-26-01-004512")
+    await page.get_by_role("button", name="提交订单").click()
+    await expect(page.locator(".state")).to_have_text("等待中介机构受理")
+    order_url = page.url
+    await page.screenshot(path=SCREENSHOTS / "8-order-placed.png", full_page=True)
+    await page.get_by_role("button", name="退出").click()
+
+    # the agency accepts and delivers a PDF
+    await _sign_in(page, "agent@example.com", "agent password 1")
+    await page.goto(order_url)
+    await page.get_by_role("button", name="受理", exact=True).click()
+    await expect(page.locator(".state")).to_have_text("服务中")
+    await expect(page.locator(".clock")).to_contain_text("剩余")
+    await page.get_by_label("成果文件（PDF、PNG 或 JPEG）").set_input_files(
+        files=[
+            {
+                "name": "环评报告书.pdf",
+                "mimeType": "application/pdf",
+                "buffer": b"%PDF-1.4\n%%EOF\n",
+            }
+        ]
+    )
+    await page.get_by_role("button", name="交付成果").click()
+    await expect(page.locator(".state")).to_have_text("已交付")
+    await page.screenshot(path=SCREENSHOTS / "9-order-delivered.png", full_page=True)
+    await page.get_by_role("button", name="退出").click()
+
+    # the enterprise confirms
+    await _sign_in(page, "orderer@example.com", "orderer password")
+    await page.goto(order_url)
+    await expect(page.get_by_role("link", name="环评报告书.pdf")).to_be_visible()
+    await page.get_by_role("button", name="确认交付").click()
+    await expect(page.locator(".state")).to_have_text("已完成")
+    await expect(page.locator(".clock")).to_have_text("按时交付")
+    await expect(page.locator(".log li")).to_have_count(4)
+    await page.screenshot(path=SCREENSHOTS / "10-order-completed.png", full_page=True)

@@ -81,6 +81,7 @@ async def _burst(settings: Settings, *, max_jobs: int = -1) -> Worker:
 
     async def startup(ctx: dict[str, Any]) -> None:
         ctx["settings"] = settings  # the test has the database open already
+        ctx["queue"] = JobQueue(settings, ctx["redis"])
 
     worker = Worker(
         functions=options["functions"],
@@ -185,3 +186,47 @@ async def test_in_process_jobs_run_before_enqueue_returns(db: str) -> None:
     assert queue.in_process
     await email.refresh_from_db()
     assert email.sent_at is None  # no SMTP_URL: kept in the outbox for the administrator
+
+
+async def test_the_deadline_sweep_runs_on_the_worker(db: str, redis_url: str) -> None:
+    import datetime as dt
+
+    from marketplace.orders import services as order_services
+    from marketplace.orders.models import Order, OrderState
+    from tests.order_helpers import PROJECT_CODE, as_current, order_world
+
+    world = await order_world()
+    placed = await order_services.place_order(
+        user=await as_current(world.enterprise),
+        item_id=world.catalogue.lightning_check.id,
+        project_name="p",
+        project_code=PROJECT_CODE,
+        base="10",
+        note="",
+        idempotency_key="sweep-key-01",
+    )
+    await order_services.transition(
+        placed.order.id,
+        "accept",
+        actor=await as_current(world.hengyuan_staff),
+        on=dt.date(2026, 9, 30),
+    )
+    settings = _settings(db, redis_url=redis_url)
+    queue = await JobQueue.connect(settings)
+    try:
+        await queue.enqueue("sweep_orders", "2026-10-14", job_id="sweep:2026-10-14")
+        await queue.enqueue(
+            "sweep_orders", "2026-10-14", job_id="sweep:2026-10-14"
+        )  # the same sweep
+        worker = await _burst(settings)
+    finally:
+        await queue.close()
+
+    # the sweep ran once, and the two e-mails it queued (agency and enterprise) after it
+    assert (worker.jobs_complete, worker.jobs_failed) == (3, 0)
+    assert sorted(await OutboxEmail.all().values_list("to", flat=True)) == [
+        "buyer@example.com",
+        "hy@example.com",
+    ]
+    order = await Order.get(id=placed.order.id)
+    assert order.state == OrderState.IN_SERVICE and order.overdue_marked_at is not None

@@ -43,3 +43,9 @@ ACTION_LABELS = {
     "mark_overdue": N_("Passed the deadline"),
     "remind": N_("Reminded the agency of the deadline"),
 }
+
+FILE_PURPOSE_LABELS = {
+    "request": N_("with the order"),
+    "message": N_("in the conversation"),
+    "delivery": N_("delivered result"),
+}
