@@ -49,11 +49,17 @@ from marketplace.settings import Settings
 from tests.factories import credit_code
 
 async def main():
-    await Tortoise.init(config=tortoise_config(Settings.from_env().database_url), _enable_global_fallback=True)
+    url = Settings.from_env().database_url
+    await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
     item = await ServiceItem.get(id=1).prefetch_related("agency")
     await services.register_enterprise(
-        company_name="盐城下单测试有限公司", credit_code=credit_code("91320902MA1DR0001"),
-        contact_person="下单人", phone="13900002222", email="orderer@example.com", password="orderer password")
+        company_name="盐城下单测试有限公司",
+        credit_code=credit_code("91320902MA1DR0001"),
+        contact_person="下单人",
+        phone="13900002222",
+        email="orderer@example.com",
+        password="orderer password",
+    )
     await services.create_user(email="agent@example.com", name="机构经办人", password="agent password 1",
         roles={Role.AGENCY}, agency=item.agency)
     await Tortoise.close_connections()
