@@ -60,8 +60,13 @@ async def main():
         email="orderer@example.com",
         password="orderer password",
     )
-    await services.create_user(email="agent@example.com", name="机构经办人", password="agent password 1",
-        roles={Role.AGENCY}, agency=item.agency)
+    await services.create_user(
+        email="agent@example.com",
+        name="机构经办人",
+        password="agent password 1",
+        roles={Role.AGENCY},
+        agency=item.agency,
+    )
     await Tortoise.close_connections()
 
 asyncio.run(main())
