@@ -27,7 +27,13 @@ ROLES: dict[str, frozenset[Role] | None] = {
     "admin": frozenset({Role.ADMIN}),
 }
 # A value for every path parameter any route has; a new parameter must be added here.
-SAMPLE_PARAMS = {"id": "1", "code": "EIA", "token": "not-a-real-token"}
+SAMPLE_PARAMS = {
+    "id": "1",
+    "code": "EIA",
+    "token": "not-a-real-token",
+    "action": "accept",
+    "file_id": "1",
+}
 
 
 def _routes(routes: list[BaseRoute], prefix: str = "") -> Iterator[tuple[str, Route]]:

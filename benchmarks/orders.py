@@ -1,0 +1,202 @@
+"""Order placement throughput on PostgreSQL, through the real HTTP API.
+
+    .venv/bin/python benchmarks/orders.py [--requests 2000] [--concurrency 32] [--workers 1]
+
+It creates a scratch database on the local PostgreSQL server (BENCH_POSTGRES_URL,
+default postgres://postgres@127.0.0.1:5432/postgres), loads the demo catalogue, creates an
+enterprise with an API token, starts uvicorn on loopback, and sends ``--requests``
+``POST /api/v1/orders`` with distinct Idempotency-Keys from ``--concurrency`` concurrent
+connections (httpx, in this process). It reports orders per second and latency
+percentiles, checks that exactly that many orders exist, and drops the database. Server
+and client share the machine's cores; the numbers are for comparing changes, not a
+capacity promise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+ROOT = Path(__file__).resolve().parent.parent
+
+_SETUP = """
+import asyncio
+from tortoise import Tortoise
+from marketplace.accounts import services
+from marketplace.database import tortoise_config
+from marketplace.settings import Settings
+from tests.factories import credit_code
+
+async def main():
+    url = Settings.from_env().database_url
+    await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
+    user = await services.register_enterprise(
+        company_name="压测企业有限公司", credit_code=credit_code("91320902MA1BE0001"),
+        contact_person="压测", phone="13900003333", email="bench@example.com",
+        password="bench password 1")
+    print((await services.create_api_token(user, name="bench")).secret)
+    await Tortoise.close_connections()
+
+asyncio.run(main())
+"""
+
+
+def _dsn(url: str) -> str:
+    return "postgresql://" + url.split("://", 1)[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+async def _fire(
+    base_url: str, token: str, item_id: int, total: int, concurrency: int, prefix: str
+) -> tuple[float, list[float], list[int]]:
+    latencies: list[float] = []
+    statuses: list[int] = []
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for n in range(total):
+        queue.put_nowait(n)
+    body = {
+        "item_id": item_id,
+        "project_name": "压测项目",
+        "project_code": "2026-320902-44-01-000001",
+        "base": "3000",
+    }
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=60) as client:
+
+        async def worker() -> None:
+            while not queue.empty():
+                n = queue.get_nowait()
+                started = time.perf_counter()
+                response = await client.post(
+                    "/api/v1/orders",
+                    json=body,
+                    headers={
+                        "Authorization": f"Bearer {token}",
+                        "Idempotency-Key": f"{prefix}-{n:08d}",
+                    },
+                )
+                latencies.append((time.perf_counter() - started) * 1000)
+                statuses.append(response.status_code)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    return elapsed, latencies, statuses
+
+
+async def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    args = parser.parse_args()
+
+    name = f"mp_bench_{uuid.uuid4().hex[:8]}"
+    admin = await asyncpg.connect(_dsn(ADMIN_URL))
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    await admin.close()
+    url = ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench", "PYTHONPATH": str(ROOT)}
+    env.pop("REDIS_URL", None)
+    server = None
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "marketplace.cli", "seed-demo"], env=env, check=True, cwd=ROOT
+        )
+        token = subprocess.run(
+            [sys.executable, "-c", _SETUP],
+            env=env,
+            check=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        port = _free_port()
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "marketplace.app:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+                "--workers",
+                str(args.workers),
+            ],
+            env=env,
+            cwd=ROOT,
+        )
+        base_url = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        item_id = 1
+        # a short warm-up with its own keys, not counted
+        await _fire(base_url, token, item_id, 50, 8, "warmup")
+        elapsed, latencies, statuses = await _fire(
+            base_url, token, item_id, args.requests, args.concurrency, "bench"
+        )
+        check = await asyncpg.connect(_dsn(url))
+        orders = await check.fetchval("SELECT count(*) FROM service_order")
+        await check.close()
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=20)
+        admin = await asyncpg.connect(_dsn(ADMIN_URL))
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+    result = {
+        "requests": args.requests,
+        "concurrency": args.concurrency,
+        "uvicorn_workers": args.workers,
+        "orders_per_s": round(args.requests / elapsed, 1),
+        "p50_ms": round(_percentile(latencies, 50), 1),
+        "p95_ms": round(_percentile(latencies, 95), 1),
+        "p99_ms": round(_percentile(latencies, 99), 1),
+        "mean_ms": round(statistics.fmean(latencies), 1),
+        "statuses": {str(s): statuses.count(s) for s in sorted(set(statuses))},
+        "orders_in_database": orders,
+    }
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    ok = orders == args.requests + 50 and set(statuses) == {201}
+    print("consistency:", "OK" if ok else "MISMATCH")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
