@@ -7,10 +7,14 @@ renders the very same template with the same context keys: no query, no middlewa
 What is left is uvicorn, Starlette's routing and Jinja rendering, which is as fast as a
 page of the real app could be on the same machine.
 
+The routing table is the real app's, with the two endpoints above swapped for their
+in-memory versions: the templates' ``url_for`` finds every name it links to at the same
+cost as in the real app. The other endpoints are never requested here.
+
 The database is ``DATABASE_URL`` (by default marketplace.sqlite3 in the current
 directory), as for the real app. To serve it by hand from the repository root::
 
-    .venv/bin/python -m uvicorn --app-dir benchmarks bare_app:create_app --factory
+    .venv/bin/python -m uvicorn benchmarks.bare_app:create_app --factory
 """
 
 from __future__ import annotations
@@ -23,15 +27,15 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
-from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
 from tortoise.contrib.starlette import RegisterTortoise
 
+from marketplace import app as marketplace_app
 from marketplace.catalog import services
 from marketplace.catalog.models import Category, MarketType
 from marketplace.database import tortoise_config
-from marketplace.settings import BASE_DIR, Settings
+from marketplace.settings import Settings
 from marketplace.templating import templates
 
 __all__ = ["create_app"]
@@ -100,31 +104,27 @@ async def category_detail(request: Request) -> Response:
     return _render(request, "catalog/category_detail.html", context)
 
 
-async def not_served(request: Request) -> Response:
-    """Agency and service pages exist only so that the templates' ``url_for`` works."""
-    return PlainTextResponse("not part of the benchmark", status_code=404)
+_FROM_MEMORY = {"home": home, "category_detail": category_detail}
 
 
-async def healthz(request: Request) -> Response:
-    return PlainTextResponse("ok")
+def _routes(settings: Settings) -> list[BaseRoute]:
+    """The real app's routes, with the home and category endpoints served from memory."""
+    return [
+        Route(route.path, _FROM_MEMORY[route.name], name=route.name)
+        if isinstance(route, Route) and route.name in _FROM_MEMORY
+        else route
+        for route in marketplace_app.create_app(settings).routes
+    ]
 
 
 def create_app() -> Starlette:
-    database_url = Settings.from_env().database_url
+    settings = Settings.from_env()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Pages]]:
         # The database is closed before the first request: pages come from memory only.
-        async with RegisterTortoise(app, config=tortoise_config(database_url)):
+        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
             pages = await _load_pages()
         yield {"pages": pages}
 
-    routes = [
-        Route("/", home, name="home"),
-        Route("/categories/{code:str}", category_detail, name="category_detail"),
-        Route("/agencies/{id:str}", not_served, name="agency_detail"),
-        Route("/services/{id:str}", not_served, name="service_detail"),
-        Mount("/static", StaticFiles(directory=BASE_DIR / "static"), name="static"),
-        Route("/healthz", healthz),
-    ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=_routes(settings), lifespan=lifespan)

@@ -40,6 +40,7 @@ from marketplace.orders.models import (
 )
 from marketplace.settings import Settings
 from tests.accounts_helpers import csrf_token, sign_in
+from tests.conftest import MEDIA_DIR
 from tests.order_helpers import PROJECT_CODE, OrderWorld, order_world
 from tests.test_catalog_views import _text
 
@@ -342,6 +343,7 @@ async def stripe_client(
         stripe_secret_key="sk_test_standin",
         stripe_webhook_secret=WEBHOOK_SECRET,
         stripe_api_base=stripe_stand_in[0],
+        media_dir=MEDIA_DIR,
     )
     app = create_app(settings)
     async with LifespanManager(app) as manager, httpx.AsyncClient(

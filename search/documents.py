@@ -1,0 +1,171 @@
+"""The search document: one per published service item of an admitted agency.
+
+A document is a flat, self-contained copy of what search needs from a listing, its agency
+and its category, so that an engine never reads the database and the outbox can ship it
+as JSON. ``build_document`` returns ``None`` for an item that must not be found (not
+published, agency not admitted, or gone): the index deletes it.
+
+The estimated fee range lets search sort and filter listings by price although their
+fee standards differ. It is the range each standard yields at a *reference base*:
+
+- ``fixed`` and ``negotiated`` need no base (a published discount makes ``fixed`` a range);
+- ``rate`` and ``tiered`` on money are priced at a project of 1,000 万元 (10,000,000 yuan),
+  the size of a typical project in the catalogue's price documents;
+- ``per_unit`` at a typical job in its unit: 10,000 m² of floor area, 10 hectares or
+  1 km² of land, 10 km of line, 50 test points, 10 floors, one item.
+
+A fee standard that does not parse gives no range (``None``), and such a listing sorts
+last by fee rather than failing the whole index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable, Mapping
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+from typing import Any
+
+from marketplace.catalog.fees import FeeStandardError, InvalidBase, estimate_fee, parse_fee_standard
+from marketplace.catalog.models import AgencyStatus, ServiceItem, ServiceStatus
+
+__all__ = [
+    "REFERENCE_BASES",
+    "SearchDocument",
+    "build_all_documents",
+    "build_document",
+    "build_documents",
+    "document_from_item",
+    "estimated_fee_range",
+    "iter_documents",
+]
+
+# Base unit of a fee standard → the base at which search estimates its fee (see above).
+REFERENCE_BASES: Mapping[str, Decimal] = {
+    "wan_yuan": Decimal(1000),
+    "yuan": Decimal(10_000_000),
+    "m2": Decimal(10_000),
+    "hectare": Decimal(10),
+    "km2": Decimal(1),
+    "km": Decimal(10),
+    "point": Decimal(50),
+    "floor": Decimal(10),
+    "item": Decimal(1),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDocument:
+    """What search knows about one published service item."""
+
+    id: int  # the service item's id
+    title: str
+    scope: str
+    content: str
+    category_code: str
+    category_name: str
+    category_abbreviations: tuple[str, ...]
+    market_type: str
+    agency_id: int
+    agency_name: str
+    agency_city: str
+    agency_is_local: bool
+    time_limit_days: int
+    fee_type: str
+    fee_low_fen: int | None  # estimated fee range at the reference base (module docstring)
+    fee_high_fen: int | None
+    rating: float | None = None  # mean rating, 1-5; filled by the ratings issue
+    rating_count: int = 0
+    on_time_rate: float | None = None  # delivered within the time limit / delivered, 0-1
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the abbreviations become a list)."""
+        data = asdict(self)
+        data["category_abbreviations"] = list(self.category_abbreviations)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SearchDocument:
+        """The inverse of ``to_dict``; keys this version does not know are ignored."""
+        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        known["category_abbreviations"] = tuple(known.get("category_abbreviations") or ())
+        return cls(**known)
+
+
+def estimated_fee_range(fee_standard: Mapping[str, Any]) -> tuple[int | None, int | None]:
+    """``(low_fen, high_fen)`` of a stored fee standard at its reference base."""
+    try:
+        standard = parse_fee_standard(fee_standard)
+        base = REFERENCE_BASES[standard.base_unit] if standard.base_unit else None
+        estimate = estimate_fee(standard, base)
+    except (FeeStandardError, InvalidBase, KeyError):
+        return None, None
+    return estimate.low_fen, estimate.high_fen
+
+
+def document_from_item(item: ServiceItem) -> SearchDocument:
+    """The document of an item whose agency and category are loaded."""
+    agency = item.agency
+    category = item.category
+    fee_low_fen, fee_high_fen = estimated_fee_range(item.fee_standard)
+    return SearchDocument(
+        id=item.id,
+        title=item.title,
+        scope=item.scope,
+        content=item.content,
+        category_code=category.code,
+        category_name=category.name,
+        category_abbreviations=tuple(category.abbreviations or ()),
+        market_type=str(category.market_type),
+        agency_id=agency.id,
+        agency_name=agency.name,
+        agency_city=agency.city,
+        agency_is_local=agency.is_local,
+        time_limit_days=item.time_limit_days,
+        fee_type=item.fee_type,
+        fee_low_fen=fee_low_fen,
+        fee_high_fen=fee_high_fen,
+    )
+
+
+def _searchable_items() -> Any:
+    return ServiceItem.filter(
+        status=ServiceStatus.PUBLISHED, agency__status=AgencyStatus.ADMITTED
+    ).select_related("agency", "category")
+
+
+async def build_document(item_id: int) -> SearchDocument | None:
+    """The document of item ``item_id``, or ``None`` when it must not be in the index."""
+    item = await _searchable_items().filter(id=item_id).first()
+    return None if item is None else document_from_item(item)
+
+
+async def build_documents(item_ids: Iterable[int]) -> tuple[list[SearchDocument], list[int]]:
+    """For a batch of changed items (an outbox drained at once): the documents to
+    upsert, in id order, and the ids to delete (items that must not be found), in one
+    query."""
+    wanted = sorted(set(item_ids))
+    if not wanted:
+        return [], []
+    items = await _searchable_items().filter(id__in=wanted).order_by("id")
+    documents = [document_from_item(item) for item in items]
+    found = {document.id for document in documents}
+    return documents, [item_id for item_id in wanted if item_id not in found]
+
+
+async def iter_documents(*, batch_size: int = 1000) -> AsyncIterator[list[SearchDocument]]:
+    """Every searchable item's document, in batches in id order (keyset pagination)."""
+    last_id = 0
+    while True:
+        items = await _searchable_items().filter(id__gt=last_id).order_by("id").limit(batch_size)
+        if not items:
+            return
+        yield [document_from_item(item) for item in items]
+        last_id = items[-1].id
+
+
+async def build_all_documents() -> list[SearchDocument]:
+    """Every searchable item's document, in id order: what a full reindex loads."""
+    documents: list[SearchDocument] = []
+    async for batch in iter_documents():
+        documents.extend(batch)
+    return documents

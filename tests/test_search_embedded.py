@@ -1,0 +1,117 @@
+"""The embedded engine's machinery: incremental postings, compaction, rebuilds, top-k."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+
+import numpy as np
+import pytest
+
+from search.documents import SearchDocument
+from search.embedded import EmbeddedEngine, _top
+from search.engine import SearchQuery
+
+pytest_plugins = ["tests.search_fixtures"]
+
+
+def copies(
+    documents: list[SearchDocument], times: int, *, start: int = 1000
+) -> list[SearchDocument]:
+    """``times`` copies of ``documents`` under new ids (start + n)."""
+    return [
+        dataclasses.replace(document, id=start + n * len(documents) + i)
+        for n in range(times)
+        for i, document in enumerate(documents)
+    ]
+
+
+async def test_incremental_upserts_match_a_bulk_build(demo_documents: list[SearchDocument]) -> None:
+    # given: the same 58 × 41 listings, built at once and added in small batches (which
+    # moves recent postings into the main table several times on the way)
+    documents = demo_documents + copies(demo_documents, 40)
+    bulk = EmbeddedEngine.from_documents(documents)
+    incremental = EmbeddedEngine()
+    for start in range(0, len(documents), 97):
+        await incremental.upsert(documents[start : start + 97])
+        await incremental.search(SearchQuery(q="环评"))  # reads in between
+
+    # when
+    queries = [SearchQuery(q="环评", per_page=100), SearchQuery(q="防雷检测 盐城", sort="fee")]
+    results = [(await bulk.search(q), await incremental.search(q)) for q in queries]
+
+    # then: the same matches, facets and order (scores differ a little: the length
+    # averages of an incremental build grow as it goes)
+    for from_bulk, from_increments in results:
+        assert from_increments.total == from_bulk.total
+        assert from_increments.facets == from_bulk.facets
+    assert results[0][0].total == 5 * 41
+    assert [h.document.id for h in results[1][1].hits] == [
+        h.document.id for h in results[1][0].hits
+    ]
+    assert incremental.size == bulk.size == 58 * 41
+
+
+async def test_replaced_and_deleted_listings_are_squeezed_out(
+    demo_documents: list[SearchDocument],
+) -> None:
+    # given
+    documents = copies(demo_documents, 50)  # 2,900 listings
+    engine = EmbeddedEngine.from_documents(documents)
+
+    # when: replace 1,160 of them with new titles and delete 580 (1,740 dead rows)
+    replaced = [dataclasses.replace(d, title=d.title + "（丁卯版）") for d in documents[:1160]]
+    await engine.upsert(replaced)
+    await engine.delete([d.id for d in documents[1160:1740]])
+    result = await engine.search(SearchQuery(q="丁卯", per_page=100))
+
+    # then: the table holds only live listings again, and they are all found
+    assert len(engine._index.docs) == engine.size == 2900 - 580
+    assert result.total == 1160
+    everything = await engine.search(SearchQuery(q="环评", per_page=100))
+    assert everything.total == 5 * (2900 - 580) // 58
+    assert len({h.document.id for h in everything.hits}) == 100
+
+
+async def test_writes_during_a_rebuild_are_not_lost(demo_documents: list[SearchDocument]) -> None:
+    # given
+    engine = EmbeddedEngine.from_documents(demo_documents[:10])
+    renamed = dataclasses.replace(demo_documents[0], title="改名后的报告书编制")
+
+    # when: a write arrives while the rebuild runs in its thread
+    rebuild = asyncio.create_task(engine.rebuild(demo_documents))
+    await asyncio.sleep(0)
+    await engine.upsert([renamed])
+    await engine.delete([58])
+    await rebuild
+
+    # then
+    assert engine.size == 57
+    assert [h.document.id for h in (await engine.search(SearchQuery(q="改名后"))).hits] == [1]
+    assert (await engine.search(SearchQuery(categories=("LIGHTNING",)))).total == 3
+
+
+def test_typo_candidates_are_the_nearest_known_words(demo_engine: EmbeddedEngine) -> None:
+    index = demo_engine._index
+    assert index.typo_candidates("huanpign", 2) == [("huanping", 1), ("huanjing", 2)]
+    assert index.typo_candidates("shuibo", 1) == [("shuibao", 1)]
+    assert index.typo_candidates("xyzzy", 1) == []
+
+
+@pytest.mark.parametrize("k", [1, 7, 100, 2500])
+def test_top_k_equals_a_full_sort(k: int) -> None:
+    # given: 20,000 candidates with many ties on the first two keys
+    rng = np.random.default_rng(7)
+    candidates = np.arange(20_000, dtype=np.int64) * 3
+    keys = [
+        rng.integers(0, 5, 20_000).astype(np.float64),
+        -rng.integers(0, 3, 20_000).astype(np.float64),
+        rng.permutation(20_000),
+    ]
+
+    # when
+    top = _top(candidates, keys, k)
+
+    # then
+    expected = candidates[np.lexsort(keys[::-1])][:k]
+    assert top.tolist() == expected.tolist()

@@ -1,0 +1,176 @@
+"""Relevance on the demo catalogue: what comes first for the queries enterprises type.
+
+The embedded engine's exact rankings, computed once and pinned here: a change to the
+analysis or the weights that reorders them must be deliberate.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from search.documents import SearchDocument
+from search.embedded import EmbeddedEngine
+from search.engine import SearchQuery, SearchResult
+
+pytest_plugins = ["tests.search_fixtures"]
+
+
+def top(result: SearchResult, n: int = 3) -> list[tuple[int, str]]:
+    return [(hit.document.id, hit.document.title) for hit in result.hits[:n]]
+
+
+EIA_TOP = [
+    (1, "建设项目环境影响报告书编制"),
+    (2, "建设项目环境影响报告表编制"),
+    (5, "重大项目环境影响报告书及专项评价"),
+]
+
+
+@pytest.mark.parametrize("q", ["环评", "huanping", "huanpign"])
+async def test_the_abbreviation_its_pinyin_and_a_typo_of_it_rank_the_same(
+    demo_engine: EmbeddedEngine, q: str
+) -> None:
+    result = await demo_engine.search(SearchQuery(q=q))
+    assert result.total == 5
+    assert top(result) == EIA_TOP
+
+
+async def test_the_full_name(demo_engine: EmbeddedEngine) -> None:
+    result = await demo_engine.search(SearchQuery(q="环境影响评价"))
+    assert result.total == 5
+    assert top(result) == [
+        (5, "重大项目环境影响报告书及专项评价"),
+        (1, "建设项目环境影响报告书编制"),
+        (2, "建设项目环境影响报告表编制"),
+    ]
+    assert result.hits[1].title == (
+        "建设项目<mark>环境影响报告书</mark>编制"  # a synonym of the words typed, marked
+    )
+
+
+async def test_pinyin_initials_are_ambiguous_and_find_both_meanings(
+    demo_engine: EmbeddedEngine,
+) -> None:
+    # "hp" is 洪评 (flood assessment) as well as 环评.
+    result = await demo_engine.search(SearchQuery(q="hp"))
+    assert result.total == 7
+    assert {hit.document.category_code for hit in result.hits} == {"FLOOD", "EIA"}
+    assert top(result, 2) == [
+        (20, "涉河建设项目防洪评价报告编制"),
+        (22, "洪水影响评价（跨河桥梁、穿堤管线、码头工程）"),
+    ]
+
+
+async def test_a_service_and_a_place(demo_engine: EmbeddedEngine) -> None:
+    result = await demo_engine.search(SearchQuery(q="防雷检测 盐城"))
+    assert result.total == 3
+    assert top(result) == [
+        (54, "新建（改建、扩建）建（构）筑物防雷装置检测"),
+        (55, "防雷装置定期检测"),
+        (56, "雷电灾害风险评估"),
+    ]
+    assert result.hits[0].title == ("新建（改建、扩建）建（构）筑物<mark>防雷装置检测</mark>")
+
+
+async def test_a_plan_named_by_its_abbreviation(demo_engine: EmbeddedEngine) -> None:
+    result = await demo_engine.search(SearchQuery(q="水保方案"))
+    assert top(result) == [
+        (19, "生产建设项目水土保持方案报告表编制"),
+        (17, "生产建设项目水土保持方案报告书编制"),
+    ]
+
+
+async def test_pinyin_of_a_whole_category_abbreviation(demo_engine: EmbeddedEngine) -> None:
+    result = await demo_engine.search(SearchQuery(q="fangleijiance"))
+    assert [hit.document.id for hit in result.hits] == [54, 55, 56]
+
+
+async def test_an_unknown_agency_name_is_found_by_its_characters(
+    demo_engine: EmbeddedEngine,
+) -> None:
+    # 岚图 is no word the segmenter knows: its two characters are joined back into one.
+    result = await demo_engine.search(SearchQuery(q="岚图"))
+    assert top(result) == [(28, "建设项目用地勘测定界")]
+    assert result.hits[0].document.agency_name == "盐城岚图空间信息技术有限公司"
+
+
+async def test_a_filter_only_query_lists_in_id_order_with_facets(
+    demo_engine: EmbeddedEngine,
+) -> None:
+    result = await demo_engine.search(SearchQuery(market_type="absent"))
+    assert [hit.document.id for hit in result.hits] == [47, 48, 49, 50, 51]
+    assert result.facets == {
+        "category": {"ARCH": 2, "SEISMIC": 2, "MINERAL": 1},
+        "market_type": {"competitive": 46, "monopoly": 7, "absent": 5},
+        "local": {"false": 5},
+        "time_limit": {"5": 0, "10": 0, "20": 0, "30": 3},
+        "fee_type": {"negotiated": 3, "fixed": 1, "per_unit": 1},
+        "rating": {"4.5": 0, "4": 0, "3": 0},
+    }
+    # With no words to match, the snippet is the start of the scope (all of this one).
+    assert result.hits[0].snippet == result.hits[0].document.scope
+    assert len(result.hits[0].document.scope) < 90
+
+
+async def test_no_match_suggests_categories_and_a_spelling(demo_engine: EmbeddedEngine) -> None:
+    nothing = await demo_engine.search(SearchQuery(q="防雷 北京"))
+    assert nothing.total == 0
+    assert nothing.suggestions.query is None
+    assert [(c.code, c.count) for c in nothing.suggestions.categories] == [("LIGHTNING", 3)]
+
+    slip = await demo_engine.search(SearchQuery(q="环平 报告"))
+    assert slip.total == 0
+    assert slip.suggestions.query == "环评 报告"
+
+    typo = await demo_engine.search(SearchQuery(q="fenglai"))  # 2 edits in 7 letters: too many
+    assert typo.total == 0
+    assert typo.suggestions.query == "防雷"
+    assert [c.code for c in typo.suggestions.categories] == ["LIGHTNING"]
+
+
+async def test_filters_do_not_hide_suggestions(demo_engine: EmbeddedEngine) -> None:
+    # 环评 matches, but no EIA listing takes 5 days: the suggestion is where 环评 is.
+    result = await demo_engine.search(SearchQuery(q="环评", max_days=5))
+    assert result.total == 0
+    assert [(c.code, c.count) for c in result.suggestions.categories] == [("EIA", 5)]
+
+
+def test_the_query_plan_shows_how_words_are_matched(demo_engine: EmbeddedEngine) -> None:
+    assert demo_engine.plan("水保方案 huanping").describe() == {
+        "水保方案": [
+            (("水保", "保方", "方案"), 0.25),
+            (("水保方案",), 0.125),
+            (("\x01swc_plan",), 1.0),
+        ],
+        "huanping": [
+            (("环评",), 0.225),
+            (("\x01eia",), 0.9),
+        ],
+    }
+
+
+async def test_the_agencys_city_outranks_a_mention_of_the_place(
+    demo_documents: list[SearchDocument],
+) -> None:
+    # given: 防雷装置定期检测 offered also by a Nanjing agency that serves Yancheng
+    local = next(document for document in demo_documents if document.id == 55)
+    visiting = dataclasses.replace(
+        local,
+        id=1001,
+        agency_id=1001,
+        agency_name="南京衡雷检测技术有限公司",
+        agency_city="南京市",
+        agency_is_local=False,
+        scope=local.scope + "可服务盐城市项目。",
+    )
+    engine = EmbeddedEngine.from_documents([*demo_documents, visiting])
+
+    # when
+    in_yancheng = await engine.search(SearchQuery(q="防雷检测 盐城"))
+    in_nanjing = await engine.search(SearchQuery(q="防雷检测 南京"))
+
+    # then
+    assert [hit.document.id for hit in in_yancheng.hits] == [54, 55, 56, 1001]
+    assert [hit.document.id for hit in in_nanjing.hits] == [1001]
