@@ -33,6 +33,8 @@ from marketplace.orders import backoffice as orders_backoffice
 from marketplace.orders import tasks as _order_tasks  # noqa: F401  (registers the sweep job)
 from marketplace.orders import views as orders_views
 from marketplace.ratelimit import RateLimiter
+from marketplace.search import views as search_views
+from marketplace.search.index import SearchIndex
 from marketplace.security import SecurityHeadersMiddleware
 from marketplace.settings import BASE_DIR, Settings
 from marketplace.templating import templates
@@ -106,9 +108,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
             jobs = await JobQueue.connect(settings)
             jobs.run_periodically("sweep_orders", every_s=SWEEP_INTERVAL_S)
             rate_limiter = RateLimiter(settings)
+            search_index = await SearchIndex.open(settings)
             try:
-                yield {"settings": settings, "jobs": jobs, "rate_limiter": rate_limiter}
+                yield {
+                    "settings": settings,
+                    "jobs": jobs,
+                    "rate_limiter": rate_limiter,
+                    "search": search_index,
+                }
             finally:
+                await search_index.close()
                 await rate_limiter.close()
                 await jobs.close()
 
@@ -116,6 +125,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *catalog_api.routes,
         *accounts_api.routes,
         *orders_api.routes,
+        *search_views.api_routes,
         Route("/openapi.json", openapi_endpoint, include_in_schema=False),
     ]
     routes = [
@@ -124,6 +134,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *accounts_backoffice.routes,
         *orders_views.routes,
         *orders_backoffice.routes,
+        *search_views.routes,
         Mount("/api/v1", routes=api_routes),
         Mount("/static", StaticFiles(directory=BASE_DIR / "static"), name="static"),
         Route("/healthz", healthz, include_in_schema=False),

@@ -134,6 +134,40 @@ def _cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
+    count = asyncio.run(_reindex(settings))
+    if settings.meilisearch_url:
+        print(f"Rebuilt the Meilisearch index from the database: {count} service items.")
+    else:
+        print(
+            f"{count} service items are searchable. The embedded index is built from the "
+            "database each time the marketplace starts; there is nothing else to rebuild."
+        )
+    return 0
+
+
+async def _reindex(settings: Settings) -> int:
+    from marketplace.database import migrate
+    from marketplace.search.index import MEILI_CURSOR, latest_outbox_id
+    from marketplace.search.models import SearchCursor
+    from search import MeiliEngine, build_all_documents
+
+    try:
+        await migrate(settings.database_url)
+        position = await latest_outbox_id()
+        documents = await build_all_documents()
+        if settings.meilisearch_url:
+            engine = MeiliEngine.from_url(settings.meilisearch_url, settings.meilisearch_api_key)
+            try:
+                await engine.rebuild(documents)
+            finally:
+                await engine.close()
+            await SearchCursor.update_or_create(name=MEILI_CURSOR, defaults={"last_id": position})
+        return len(documents)
+    finally:
+        await Tortoise.close_connections()
+
+
 def _redacted(url: str) -> str:
     """The database URL without its password, for printing."""
     if "@" not in url:
@@ -212,6 +246,15 @@ def _parser() -> argparse.ArgumentParser:
         "the jobs run inside `marketplace serve` and no worker is needed.",
     )
     worker.set_defaults(func=_cmd_worker)
+
+    reindex = commands.add_parser(
+        "reindex",
+        help="rebuild the search index from the database",
+        description="Rebuild the Meilisearch index (MEILISEARCH_URL) from the published "
+        "listings in the database. The embedded engine needs no rebuild: each web process "
+        "builds it at start and keeps it current from the search outbox.",
+    )
+    reindex.set_defaults(func=_cmd_reindex)
     return parser
 
 

@@ -18,6 +18,7 @@ MODEL_MODULES = [
     "marketplace.catalog.models",
     "marketplace.accounts.models",
     "marketplace.orders.models",
+    "marketplace.search.models",
 ]
 
 MIGRATIONS_MODULE = "marketplace.migrations"

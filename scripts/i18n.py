@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = ROOT / "marketplace" / "locale"
 POT = ROOT / "build" / "messages.pot"
-KEYWORDS = ["-k", "N_", "-k", "InvalidBase:2"]
+KEYWORDS = ["-k", "N_", "-k", "InvalidBase:2", "-k", "SearchQueryError:2"]
 
 
 def _pybabel(*args: str) -> None:
@@ -43,6 +43,7 @@ def extract() -> None:
         str(POT),
         "marketplace",
         "templates",
+        "search",
     )
 
 

@@ -13,6 +13,7 @@ and only read.
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -166,9 +167,16 @@ async def demo_db(databases: _Databases, backend: str) -> AsyncIterator[str]:
     await Tortoise.close_connections()
 
 
+# Uploaded files of the whole run go to one temporary folder, never into the checkout.
+MEDIA_DIR = Path(tempfile.mkdtemp(prefix="marketplace-test-media-"))
+
+
 def make_settings(database_url: str) -> Settings:
     return Settings(
-        database_url=database_url, secret_key="test-secret", secret_key_is_ephemeral=False
+        database_url=database_url,
+        secret_key="test-secret",
+        secret_key_is_ephemeral=False,
+        media_dir=MEDIA_DIR,
     )
 
 

@@ -180,6 +180,7 @@ async def test_openapi_document_describes_every_endpoint(
         "/orders/{id}",
         "/orders/{id}/{action}",
         "/payments/stripe/webhook",
+        "/search",
         "/services/{id}",
         "/services/{id}/fee-estimate",
     ]

@@ -113,3 +113,12 @@ def test_the_worker_needs_redis(tmp_path: Path) -> None:
 
     assert result.returncode == 2
     assert result.stderr.startswith("REDIS_URL is not set")
+
+
+def test_reindex_reports_the_searchable_listings(tmp_path: Path) -> None:
+    _run("seed-demo", cwd=tmp_path)
+
+    result = _run("reindex", cwd=tmp_path, env={"MEILISEARCH_URL": ""})
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("58 service items are searchable.")

@@ -115,6 +115,8 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
         "outbox_email",
         "password_reset",
         "qualification",
+        "search_cursor",
+        "search_outbox",
         "security_event",
         "service_item",
         "service_item_version",

@@ -34,6 +34,7 @@ from marketplace.catalog.models import (
     ServiceItemVersion,
     ServiceStatus,
 )
+from marketplace.search.index import queue_reindex
 
 __all__ = [
     "CategorySummary",
@@ -178,6 +179,7 @@ async def publish_service_item(
         item.status = ServiceStatus.PUBLISHED
         item.published_at = published_at
         await item.save(update_fields=["version", "status", "published_at", "updated_at"])
+        await queue_reindex([item.id])
         return await ServiceItemVersion.create(
             item=item,
             version=item.version,

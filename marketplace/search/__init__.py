@@ -1,0 +1,1 @@
+"""The application's side of search: the index outbox, keeping engines in step, the pages."""

@@ -1,0 +1,118 @@
+"""Keeping search engines in step with the catalogue through the outbox.
+
+``SearchIndex`` is what a web process holds: an engine (the embedded one, or Meilisearch
+with the embedded one as its fallback) and, for the embedded copy, the outbox id it has
+applied up to. Before answering a query it applies any newer outbox rows (usually none:
+one small query), so a process always reads its own writes.
+
+Meilisearch is shared by every process, so it is fed by the ``sync_search`` job, which
+keeps its cursor in the database and retries while the server is down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from arq import Retry
+
+from marketplace.jobs import job
+from marketplace.search.models import SearchCursor, SearchOutbox
+from marketplace.settings import Settings
+from search import (
+    EmbeddedEngine,
+    FallbackEngine,
+    MeiliEngine,
+    SearchEngine,
+    SearchQuery,
+    SearchResult,
+    SearchUnavailable,
+    build_all_documents,
+    build_documents,
+)
+
+__all__ = ["SearchIndex", "apply_outbox", "queue_reindex", "sync_search"]
+
+_BATCH = 500
+MEILI_CURSOR = "meilisearch"
+
+
+async def queue_reindex(item_ids: Iterable[int]) -> None:
+    """Record that these listings' search documents may have changed (call inside the
+    transaction that changed them)."""
+    await SearchOutbox.bulk_create([SearchOutbox(item_id=item_id) for item_id in item_ids])
+
+
+async def latest_outbox_id() -> int:
+    row = await SearchOutbox.all().order_by("-id").first()
+    return row.id if row else 0
+
+
+async def apply_outbox(engine: SearchEngine, after_id: int) -> int:
+    """Apply every outbox row after ``after_id`` to ``engine``, in order; the new position.
+
+    Raises ``SearchUnavailable`` with the position unchanged for the failed batch, so a
+    retry applies it again (writes are idempotent).
+    """
+    position = after_id
+    while True:
+        rows: Sequence[SearchOutbox] = (
+            await SearchOutbox.filter(id__gt=position).order_by("id").limit(_BATCH)
+        )
+        if not rows:
+            return position
+        documents, gone = await build_documents({row.item_id for row in rows})
+        if documents:
+            await engine.upsert(documents)
+        if gone:
+            await engine.delete(gone)
+        position = rows[-1].id
+
+
+class SearchIndex:
+    def __init__(self, engine: SearchEngine, embedded: EmbeddedEngine, applied_upto: int) -> None:
+        self.engine = engine
+        self.embedded = embedded
+        self.applied_upto = applied_upto
+
+    @classmethod
+    async def open(cls, settings: Settings) -> SearchIndex:
+        position = await latest_outbox_id()  # read first: a change made meanwhile is re-applied
+        embedded = EmbeddedEngine()
+        await embedded.rebuild(await build_all_documents())
+        engine: SearchEngine = embedded
+        if settings.meilisearch_url:
+            primary = MeiliEngine.from_url(settings.meilisearch_url, settings.meilisearch_api_key)
+            fallback = FallbackEngine(primary, embedded, load_documents=build_all_documents)
+            fallback.mark_fallback_loaded()
+            engine = fallback
+        return cls(engine, embedded, position)
+
+    async def catch_up(self) -> None:
+        """Bring the embedded copy up to the outbox (Meilisearch has its job)."""
+        self.applied_upto = await apply_outbox(self.embedded, self.applied_upto)
+
+    async def search(self, query: SearchQuery) -> SearchResult:
+        await self.catch_up()
+        return await self.engine.search(query)
+
+    async def close(self) -> None:
+        await self.engine.close()
+
+
+@job
+async def sync_search(ctx: dict[str, Any]) -> int:
+    """Feed Meilisearch from the outbox; retried while it is down. Returns the position."""
+    settings: Settings = ctx["settings"]
+    if not settings.meilisearch_url:
+        return 0
+    engine = MeiliEngine.from_url(settings.meilisearch_url, settings.meilisearch_api_key)
+    cursor, _ = await SearchCursor.get_or_create(name=MEILI_CURSOR)
+    try:
+        position = await apply_outbox(engine, cursor.last_id)
+    except SearchUnavailable as exc:
+        raise Retry(defer=min(300, 10 * int(ctx.get("job_try", 1)))) from exc
+    finally:
+        await engine.close()
+    await SearchCursor.filter(name=MEILI_CURSOR).update(last_id=position)
+    return position
