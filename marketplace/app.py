@@ -23,6 +23,7 @@ from marketplace.accounts import views as accounts_views
 from marketplace.accounts.middleware import AuthenticationMiddleware
 from marketplace.catalog import api as catalog_api
 from marketplace.catalog import views as catalog_views
+from marketplace.catalog.services import PageCache
 from marketplace.csrf import csrf_middleware
 from marketplace.database import tortoise_config
 from marketplace.http import ApiError, json_error
@@ -115,6 +116,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                     "jobs": jobs,
                     "rate_limiter": rate_limiter,
                     "search": search_index,
+                    "page_cache": PageCache(),
                 }
             finally:
                 await search_index.close()

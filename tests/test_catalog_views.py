@@ -218,3 +218,21 @@ async def test_demo_home_counts_every_admitted_agency_once(demo_client: httpx.As
     text = _text((await demo_client.get("/")).text)
 
     assert "20 个服务类别 · 40 家入驻中介机构" in text
+
+
+async def test_pages_are_cached_briefly_and_forgotten_on_a_change(
+    client: httpx.AsyncClient, catalogue: SmallCatalogue
+) -> None:
+    from marketplace.catalog import services
+
+    first = _text((await client.get("/categories/EIA")).text)
+    # a change made behind the services' back (another process) waits for the cache to expire
+    await type(catalogue.report_form).filter(id=catalogue.report_form.id).update(title="改名的报告表")
+    cached = _text((await client.get("/categories/EIA")).text)
+    # a change made through the services is shown at once
+    services.forget_cached_pages()
+    fresh = _text((await client.get("/categories/EIA")).text)
+
+    assert "环境影响报告表编制" in first
+    assert "环境影响报告表编制" in cached and "改名的报告表" not in cached
+    assert "改名的报告表" in fresh

@@ -7,11 +7,13 @@ Every storefront page is a handful of queries at most: list pages fetch their ro
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from cachetools import TTLCache
 from tortoise.expressions import Subquery
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
@@ -37,14 +39,19 @@ from marketplace.catalog.models import (
 from marketplace.search.index import queue_reindex
 
 __all__ = [
+    "PAGE_CACHE_TTL_S",
     "CategorySummary",
+    "PageCache",
+    "category_page",
     "count_public_agencies",
     "create_agency",
     "create_category",
     "create_service_item",
     "estimate_item_fee",
+    "forget_cached_pages",
     "get_public_agency",
     "get_public_item",
+    "home_page",
     "list_agencies",
     "list_categories",
     "list_category_items",
@@ -62,6 +69,40 @@ _PUBLISHED_FIELDS = (
     "time_limit_days",
     "commitments",
 )
+
+
+# --- the page cache --------------------------------------------------------------------
+
+# Public catalogue pages are read far more often than the catalogue changes, so each
+# application keeps what its home and category pages show for a few seconds. A change
+# made through these services empties every cache in the process at once; a change made
+# by another process shows within PAGE_CACHE_TTL_S.
+PAGE_CACHE_TTL_S = 5
+_PAGE_CACHE_SIZE = 256
+_caches: weakref.WeakSet[PageCache] = weakref.WeakSet()
+
+
+class PageCache:
+    """Data of public catalogue pages, per application (cachetools' TTLCache)."""
+
+    def __init__(self, ttl_s: float = PAGE_CACHE_TTL_S) -> None:
+        self._data: TTLCache[tuple[str, str], Any] = TTLCache(maxsize=_PAGE_CACHE_SIZE, ttl=ttl_s)
+        _caches.add(self)
+
+    def get(self, key: tuple[str, str]) -> Any:
+        return self._data.get(key)
+
+    def put(self, key: tuple[str, str], value: Any) -> None:
+        self._data[key] = value
+
+    def clear(self) -> None:
+        self._data.clear()
+
+
+def forget_cached_pages() -> None:
+    """Empty every page cache of this process (after any change to the catalogue)."""
+    for cache in list(_caches):
+        cache.clear()
 
 
 # --- changes -----------------------------------------------------------------------
@@ -82,6 +123,7 @@ async def create_category(
 ) -> Category:
     if market_type is MarketType.COMPETITIVE and (quota is None or quota < 1):
         raise ValueError("a competitive category needs a quota of at least one agency")
+    forget_cached_pages()
     return await Category.create(
         code=code,
         name=name,
@@ -180,6 +222,7 @@ async def publish_service_item(
         item.published_at = published_at
         await item.save(update_fields=["version", "status", "published_at", "updated_at"])
         await queue_reindex([item.id])
+        forget_cached_pages()
         return await ServiceItemVersion.create(
             item=item,
             version=item.version,
@@ -234,6 +277,35 @@ async def count_public_agencies() -> int:
     return await Agency.filter(
         status=AgencyStatus.ADMITTED, id__in=Subquery(_public_items().values("agency_id"))
     ).count()
+
+
+async def category_page(
+    code: str, cache: PageCache | None = None
+) -> tuple[Category, list[ServiceItem]] | None:
+    """The category with its public items (cached in ``cache``); ``None`` if there is none."""
+    key = ("category", code)
+    if cache is not None and (hit := cache.get(key)) is not None:
+        return hit
+    category = await Category.get_or_none(code=code)
+    if category is None:
+        return None
+    page = (category, await list_category_items(category))
+    if cache is not None:
+        cache.put(key, page)
+    return page
+
+
+async def home_page(
+    name_query: str, cache: PageCache | None = None
+) -> tuple[list[CategorySummary], int]:
+    """The home page's category summaries and number of public agencies (cached)."""
+    key = ("home", name_query)
+    if cache is not None and (hit := cache.get(key)) is not None:
+        return hit
+    page = (await list_categories(name_query=name_query), await count_public_agencies())
+    if cache is not None:
+        cache.put(key, page)
+    return page
 
 
 async def list_category_items(category: Category) -> list[ServiceItem]:

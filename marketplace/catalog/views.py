@@ -12,7 +12,7 @@ from starlette.routing import Route
 from marketplace.access import PUBLIC, allow
 from marketplace.catalog import services
 from marketplace.catalog.fees import InvalidBase
-from marketplace.catalog.models import Category, MarketType
+from marketplace.catalog.models import MarketType
 from marketplace.http import path_id
 from marketplace.templating import render
 
@@ -24,7 +24,7 @@ _MARKET_ORDER = (MarketType.COMPETITIVE, MarketType.MONOPOLY, MarketType.ABSENT)
 @allow(PUBLIC)
 async def home(request: Request) -> Response:
     query = request.query_params.get("q", "")[:100]
-    summaries = await services.list_categories(name_query=query)
+    summaries, agency_count = await services.home_page(query, request.state.page_cache)
     groups = [
         (market, [s for s in summaries if s.category.market_type == market])
         for market in _MARKET_ORDER
@@ -36,17 +36,17 @@ async def home(request: Request) -> Response:
             "query": query,
             "groups": [(market, rows) for market, rows in groups if rows],
             "total_categories": len(summaries),
-            "total_agencies": await services.count_public_agencies(),
+            "total_agencies": agency_count,
         },
     )
 
 
 @allow(PUBLIC)
 async def category_detail(request: Request) -> Response:
-    category = await Category.get_or_none(code=request.path_params["code"][:16])
-    if category is None:
+    page = await services.category_page(request.path_params["code"][:16], request.state.page_cache)
+    if page is None:
         raise HTTPException(status_code=404)
-    items = await services.list_category_items(category)
+    category, items = page
     return render(
         request,
         "catalog/category_detail.html",
