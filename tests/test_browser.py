@@ -330,3 +330,36 @@ async def test_an_order_from_placement_to_confirmation(live_server: str, page: o
     await expect(page.locator(".clock")).to_have_text("按时交付")
     await expect(page.locator(".log li")).to_have_count(4)
     await page.screenshot(path=SCREENSHOTS / "10-order-completed.png", full_page=True)
+
+
+async def test_visitor_searches_filters_and_pages(live_server: str, page: object) -> None:
+    from playwright.async_api import Page, expect
+
+    assert isinstance(page, Page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    # from the home page's search box
+    await page.goto("/")
+    await page.get_by_label("搜索服务项目").fill("huanping")
+    await page.get_by_role("button", name="搜索").click()
+    await expect(page.locator(".results-count")).to_contain_text("条结果")
+    await expect(page.locator(".hit").first).to_contain_text("环境影响")
+    await expect(page.locator(".hit mark").first).to_be_visible()
+    await page.screenshot(path=SCREENSHOTS / "11-search.png", full_page=True)
+
+    # filter to agencies from outside the city, then clear the filter
+    await page.get_by_role("link", name="外地机构").click()
+    await expect(page.get_by_role("link", name="外地机构")).to_have_attribute(
+        "aria-current", "true"
+    )
+    for city in await page.locator(".hit .muted").all_inner_texts():
+        assert "盐城市" not in city
+
+    # everything from outside the city, two per page, to the second page
+    await page.goto("/search?local=false&per_page=2")
+    await expect(page.locator(".hit")).to_have_count(2)
+    first_page = await page.locator(".hit h3").all_inner_texts()
+    await page.get_by_role("link", name="下一页").click()
+    await expect(page.locator(".pager")).to_contain_text("第 2 页")
+    second_page = await page.locator(".hit h3").all_inner_texts()
+    assert second_page and set(first_page).isdisjoint(second_page)
