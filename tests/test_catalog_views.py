@@ -227,7 +227,8 @@ async def test_pages_are_cached_briefly_and_forgotten_on_a_change(
 
     first = _text((await client.get("/categories/EIA")).text)
     # a change made behind the services' back (another process) waits for the cache to expire
-    await type(catalogue.report_form).filter(id=catalogue.report_form.id).update(title="改名的报告表")
+    item = catalogue.report_form
+    await type(item).filter(id=item.id).update(title="改名的报告表")
     cached = _text((await client.get("/categories/EIA")).text)
     # a change made through the services is shown at once
     services.forget_cached_pages()
