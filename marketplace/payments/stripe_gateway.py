@@ -37,15 +37,12 @@ async def stripe_client(settings: Settings) -> AsyncIterator[stripe.StripeClient
     if not settings.stripe_secret_key:
         yield None
         return
-    base = {"api": settings.stripe_api_base} if settings.stripe_api_base else None
     http_client = stripe.HTTPXClient()
+    options: dict[str, Any] = {"http_client": http_client, "max_network_retries": 2}
+    if settings.stripe_api_base:
+        options["base_addresses"] = {"api": settings.stripe_api_base}
     try:
-        yield stripe.StripeClient(
-            settings.stripe_secret_key,
-            base_addresses=base,  # type: ignore[arg-type]
-            http_client=http_client,
-            max_network_retries=2,
-        )
+        yield stripe.StripeClient(settings.stripe_secret_key, **options)
     finally:
         await http_client.close_async()
 
