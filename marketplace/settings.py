@@ -36,6 +36,8 @@ class Settings:
     # The city whose government service office runs this marketplace; agencies
     # registered elsewhere are "external" (外来引进).
     city: str = "盐城市"
+    # Where uploaded files (applicants' certificate PDFs) are kept on disk.
+    media_dir: Path = Path("media")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -60,6 +62,7 @@ class Settings:
             smtp_url=get("SMTP_URL"),
             debug=(get("DEBUG") or "").lower() in {"1", "true", "yes"},
             city=get("MARKETPLACE_CITY") or "盐城市",
+            media_dir=Path(get("MEDIA_DIR") or Path.cwd() / "media").resolve(),
         )
 
     @property
