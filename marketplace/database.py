@@ -14,7 +14,11 @@ from tortoise.migrations.api import migrate as _migrate_api
 __all__ = ["MODEL_MODULES", "TORTOISE_ORM", "migrate", "tortoise_config"]
 
 # Every module that defines models; a new domain adds its module here.
-MODEL_MODULES = ["marketplace.catalog.models", "marketplace.accounts.models"]
+MODEL_MODULES = [
+    "marketplace.catalog.models",
+    "marketplace.accounts.models",
+    "marketplace.admission.models",
+]
 
 MIGRATIONS_MODULE = "marketplace.migrations"
 
