@@ -55,9 +55,7 @@ class Candidate:
 def rank(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Best first: higher final score, then higher first-criterion mean, then the earlier
     submission, then the lower application number (the published tie rule)."""
-    return sorted(
-        candidates, key=lambda c: (-c.final, -c.tie, c.submitted_at, c.application_id)
-    )
+    return sorted(candidates, key=lambda c: (-c.final, -c.tie, c.submitted_at, c.application_id))
 
 
 def select(ranked: Sequence[Candidate], *, places: int, min_score: int) -> set[int]:
