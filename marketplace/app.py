@@ -21,6 +21,10 @@ from marketplace.accounts import api as accounts_api
 from marketplace.accounts import backoffice as accounts_backoffice
 from marketplace.accounts import views as accounts_views
 from marketplace.accounts.middleware import AuthenticationMiddleware
+from marketplace.admission import api as admission_api
+from marketplace.admission import backoffice as admission_backoffice
+from marketplace.admission import reviewing as admission_reviewing
+from marketplace.admission import views as admission_views
 from marketplace.catalog import api as catalog_api
 from marketplace.catalog import views as catalog_views
 from marketplace.csrf import csrf_middleware
@@ -107,12 +111,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
     api_routes = [
         *catalog_api.routes,
         *accounts_api.routes,
+        *admission_api.routes,
         Route("/openapi.json", openapi_endpoint, include_in_schema=False),
     ]
     routes = [
         *catalog_views.routes,
         *accounts_views.routes,
         *accounts_backoffice.routes,
+        *admission_views.routes,
+        *admission_reviewing.routes,
+        *admission_backoffice.routes,
         Mount("/api/v1", routes=api_routes),
         Mount("/static", StaticFiles(directory=BASE_DIR / "static"), name="static"),
         Route("/healthz", healthz, include_in_schema=False),

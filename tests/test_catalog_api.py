@@ -176,6 +176,8 @@ async def test_openapi_document_describes_every_endpoint(
         "/agencies/{id}",
         "/categories",
         "/me",
+        "/rounds",
+        "/rounds/{id}",
         "/services/{id}",
         "/services/{id}/fee-estimate",
     ]

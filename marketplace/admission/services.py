@@ -24,6 +24,7 @@ from marketplace.accounts import services as accounts
 from marketplace.accounts.models import Role, User
 from marketplace.admission import scoring
 from marketplace.admission.certificates import check_pdf, store_certificate
+from marketplace.admission.labels import ROUND_STATUS_LABELS
 from marketplace.admission.models import (
     AdmissionEvent,
     AdmissionRound,
@@ -318,20 +319,8 @@ def _check_status(round: AdmissionRound, *statuses: RoundStatus) -> None:
     if round.status not in statuses:
         raise _refuse(
             N_("This cannot be done while the round is “%(status)s”."),
-            status=ROUND_STATUS_NAMES[round.status],
+            status=ROUND_STATUS_LABELS[round.status],
         )
-
-
-# The status names used in refusals; labels.ROUND_STATUS_LABELS has the same ids.
-ROUND_STATUS_NAMES = {
-    RoundStatus.DRAFT: N_("Draft"),
-    RoundStatus.ANNOUNCED: N_("Announced"),
-    RoundStatus.APPLICATIONS_OPEN: N_("Applications open"),
-    RoundStatus.UNDER_REVIEW: N_("Qualification review"),
-    RoundStatus.SCORING: N_("Merit scoring"),
-    RoundStatus.PUBLICITY: N_("Publicity"),
-    RoundStatus.CONCLUDED: N_("Concluded"),
-}
 
 
 # --- rounds --------------------------------------------------------------------------
@@ -843,11 +832,25 @@ def _check_account(account: AccountInput, errors: dict[str, Message]) -> None:
         )
 
 
+def window_is_open(round: AdmissionRound, now: dt.datetime | None = None) -> bool:
+    """Whether agencies may apply and change their applications now."""
+    today = beijing_date(_now(now))
+    return (
+        round.status is RoundStatus.APPLICATIONS_OPEN and round.opens_on <= today <= round.closes_on
+    )
+
+
+def objections_are_open(round: AdmissionRound, now: dt.datetime | None = None) -> bool:
+    """Whether the publicity period accepts objections now."""
+    return (
+        round.status is RoundStatus.PUBLICITY
+        and round.publicity_ends_on is not None
+        and beijing_date(_now(now)) <= round.publicity_ends_on
+    )
+
+
 async def _check_window(round: AdmissionRound, now: dt.datetime) -> None:
-    today = beijing_date(now)
-    if round.status is not RoundStatus.APPLICATIONS_OPEN or not (
-        round.opens_on <= today <= round.closes_on
-    ):
+    if not window_is_open(round, now):
         raise _refuse(
             N_("The application window is closed: applications can no longer be changed.")
         )
@@ -1816,8 +1819,7 @@ async def lodge_objection(
     """Anyone objects to a published result during the publicity period (异议)."""
     now = _now(now)
     _check_status(round, RoundStatus.PUBLICITY)
-    assert round.publicity_ends_on is not None
-    if beijing_date(now) > round.publicity_ends_on:
+    if not objections_are_open(round, now):
         raise _refuse(N_("The publicity period has ended: objections are no longer accepted."))
     errors: dict[str, Message] = {}
     name = _text(name, "objector_name", errors, 64)
@@ -1966,6 +1968,7 @@ async def _disqualify(
 
 # --- dynamic management --------------------------------------------------------------
 
+SANCTION_KINDS = ("agency_suspended", "agency_reinstated", "agency_removed")
 _SANCTION_EVENTS = {
     AgencyStatus.SUSPENDED: "agency_suspended",
     AgencyStatus.ADMITTED: "agency_reinstated",
@@ -2020,3 +2023,188 @@ async def manage_agency(
             reason=reason,
         )
     return agency
+
+
+# --- reads ---------------------------------------------------------------------------
+
+# Statuses in which a round's results are public.
+RESULTS_PUBLIC = (RoundStatus.PUBLICITY, RoundStatus.CONCLUDED)
+_RESULT_STATUSES = (
+    ApplicationStatus.ADMITTED,
+    ApplicationStatus.NOT_ADMITTED,
+    ApplicationStatus.DISQUALIFIED,
+)
+
+
+async def public_rounds() -> list[AdmissionRound]:
+    """Every announced round, newest first (drafts are the office's own)."""
+    return await AdmissionRound.exclude(status=RoundStatus.DRAFT).order_by("-id")
+
+
+async def public_round(round_id: int) -> AdmissionRound | None:
+    return await AdmissionRound.exclude(status=RoundStatus.DRAFT).get_or_none(id=round_id)
+
+
+async def round_entries(round: AdmissionRound) -> list[RoundCategory]:
+    return await RoundCategory.filter(round=round).select_related("category").order_by("position")
+
+
+async def round_criteria(round: AdmissionRound) -> list[Criterion]:
+    return await Criterion.filter(round=round).order_by("position")
+
+
+def tie_rule(criteria: Sequence[Criterion], min_score: int) -> list[Message]:
+    """The published scoring and tie rule, as sentences."""
+    first = criteria[0].name if criteria else ""
+    return [
+        Message(
+            N_(
+                "Each reviewer scores alone, after declaring any conflict of interest. The "
+                "final score is the mean of the reviewers' totals, rounded to two decimals; "
+                "with %(count)s reviewers or more the highest and the lowest total are "
+                "dropped first."
+            ),
+            {"count": scoring.DROP_EXTREMES_FROM},
+        ),
+        Message(
+            N_(
+                "Applicants are admitted in order of final score up to the category's places; "
+                "an applicant below %(min)s points is not admitted."
+            ),
+            {"min": min_score},
+        ),
+        Message(
+            N_(
+                "Equal final scores are ranked by the higher mean points on “%(criterion)s”, "
+                "then by the earlier submission of the application, then by the lower "
+                "application number."
+            ),
+            {"criterion": first},
+        ),
+    ]
+
+
+def calendar_note(*days: dt.date | None) -> Message | None:
+    """A warning when a date was computed without the official holiday calendar."""
+    uncovered = sorted({d.year for d in days if d is not None and not is_covered(d.year)})
+    if not uncovered:
+        return None
+    return Message(
+        N_(
+            "The official holiday calendar for %(year)s is not published yet: working days "
+            "are counted as Monday to Friday, and the date may move when it is."
+        ),
+        {"year": uncovered[0]},
+    )
+
+
+async def results(round: AdmissionRound) -> dict[int, list[Application]]:
+    """Category id → the published results, best first (empty before publicity)."""
+    if round.status not in RESULTS_PUBLIC:
+        return {}
+    applications = await Application.filter(
+        round=round, status__in=list(_RESULT_STATUSES)
+    ).select_related("agency")
+    applications.sort(key=lambda a: (a.rank is None, a.rank or 0, a.id))
+    by_category: dict[int, list[Application]] = defaultdict(list)
+    for application in applications:
+        by_category[application.category_id].append(application)
+    return dict(by_category)
+
+
+async def public_events(round: AdmissionRound | None = None) -> list[AdmissionEvent]:
+    """The public lines of one round's trail (or of dynamic management, with no round)."""
+    query = AdmissionEvent.filter(public=True)
+    query = (
+        query.filter(round=round)
+        if round is not None
+        else query.filter(kind__in=list(SANCTION_KINDS))
+    )
+    return await query.select_related("category", "agency").order_by("id")
+
+
+async def feed_events(kinds: Sequence[str], limit: int = 50) -> list[AdmissionEvent]:
+    """The newest public lines of these kinds, across rounds, for the notices feed."""
+    return (
+        await AdmissionEvent.filter(public=True, kind__in=list(kinds))
+        .select_related("round", "agency")
+        .order_by("-id")
+        .limit(limit)
+    )
+
+
+async def round_events(round: AdmissionRound) -> list[AdmissionEvent]:
+    return (
+        await AdmissionEvent.filter(round=round)
+        .select_related("category", "agency", "actor")
+        .order_by("id")
+    )
+
+
+async def round_objections(round: AdmissionRound) -> list[Objection]:
+    return (
+        await Objection.filter(round=round)
+        .select_related("application", "application__agency", "application__category")
+        .order_by("id")
+    )
+
+
+async def application_with_materials(application_id: int) -> Application | None:
+    return (
+        await Application.filter(id=application_id)
+        .select_related("round", "category", "agency")
+        .prefetch_related("qualifications", "items")
+        .first()
+    )
+
+
+async def agency_applications(agency_id: int) -> list[Application]:
+    return (
+        await Application.filter(agency_id=agency_id)
+        .select_related("round", "category")
+        .order_by("-round_id", "id")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewerQueue:
+    """What one reviewer sees of a round: their declaration and what they score."""
+
+    declaration: ConflictDeclaration | None
+    # (entry, excluded, [(application, scored by this reviewer)])
+    categories: list[tuple[RoundCategory, bool, list[tuple[Application, bool]]]]
+
+
+async def reviewer_queue(round: AdmissionRound, reviewer: User) -> ReviewerQueue:
+    declaration = await ConflictDeclaration.get_or_none(round=round, reviewer=reviewer)
+    excluded = await reviewer_excluded_categories(round, reviewer) or set()
+    done = set(
+        await Score.filter(application__round=round, reviewer=reviewer).values_list(
+            "application_id", flat=True
+        )
+    )
+    categories = []
+    for entry in (
+        await RoundCategory.filter(round=round, scored=True)
+        .select_related("category")
+        .order_by("position")
+    ):
+        applications = (
+            await Application.filter(
+                round=round, category_id=entry.category_id, status=ApplicationStatus.PASSED
+            )
+            .select_related("agency")
+            .order_by("id")
+        )
+        categories.append(
+            (entry, entry.category_id in excluded, [(a, a.id in done) for a in applications])
+        )
+    return ReviewerQueue(declaration, categories)
+
+
+async def reviewer_rounds(reviewer: User) -> list[AdmissionRound]:
+    return await AdmissionRound.filter(reviewers__reviewer=reviewer).order_by("-id")
+
+
+async def is_assigned(round_id: int, reviewer_id: int) -> bool:
+    return await ReviewerAssignment.exists(round_id=round_id, reviewer_id=reviewer_id)
