@@ -1081,13 +1081,18 @@ async def apply_as_new_agency(
     local_city: str,
     media_dir: Path,
     now: dt.datetime | None = None,
+    form_problems: Mapping[str, Message] | None = None,
     ip: str = "",
 ) -> tuple[Application, User]:
     """A new agency applies: its record (status applicant), its first staff account and
-    its application, in one transaction."""
+    its application, in one transaction.
+
+    ``form_problems`` are what the form's reader already refused (a date that is not a
+    date); they are reported together with the service's own findings.
+    """
     now = _now(now)
     await _check_window(round, now)
-    errors: dict[str, Message] = {}
+    errors: dict[str, Message] = dict(form_problems or {})
     company = _clean_company(company, errors, today=beijing_date(now))
     _check_account(account, errors)
     entry = await _round_category(round, category) if category is not None else None
@@ -1096,6 +1101,7 @@ async def apply_as_new_agency(
     await _check_agency_is_new(company, errors)
     if "email" not in errors and await User.exists(email=account.email.strip().lower()):
         errors["email"] = Message(N_("An account with this e-mail address already exists."))
+    errors.update(form_problems or {})  # the reader's finding is the more precise one
     if errors:
         raise FormError(errors)
     assert category is not None
@@ -1131,11 +1137,12 @@ async def submit_application(
     actor: User | None,
     media_dir: Path,
     now: dt.datetime | None = None,
+    form_problems: Mapping[str, Message] | None = None,
 ) -> Application:
     """A registered agency applies for one category of an open round."""
     now = _now(now)
     await _check_window(round, now)
-    errors: dict[str, Message] = {}
+    errors: dict[str, Message] = dict(form_problems or {})
     entry = await _round_category(round, category) if category is not None else None
     await _check_market_rules(entry, agency.credit_code, agency.is_local, errors)
     if agency.status in (AgencyStatus.SUSPENDED, AgencyStatus.EXITED):
@@ -1147,6 +1154,7 @@ async def submit_application(
         errors["category"] = Message(
             N_("Your agency has applied for this category already: change that application.")
         )
+    errors.update(form_problems or {})  # the reader's finding is the more precise one
     if errors:
         raise FormError(errors)
     assert category is not None
@@ -1171,6 +1179,7 @@ async def update_application(
     local_city: str,
     media_dir: Path,
     now: dt.datetime | None = None,
+    form_problems: Mapping[str, Message] | None = None,
 ) -> Application:
     """Change an application (and, for an agency not yet admitted, its details) while the
     window is open; a withdrawn application is submitted again."""
@@ -1180,7 +1189,7 @@ async def update_application(
     if application.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.WITHDRAWN):
         raise _refuse(N_("This application can no longer be changed."))
     agency = await Agency.get(id=application.agency_id)
-    errors: dict[str, Message] = {}
+    errors: dict[str, Message] = dict(form_problems or {})
     is_local = agency.is_local
     if company is not None and agency.status is AgencyStatus.APPLICANT:
         # The credit code is the agency's identity: it is never changed here.
@@ -1199,6 +1208,7 @@ async def update_application(
     await _check_market_rules(entry, agency.credit_code, is_local, errors)
     keepable = {q.id: q for q in await ApplicationQualification.filter(application=application)}
     await _check_materials(round, data, errors, keepable=keepable)
+    errors.update(form_problems or {})  # the reader's finding is the more precise one
     if errors:
         raise FormError(errors)
     async with in_transaction():
@@ -1682,7 +1692,13 @@ async def _conclude(round: AdmissionRound, *, actor: User, now: dt.datetime) -> 
         )
     round.concluded_at = now
     await round.save(update_fields=["concluded_at"])
-    await _record("concluded", round=round, at=now, actor=actor, admitted=len(admitted))
+    await _record(
+        "concluded",
+        round=round,
+        at=now,
+        actor=actor,
+        admitted=len({a.agency_id for a in admitted}),
+    )
 
 
 # --- scoring -------------------------------------------------------------------------

@@ -222,6 +222,13 @@ def _set_session_cookie(request: Request, response: Response, key: str) -> None:
 @allow(PUBLIC)
 async def apply(request: Request) -> Response:
     """The application form: a new agency registers with it, agency staff apply with it."""
+    try:
+        return await _apply(request)
+    finally:
+        await request.close()  # uploaded files are spooled to temporary files
+
+
+async def _apply(request: Request) -> Response:
     round = await _public_round(request)
     user = current_user(request)
     mode = _mode(user)
@@ -243,8 +250,6 @@ async def apply(request: Request) -> Response:
                 values.update(forms.form_values(form, forms.COMPANY_FIELDS))
                 values.update(forms.form_values(form, ("contact_name", "email")))
                 company = forms.parse_company(form, errors)
-                if errors:
-                    raise FormError(errors)
                 application, new_user = await services.apply_as_new_agency(
                     round,
                     category=category,
@@ -254,6 +259,7 @@ async def apply(request: Request) -> Response:
                     local_city=_settings(request).city,
                     media_dir=_settings(request).media_dir,
                     ip=client_ip(request),
+                    form_problems=errors,
                 )
                 key = await accounts.start_session(
                     new_user,
@@ -267,8 +273,6 @@ async def apply(request: Request) -> Response:
                 _set_session_cookie(request, response, key)
                 return response
             assert agency is not None and user is not None
-            if errors:
-                raise FormError(errors)
             application = await services.submit_application(
                 round,
                 category=category,
@@ -276,6 +280,7 @@ async def apply(request: Request) -> Response:
                 application=data,
                 actor=user.user,
                 media_dir=_settings(request).media_dir,
+                form_problems=errors,
             )
             return RedirectResponse(
                 f"/admission/applications/{application.id}?done=submitted", status_code=303
@@ -334,6 +339,13 @@ def _editable(application: Application) -> bool:
 
 @allow(roles(Role.AGENCY), owner=_owns_application)
 async def application_detail(request: Request) -> Response:
+    try:
+        return await _application_detail(request)
+    finally:
+        await request.close()  # uploaded files are spooled to temporary files
+
+
+async def _application_detail(request: Request) -> Response:
     application: Application = request.state.application
     user = current_user(request)
     assert user is not None
@@ -354,8 +366,6 @@ async def application_detail(request: Request) -> Response:
             values["credit_code"] = agency.credit_code
             company = forms.parse_company(form, errors)
         try:
-            if errors:
-                raise FormError(errors)
             await services.update_application(
                 application,
                 company=company,
@@ -363,6 +373,7 @@ async def application_detail(request: Request) -> Response:
                 actor=user.user,
                 local_city=_settings(request).city,
                 media_dir=_settings(request).media_dir,
+                form_problems=errors,
             )
             return RedirectResponse(
                 f"/admission/applications/{application.id}?done=updated", status_code=303
