@@ -21,6 +21,10 @@ from marketplace.accounts import api as accounts_api
 from marketplace.accounts import backoffice as accounts_backoffice
 from marketplace.accounts import views as accounts_views
 from marketplace.accounts.middleware import AuthenticationMiddleware
+from marketplace.admission import api as admission_api
+from marketplace.admission import backoffice as admission_backoffice
+from marketplace.admission import reviewing as admission_reviewing
+from marketplace.admission import views as admission_views
 from marketplace.catalog import api as catalog_api
 from marketplace.catalog import views as catalog_views
 from marketplace.catalog.services import PageCache
@@ -128,6 +132,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *accounts_api.routes,
         *orders_api.routes,
         *search_views.api_routes,
+        *admission_api.routes,
         Route("/openapi.json", openapi_endpoint, include_in_schema=False),
     ]
     routes = [
@@ -137,6 +142,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *orders_views.routes,
         *orders_backoffice.routes,
         *search_views.routes,
+        *admission_views.routes,
+        *admission_reviewing.routes,
+        *admission_backoffice.routes,
         Mount("/api/v1", routes=api_routes),
         Mount("/static", StaticFiles(directory=BASE_DIR / "static"), name="static"),
         Route("/healthz", healthz, include_in_schema=False),

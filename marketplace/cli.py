@@ -32,7 +32,7 @@ async def _migrate(settings: Settings, *, seed: bool) -> bool:
             return False
         from marketplace.catalog.demo import seed_demo
 
-        return await seed_demo()
+        return await seed_demo(media_dir=settings.media_dir)
     finally:
         await Tortoise.close_connections()
 

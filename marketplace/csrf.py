@@ -8,10 +8,15 @@ own. Forms posted without any cookie (a forged sign-in, say) are refused too.
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Awaitable, Callable
 from html import escape
+from typing import Any
 
+import asgi_csrf as _asgi_csrf_module
 from asgi_csrf import asgi_csrf
-from starlette.types import ASGIApp, Scope, Send
+from python_multipart import FormParser
+from starlette.types import ASGIApp, Message, Scope, Send
 
 from marketplace.i18n import HTML_LANG, N_, current_language, translate
 
@@ -50,6 +55,46 @@ async def _refused(scope: Scope, send: Send, message_id: object) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+async def _parse_multipart_form_data(
+    boundary: bytes, receive: Callable[[], Awaitable[Message]]
+) -> tuple[str | None, Callable[[], Awaitable[Message]]]:
+    """Find the ``csrftoken`` field at the head of a multipart body (forms with files).
+
+    asgi-csrf 0.11 builds its parser with ``FileClass=``, which python-multipart 0.0.26
+    removed (simonw/asgi-csrf#38, fix proposed in #39); the older python-multipart has
+    published vulnerabilities, so this does the same with the current API: read until the
+    token, refuse a file that comes before it, and replay what was read to the app.
+    """
+
+    def on_field(field: Any) -> None:
+        if field.field_name == b"csrftoken":
+            raise _asgi_csrf_module.TokenFound((field.value or b"").decode("utf-8"))
+
+    def on_file(file: Any) -> None:
+        raise _asgi_csrf_module.FileBeforeToken
+
+    messages: list[Message] = []
+
+    async def replay_receive() -> Message:
+        return messages.pop(0) if messages else await receive()
+
+    parser = FormParser("multipart/form-data", on_field, on_file, boundary=boundary)
+    more_body = True
+    try:
+        while more_body:
+            message = await receive()
+            messages.append(message)
+            parser.write(message.get("body", b""))
+            more_body = message.get("more_body", False)
+    except _asgi_csrf_module.TokenFound as found:
+        return found.args[0], replay_receive
+    return None, replay_receive
+
+
+if "FileClass" not in inspect.signature(FormParser).parameters:
+    _asgi_csrf_module._parse_multipart_form_data = _parse_multipart_form_data
 
 
 def csrf_middleware(app: ASGIApp, *, secret: str, secure: bool = False) -> ASGIApp:

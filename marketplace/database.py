@@ -19,6 +19,7 @@ MODEL_MODULES = [
     "marketplace.accounts.models",
     "marketplace.orders.models",
     "marketplace.search.models",
+    "marketplace.admission.models",
 ]
 
 MIGRATIONS_MODULE = "marketplace.migrations"

@@ -34,7 +34,7 @@ class Settings:
     stripe_api_base: str | None = None  # only to point the client at a stand-in in tests
     smtp_url: str | None = None
     debug: bool = False
-    # Uploaded files (order attachments, deliveries) live here, named by their SHA-256.
+    # Uploaded files (order attachments and deliveries, applicants' certificates) live here.
     media_dir: Path = Path("media")
     # The city whose government service office runs this marketplace; agencies
     # registered elsewhere are "external" (外来引进).
@@ -63,8 +63,8 @@ class Settings:
             stripe_api_base=get("STRIPE_API_BASE"),
             smtp_url=get("SMTP_URL"),
             debug=(get("DEBUG") or "").lower() in {"1", "true", "yes"},
-            media_dir=Path(get("MEDIA_DIR") or Path.cwd() / "media"),
             city=get("MARKETPLACE_CITY") or "盐城市",
+            media_dir=Path(get("MEDIA_DIR") or Path.cwd() / "media").resolve(),
         )
 
     @property

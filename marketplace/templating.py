@@ -14,6 +14,7 @@ from starlette.templating import Jinja2Templates
 from marketplace import i18n
 from marketplace.access import current_user
 from marketplace.accounts import labels as account_labels
+from marketplace.admission import labels as admission_labels
 from marketplace.catalog import labels
 from marketplace.orders import labels as order_labels
 from marketplace.settings import BASE_DIR
@@ -69,6 +70,7 @@ def _environment() -> jinja2.Environment:
     env.globals["labels_roles"] = account_labels.ROLE_LABELS
     env.globals["order_labels"] = order_labels
     env.globals["event_labels"] = account_labels.EVENT_LABELS
+    env.globals["admission_labels"] = admission_labels
     env.globals["LANGUAGES"] = i18n.LANGUAGES
     env.globals["HTML_LANG"] = i18n.HTML_LANG
     env.globals["current_language"] = i18n.current_language

@@ -20,7 +20,14 @@ from functools import lru_cache
 
 import chinese_calendar
 
-__all__ = ["WorkCalendar", "covered_years"]
+__all__ = [
+    "WorkCalendar",
+    "add_working_days",
+    "covered_years",
+    "is_covered",
+    "is_working_day",
+    "working_days_between",
+]
 
 _ONE_DAY = dt.timedelta(days=1)
 # A time limit or a pause longer than this is a data error, not a calendar question.
@@ -90,3 +97,26 @@ class WorkCalendar:
         """Whether every year from ``start`` to ``end`` is covered (if not: provisional)."""
         years = range(min(start, end).year, max(start, end).year + 1)
         return all(self.is_covered(year) for year in years)
+
+
+# The package's calendar alone, for code that has no administrator entries at hand.
+_OFFICIAL = WorkCalendar()
+
+
+def is_covered(year: int) -> bool:
+    """Whether ``year``'s official schedule is packaged (else: weekends only)."""
+    return _OFFICIAL.is_covered(year)
+
+
+def is_working_day(day: dt.date) -> bool:
+    return _OFFICIAL.is_workday(day)
+
+
+def add_working_days(start: dt.date, days: int) -> dt.date:
+    """``days`` working days after ``start`` under the packaged calendar."""
+    return _OFFICIAL.add_working_days(start, days)
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days after ``start`` up to and including ``end`` (packaged calendar)."""
+    return _OFFICIAL.working_days_between(start, end)

@@ -180,6 +180,8 @@ async def test_openapi_document_describes_every_endpoint(
         "/orders/{id}",
         "/orders/{id}/{action}",
         "/payments/stripe/webhook",
+        "/rounds",
+        "/rounds/{id}",
         "/search",
         "/services/{id}",
         "/services/{id}/fee-estimate",

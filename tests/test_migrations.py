@@ -102,6 +102,18 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
 
     # and the constraints the catalogue's rules rely on are among them
     assert sorted(migrated) == [
+        "admission_application",
+        "admission_application_qualification",
+        "admission_conflict_declaration",
+        "admission_criterion",
+        "admission_event",
+        "admission_invitation",
+        "admission_objection",
+        "admission_proposed_item",
+        "admission_reviewer",
+        "admission_round",
+        "admission_round_category",
+        "admission_score",
         "agency",
         "api_token",
         "category",
@@ -143,6 +155,22 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
     for table in ("session", "password_reset", "api_token"):
         digest_column = "key_digest" if table == "session" else "token_digest"
         assert ((digest_column,), True) in migrated[table]["indexes"], table
+
+    # admission: one application per agency per category per round, one score per
+    # reviewer per application per criterion, one declaration per reviewer per round
+    admission = {
+        "admission_application": ("round_id", "category_id", "agency_id"),
+        "admission_score": ("application_id", "reviewer_id", "criterion_id"),
+        "admission_conflict_declaration": ("round_id", "reviewer_id"),
+        "admission_reviewer": ("round_id", "reviewer_id"),
+        "admission_round_category": ("round_id", "category_id"),
+        "admission_criterion": ("round_id", "position"),
+        "admission_invitation": ("round_id", "category_id", "credit_code"),
+        "admission_application_qualification": ("application_id", "certificate_no"),
+    }
+    for table, columns in admission.items():
+        assert (columns, True) in migrated[table]["indexes"], table
+    assert (("letter_no",), True) in migrated["admission_invitation"]["indexes"]
 
 
 def test_no_model_docstring_holds_a_semicolon() -> None:

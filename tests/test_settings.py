@@ -61,3 +61,13 @@ def test_blank_variables_count_as_unset() -> None:
 
     assert settings.redis_url is None
     assert settings.secret_key_is_ephemeral
+
+
+def test_uploaded_files_go_under_media_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    default = Settings.from_env({})
+    chosen = Settings.from_env({"MEDIA_DIR": str(tmp_path / "uploads")})
+
+    assert default.media_dir == tmp_path / "media"
+    assert chosen.media_dir == tmp_path / "uploads"

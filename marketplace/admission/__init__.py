@@ -1,0 +1,2 @@
+"""Admission rounds (入驻遴选): monopoly agencies required, competitive ones on merit,
+absent ones recruited from outside the city."""

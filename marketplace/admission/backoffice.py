@@ -1,0 +1,507 @@
+"""Back office for admission: rounds and every step of them, letters, the qualification
+review, objections, and the dynamic management of admitted agencies."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from marketplace.access import allow, current_user, roles
+from marketplace.accounts.models import Role, User
+from marketplace.admission import forms, services, workflow
+from marketplace.admission.models import (
+    AdmissionRound,
+    Application,
+    ConflictDeclaration,
+    Invitation,
+    Objection,
+    ReviewerAssignment,
+    RoundStatus,
+    Score,
+)
+from marketplace.admission.workflow import AGENCY_TRANSITIONS
+from marketplace.catalog.fees import parse_fee_standard
+from marketplace.catalog.models import Agency, AgencyStatus, Category
+from marketplace.forms import FormError, Message
+from marketplace.http import path_id
+from marketplace.i18n import N_
+from marketplace.settings import Settings
+from marketplace.templating import render
+
+__all__ = ["routes"]
+
+ADMIN = roles(Role.ADMIN)
+NOTICES = {
+    "created": N_("The round was created as a draft. Check its criteria, then announce it."),
+    "saved": N_("The changes were saved."),
+    "criteria_saved": N_("The scoring criteria were saved."),
+    "reviewers_saved": N_("The reviewers were saved."),
+    "letter_issued": N_("The letter was issued. Print it from the list of letters."),
+    "moved": N_("The round moved on to its next step."),
+    "reviewed": N_("The review decision was recorded."),
+    "decided": N_("The decision on the objection was recorded and published."),
+    "agency_changed": N_("The agency's status was changed and published."),
+}
+_DEFAULT_ROUND = {
+    "title": "",
+    "notice": "",
+    "conditions": "",
+    "materials": "",
+    "opens_on": "",
+    "closes_on": "",
+    "publicity_days": "5",
+    "min_score": "60",
+    "categories": [],
+}
+
+
+def _admin(request: Request) -> User:
+    user = current_user(request)
+    assert user is not None
+    return user.user
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.state.settings
+    return settings
+
+
+def _notice(request: Request) -> str | None:
+    return NOTICES.get(request.query_params.get("done", ""))
+
+
+async def _round(request: Request) -> AdmissionRound:
+    round = await AdmissionRound.get_or_none(id=path_id(request))
+    if round is None:
+        raise HTTPException(status_code=404)
+    return round
+
+
+@allow(ADMIN)
+async def round_list(request: Request) -> Response:
+    return render(
+        request,
+        "backoffice/admission/round_list.html",
+        {"rounds": await AdmissionRound.all().order_by("-id"), "notice": _notice(request)},
+    )
+
+
+async def _round_form(
+    request: Request,
+    values: dict[str, Any],
+    errors: dict[str, Message],
+    round: AdmissionRound | None = None,
+) -> Response:
+    return render(
+        request,
+        "backoffice/admission/round_form.html",
+        {
+            "round": round,
+            "values": values,
+            "errors": errors,
+            "categories": await Category.all().order_by("position", "id"),
+        },
+        status_code=422 if errors else 200,
+    )
+
+
+@allow(ADMIN)
+async def round_new(request: Request) -> Response:
+    if request.method != "POST":
+        return await _round_form(request, dict(_DEFAULT_ROUND), {})
+    form = await request.form()
+    values: dict[str, Any] = {}
+    try:
+        details, values = forms.parse_round(form)
+        round = await services.create_round(details=details, actor=_admin(request))
+    except forms.WithValues as exc:
+        return await _round_form(request, exc.values, exc.errors)
+    except FormError as exc:
+        return await _round_form(request, values, exc.errors)
+    return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=created", 303)
+
+
+@allow(ADMIN)
+async def round_edit(request: Request) -> Response:
+    round = await _round(request)
+    if request.method != "POST":
+        entries = await services.round_entries(round)
+        values: dict[str, Any] = {
+            **{name: str(getattr(round, name)) for name in forms.ROUND_FIELDS},
+            "categories": [e.category_id for e in entries],
+            **{f"places-{e.category_id}": str(e.places) for e in entries},
+        }
+        return await _round_form(request, values, {}, round)
+    form = await request.form()
+    values = {}
+    try:
+        details, values = forms.parse_round(form)
+        await services.update_round(round, details=details, actor=_admin(request))
+    except forms.WithValues as exc:
+        return await _round_form(request, exc.values, exc.errors, round)
+    except FormError as exc:
+        return await _round_form(request, values, exc.errors, round)
+    return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=saved", 303)
+
+
+async def _overview(
+    request: Request, round: AdmissionRound, extra: dict[str, Any], status_code: int = 200
+) -> Response:
+    entries = await services.round_entries(round)
+    criteria = await services.round_criteria(round)
+    applications = (
+        await Application.filter(round=round)
+        .select_related("agency", "category")
+        .order_by("category_id", "id")
+    )
+    counts = Counter((a.category_id, a.status.value) for a in applications)
+    transition = workflow.round_transition(round.status)
+    problems = (
+        await services.transition_problems(round, to=RoundStatus(transition.target))
+        if transition
+        else []
+    )
+    assigned = await ReviewerAssignment.filter(round=round).select_related("reviewer")
+    declared = {d.reviewer_id: d for d in await ConflictDeclaration.filter(round=round)}
+    sheets = Counter(
+        reviewer_id
+        for reviewer_id, _ in set(
+            await Score.filter(application__round=round).values_list(
+                "reviewer_id", "application_id"
+            )
+        )
+    )
+    context: dict[str, Any] = {
+        "round": round,
+        "entries": entries,
+        "criteria": criteria,
+        "tie_rule": services.tie_rule(criteria, round.min_score),
+        "applications": applications,
+        "counts": counts,
+        "transition": transition,
+        "problems": problems,
+        "assigned": assigned,
+        "declared": declared,
+        "sheets": sheets,
+        "reviewer_choices": await User.filter(roles__role=Role.REVIEWER).order_by("name"),
+        "letters": await Invitation.filter(round=round).select_related("category").order_by("id"),
+        "results": await services.results(round),
+        "objections": await services.round_objections(round),
+        "events": await services.round_events(round),
+        "calendar_note": services.calendar_note(round.publicity_ends_on),
+        "notice": _notice(request),
+        "criteria_errors": {},
+        "criteria_values": {},
+        "reviewer_errors": {},
+        "letter_errors": {},
+        "letter_values": {"category": "", "name": "", "credit_code": "", "city": "", "address": ""},
+        "transition_errors": {},
+        "objection_errors": {},
+    }
+    context.update(extra)
+    return render(
+        request, "backoffice/admission/round_detail.html", context, status_code=status_code
+    )
+
+
+@allow(ADMIN)
+async def round_detail(request: Request) -> Response:
+    return await _overview(request, await _round(request), {})
+
+
+@allow(ADMIN)
+async def round_criteria(request: Request) -> Response:
+    round = await _round(request)
+    form = await request.form()
+    values: dict[str, str] = {}
+    try:
+        criteria, values = forms.parse_criteria(form)
+        await services.set_criteria(round, criteria=criteria, actor=_admin(request))
+    except forms.WithValues as exc:
+        return await _overview(
+            request, round, {"criteria_errors": exc.errors, "criteria_values": exc.values}, 422
+        )
+    except FormError as exc:
+        return await _overview(
+            request, round, {"criteria_errors": exc.errors, "criteria_values": values}, 422
+        )
+    return RedirectResponse(
+        f"/backoffice/admission/rounds/{round.id}?done=criteria_saved#criteria", 303
+    )
+
+
+@allow(ADMIN)
+async def round_reviewers(request: Request) -> Response:
+    round = await _round(request)
+    form = await request.form()
+    ids = [int(v) for v in form.getlist("reviewers") if isinstance(v, str) and v.isdigit()]
+    chosen = await User.filter(id__in=[i for i in ids if i < 2**31])
+    try:
+        await services.set_reviewers(round, reviewers=chosen, actor=_admin(request))
+    except FormError as exc:
+        return await _overview(request, round, {"reviewer_errors": exc.errors}, 422)
+    return RedirectResponse(
+        f"/backoffice/admission/rounds/{round.id}?done=reviewers_saved#reviewers", 303
+    )
+
+
+@allow(ADMIN)
+async def round_letters(request: Request) -> Response:
+    """Issue a letter: to the holder of a monopoly category, or to an external agency."""
+    round = await _round(request)
+    form = await request.form()
+    values = forms.form_values(form, ("category", "name", "credit_code", "city", "address"))
+    category = (
+        await Category.get_or_none(id=int(values["category"]))
+        if values["category"].isdigit() and len(values["category"]) < 10
+        else None
+    )
+    try:
+        if category is None:
+            raise FormError.single("category", N_("Choose a category of this round."))
+        issue = (
+            services.designate_holder
+            if category.market_type == "monopoly"
+            else services.invite_agency
+        )
+        await issue(
+            round,
+            category=category,
+            name=values["name"],
+            credit_code=values["credit_code"],
+            city=values["city"],
+            address=values["address"],
+            issuer_city=_settings(request).city,
+            actor=_admin(request),
+        )
+    except FormError as exc:
+        return await _overview(
+            request, round, {"letter_errors": exc.errors, "letter_values": values}, 422
+        )
+    return RedirectResponse(
+        f"/backoffice/admission/rounds/{round.id}?done=letter_issued#letters", 303
+    )
+
+
+@allow(ADMIN)
+async def round_transition(request: Request) -> Response:
+    round = await _round(request)
+    form = await request.form()
+    target = str(form.get("to", ""))
+    try:
+        if target not in RoundStatus.__members__.values():
+            raise FormError.single("", N_("A round cannot take this step from where it is."))
+        await services.transition_round(round, to=RoundStatus(target), actor=_admin(request))
+    except FormError as exc:
+        round = await _round(request)
+        return await _overview(request, round, {"transition_errors": exc.errors}, 422)
+    return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=moved", 303)
+
+
+@allow(ADMIN)
+async def letter_print(request: Request) -> Response:
+    letter = (
+        await Invitation.filter(id=path_id(request)).select_related("round", "category").first()
+    )
+    if letter is None:
+        raise HTTPException(status_code=404)
+    return render(request, "backoffice/admission/letter_print.html", {"letter": letter})
+
+
+@allow(ADMIN)
+async def application_review(request: Request) -> Response:
+    application = await services.application_with_materials(path_id(request))
+    if application is None:
+        raise HTTPException(status_code=404)
+    errors: dict[str, Message] = {}
+    values = {"decision": "", "reason": ""}
+    if request.method == "POST":
+        form = await request.form()
+        values = forms.form_values(form, ("decision", "reason"))
+        try:
+            if values["decision"] not in ("pass", "fail"):
+                raise FormError.single("decision", N_("Choose pass or fail."))
+            await services.review_application(
+                application,
+                passed=values["decision"] == "pass",
+                reason=values["reason"],
+                actor=_admin(request),
+            )
+        except FormError as exc:
+            errors = exc.errors
+        else:
+            return RedirectResponse(
+                f"/backoffice/admission/applications/{application.id}?done=reviewed", 303
+            )
+    scores = (
+        await Score.filter(application=application)
+        .select_related("reviewer", "criterion")
+        .order_by("reviewer_id", "criterion__position")
+        if application.round.status in services.RESULTS_PUBLIC
+        else []
+    )
+    return render(
+        request,
+        "backoffice/admission/application_review.html",
+        {
+            "application": application,
+            "values": values,
+            "errors": errors,
+            "scores": scores,
+            "fee_standards": {i.id: parse_fee_standard(i.fee_standard) for i in application.items},
+            "notice": _notice(request),
+        },
+        status_code=422 if errors else 200,
+    )
+
+
+@allow(ADMIN)
+async def objection_decide(request: Request) -> Response:
+    objection = await Objection.get_or_none(id=path_id(request))
+    if objection is None:
+        raise HTTPException(status_code=404)
+    round = await AdmissionRound.get(id=objection.round_id)
+    form = await request.form()
+    values = forms.form_values(form, ("decision", "reason"))
+    try:
+        if values["decision"] not in ("uphold", "dismiss"):
+            raise FormError.single("decision", N_("Choose to uphold or to dismiss."))
+        await services.decide_objection(
+            objection,
+            uphold=values["decision"] == "uphold",
+            reason=values["reason"],
+            actor=_admin(request),
+        )
+    except FormError as exc:
+        return await _overview(
+            request,
+            round,
+            {"objection_errors": {objection.id: exc.errors}, "objection_values": values},
+            422,
+        )
+    return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=decided#objections", 303)
+
+
+# --- dynamic management --------------------------------------------------------------
+
+
+async def _agencies_page(
+    request: Request, extra: dict[str, Any], status_code: int = 200
+) -> Response:
+    agencies = await Agency.filter(
+        status__in=[AgencyStatus.ADMITTED, AgencyStatus.SUSPENDED, AgencyStatus.EXITED]
+    ).order_by("status", "id")
+    context: dict[str, Any] = {
+        "agencies": agencies,
+        "actions": {
+            status.value: [
+                t for t in AGENCY_TRANSITIONS if t.source == status and t.by == Role.ADMIN
+            ]
+            for status in AgencyStatus
+        },
+        "events": list(reversed(await services.public_events(None))),
+        "agency_errors": {},
+        "notice": _notice(request),
+    }
+    context.update(extra)
+    return render(request, "backoffice/admission/agencies.html", context, status_code=status_code)
+
+
+@allow(ADMIN)
+async def agencies(request: Request) -> Response:
+    return await _agencies_page(request, {})
+
+
+@allow(ADMIN)
+async def agency_manage(request: Request) -> Response:
+    agency = await Agency.get_or_none(id=path_id(request))
+    if agency is None:
+        raise HTTPException(status_code=404)
+    form = await request.form()
+    values = forms.form_values(form, ("to", "reason"))
+    try:
+        if values["to"] not in AgencyStatus.__members__.values():
+            raise FormError.single("to", N_("This agency cannot be moved to that status."))
+        await services.manage_agency(
+            agency, to=AgencyStatus(values["to"]), reason=values["reason"], actor=_admin(request)
+        )
+    except FormError as exc:
+        return await _agencies_page(request, {"agency_errors": {agency.id: exc.errors}}, 422)
+    return RedirectResponse(
+        f"/backoffice/admission/agencies?done=agency_changed#agency-{agency.id}", 303
+    )
+
+
+routes = [
+    Route("/backoffice/admission", round_list, name="backoffice_admission"),
+    Route(
+        "/backoffice/admission/new",
+        round_new,
+        methods=["GET", "POST"],
+        name="backoffice_admission_new",
+    ),
+    Route(
+        "/backoffice/admission/rounds/{id:str}",
+        round_detail,
+        name="backoffice_admission_round",
+    ),
+    Route(
+        "/backoffice/admission/rounds/{id:str}/edit",
+        round_edit,
+        methods=["GET", "POST"],
+        name="backoffice_admission_edit",
+    ),
+    Route(
+        "/backoffice/admission/rounds/{id:str}/criteria",
+        round_criteria,
+        methods=["POST"],
+        name="backoffice_admission_criteria",
+    ),
+    Route(
+        "/backoffice/admission/rounds/{id:str}/reviewers",
+        round_reviewers,
+        methods=["POST"],
+        name="backoffice_admission_reviewers",
+    ),
+    Route(
+        "/backoffice/admission/rounds/{id:str}/letters",
+        round_letters,
+        methods=["POST"],
+        name="backoffice_admission_letters",
+    ),
+    Route(
+        "/backoffice/admission/rounds/{id:str}/transition",
+        round_transition,
+        methods=["POST"],
+        name="backoffice_admission_transition",
+    ),
+    Route(
+        "/backoffice/admission/letters/{id:str}",
+        letter_print,
+        name="backoffice_admission_letter",
+    ),
+    Route(
+        "/backoffice/admission/applications/{id:str}",
+        application_review,
+        methods=["GET", "POST"],
+        name="backoffice_admission_application",
+    ),
+    Route(
+        "/backoffice/admission/objections/{id:str}",
+        objection_decide,
+        methods=["POST"],
+        name="backoffice_admission_objection",
+    ),
+    Route("/backoffice/admission/agencies", agencies, name="backoffice_admission_agencies"),
+    Route(
+        "/backoffice/admission/agencies/{id:str}",
+        agency_manage,
+        methods=["POST"],
+        name="backoffice_admission_agency",
+    ),
+]

@@ -1,0 +1,478 @@
+"""Public admission pages (notices, results, objections, the feed) and the agencies' own:
+applying, following and changing their applications, and their certificate files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from marketplace.access import PUBLIC, CurrentUser, allow, current_user, roles
+from marketplace.accounts import services as accounts
+from marketplace.accounts.middleware import SESSION_COOKIE, client_ip
+from marketplace.accounts.models import Role
+from marketplace.admission import forms, services
+from marketplace.admission.certificates import certificate_path
+from marketplace.admission.models import (
+    AdmissionRound,
+    Application,
+    ApplicationQualification,
+    ApplicationStatus,
+    RoundStatus,
+)
+from marketplace.catalog.fees import AMOUNT_UNITS, FEE_TYPES, QUANTITY_UNITS, parse_fee_standard
+from marketplace.catalog.models import Agency, AgencyStatus, Category
+from marketplace.forms import FormError, Message
+from marketplace.http import path_id
+from marketplace.i18n import N_, translate
+from marketplace.settings import Settings
+from marketplace.templating import render
+
+__all__ = ["application_form_context", "round_page_context", "routes"]
+
+NOTICES = {
+    "submitted": N_("Your application was received. You can change it until the window closes."),
+    "updated": N_("Your changes were saved."),
+    "withdrawn": N_(
+        "Your application was withdrawn. You can submit it again until the window closes."
+    ),
+    "objection_lodged": N_(
+        "Your objection was received. The office will answer it on this page before the "
+        "round concludes."
+    ),
+}
+_DEFAULT_QUALIFICATION_ROWS = 3
+_DEFAULT_ITEM_ROWS = 2
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.state.settings
+    return settings
+
+
+def _notice(request: Request) -> str | None:
+    return NOTICES.get(request.query_params.get("done", ""))
+
+
+async def _public_round(request: Request) -> AdmissionRound:
+    round = await services.public_round(path_id(request))
+    if round is None:
+        raise HTTPException(status_code=404)
+    return round
+
+
+# --- public pages --------------------------------------------------------------------
+
+
+@allow(PUBLIC)
+async def round_list(request: Request) -> Response:
+    return render(
+        request,
+        "admission/round_list.html",
+        {
+            "rounds": await services.public_rounds(),
+            "management": await services.public_events(None),
+        },
+    )
+
+
+async def round_page_context(round: AdmissionRound) -> dict[str, Any]:
+    """Everything the public page of a round shows (also used by the back office)."""
+    entries = await services.round_entries(round)
+    criteria = await services.round_criteria(round)
+    results = await services.results(round)
+    return {
+        "round": round,
+        "entries": entries,
+        "absent_entries": [e for e in entries if e.market_type == "absent"],
+        "criteria": criteria,
+        "tie_rule": services.tie_rule(criteria, round.min_score),
+        "results": results,
+        "objections": await services.round_objections(round),
+        "events": await services.public_events(round),
+        "calendar_note": services.calendar_note(round.publicity_ends_on),
+        "window_open": services.window_is_open(round),
+        "objections_open": services.objections_are_open(round),
+        "objectable": [
+            a
+            for entry in entries
+            for a in results.get(entry.category_id, [])
+            if a.status in (ApplicationStatus.ADMITTED, ApplicationStatus.NOT_ADMITTED)
+        ],
+    }
+
+
+async def _round_detail(
+    request: Request, round: AdmissionRound, extra: dict[str, Any], status_code: int = 200
+) -> Response:
+    context = await round_page_context(round)
+    context.setdefault("objection_errors", {})
+    context.setdefault(
+        "objection_values", {"objector_name": "", "contact": "", "text": "", "application": ""}
+    )
+    context.update(extra, notice=_notice(request))
+    return render(request, "admission/round_detail.html", context, status_code=status_code)
+
+
+@allow(PUBLIC)
+async def round_detail(request: Request) -> Response:
+    return await _round_detail(request, await _public_round(request), {})
+
+
+@allow(PUBLIC)
+async def objection_lodge(request: Request) -> Response:
+    round = await _public_round(request)
+    form = await request.form()
+    values = forms.form_values(form, ("objector_name", "contact", "text", "application"))
+    application = None
+    raw = values["application"]
+    if raw.isdigit() and len(raw) < 10:
+        application = await Application.get_or_none(id=int(raw), round=round)
+    try:
+        await services.lodge_objection(
+            round,
+            application=application,
+            name=values["objector_name"],
+            contact=values["contact"],
+            text=values["text"],
+        )
+    except FormError as exc:
+        return await _round_detail(
+            request,
+            round,
+            {"objection_errors": exc.errors, "objection_values": values},
+            status_code=422,
+        )
+    return RedirectResponse(
+        f"/admission/rounds/{round.id}?done=objection_lodged#objections", status_code=303
+    )
+
+
+@allow(PUBLIC)
+async def feed(request: Request) -> Response:
+    """An Atom feed of the notices: announcements, results, conclusions, sanctions."""
+    kinds = ["announced", "results_published", "concluded", *services.SANCTION_KINDS]
+    events = await services.feed_events(kinds)
+    response = render(
+        request,
+        "admission/feed.xml",
+        {
+            "events": events,
+            "base_url": str(request.base_url).rstrip("/"),
+            "updated": (events[0].at if events else dt.datetime.now(dt.UTC)).isoformat(),
+            "author": translate(
+                N_("%(city)s Government Service Management Office"),
+                {"city": _settings(request).city},
+            ),
+        },
+    )
+    response.headers["content-type"] = "application/atom+xml; charset=utf-8"
+    return response
+
+
+# --- applying ------------------------------------------------------------------------
+
+
+async def application_form_context(
+    round: AdmissionRound, values: dict[str, Any], errors: dict[str, Message]
+) -> dict[str, Any]:
+    """What the application form needs: the round's categories and the rows to show."""
+    qualification_rows = sum(1 for k in values if k.startswith("qual-") and k.endswith("-name"))
+    item_rows = sum(1 for k in values if k.startswith("item-") and k.endswith("-title"))
+    return {
+        "round": round,
+        "entries": await services.round_entries(round),
+        "values": values,
+        "errors": errors,
+        "qualification_rows": min(
+            services.MAX_ROWS, max(_DEFAULT_QUALIFICATION_ROWS, qualification_rows + 1)
+        ),
+        "item_rows": min(services.MAX_ROWS, max(_DEFAULT_ITEM_ROWS, item_rows + 1)),
+        "grades": services.GRADES,
+        "amount_units": AMOUNT_UNITS,
+        "quantity_units": QUANTITY_UNITS,
+        "fee_types": FEE_TYPES,
+        "uploads_lost": bool(errors),
+    }
+
+
+def _mode(user: CurrentUser | None) -> str:
+    if user is None:
+        return "new"
+    if user.has(Role.AGENCY) and user.user.agency_id is not None:
+        return "agency"
+    return "other"
+
+
+def _set_session_cookie(request: Request, response: Response, key: str) -> None:
+    response.set_cookie(
+        SESSION_COOKIE,
+        key,
+        max_age=int(accounts.SESSION_LIFETIME.total_seconds()),
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+    )
+
+
+@allow(PUBLIC)
+async def apply(request: Request) -> Response:
+    """The application form: a new agency registers with it, agency staff apply with it."""
+    try:
+        return await _apply(request)
+    finally:
+        await request.close()  # uploaded files are spooled to temporary files
+
+
+async def _apply(request: Request) -> Response:
+    round = await _public_round(request)
+    user = current_user(request)
+    mode = _mode(user)
+    agency = await Agency.get(id=user.user.agency_id) if mode == "agency" and user else None
+    values: dict[str, Any] = {"category": request.query_params.get("category", "")[:9]}
+    errors: dict[str, Message] = {}
+    if request.method == "POST" and mode != "other":
+        form = await forms.read_form(request)
+        values["category"] = str(form.get("category", ""))[:9]
+        category = (
+            await Category.get_or_none(id=int(values["category"]))
+            if values["category"].isdigit()
+            else None
+        )
+        data, typed = await forms.parse_application(form, errors)
+        values.update(typed)
+        try:
+            if mode == "new":
+                values.update(forms.form_values(form, forms.COMPANY_FIELDS))
+                values.update(forms.form_values(form, ("contact_name", "email")))
+                company = forms.parse_company(form, errors)
+                application, new_user = await services.apply_as_new_agency(
+                    round,
+                    category=category,
+                    company=company,
+                    account=forms.parse_account(form),
+                    application=data,
+                    local_city=_settings(request).city,
+                    media_dir=_settings(request).media_dir,
+                    ip=client_ip(request),
+                    form_problems=errors,
+                )
+                key = await accounts.start_session(
+                    new_user,
+                    ip=client_ip(request),
+                    user_agent=request.headers.get("user-agent", ""),
+                    replaces=request.cookies.get(SESSION_COOKIE),
+                )
+                response = RedirectResponse(
+                    f"/admission/applications/{application.id}?done=submitted", status_code=303
+                )
+                _set_session_cookie(request, response, key)
+                return response
+            assert agency is not None and user is not None
+            application = await services.submit_application(
+                round,
+                category=category,
+                agency=agency,
+                application=data,
+                actor=user.user,
+                media_dir=_settings(request).media_dir,
+                form_problems=errors,
+            )
+            return RedirectResponse(
+                f"/admission/applications/{application.id}?done=submitted", status_code=303
+            )
+        except FormError as exc:
+            errors = {**errors, **exc.errors}
+    context = await application_form_context(round, values, errors)
+    context.update(mode=mode, agency=agency, window_open=services.window_is_open(round))
+    return render(
+        request,
+        "admission/apply.html",
+        context,
+        status_code=422 if errors else 200,
+    )
+
+
+# --- an agency's own applications ----------------------------------------------------
+
+
+async def _owns_application(request: Request, user: CurrentUser) -> bool:
+    application = await services.application_with_materials(path_id(request))
+    request.state.application = application
+    return (
+        application is not None
+        and user.user.agency_id is not None
+        and application.agency_id == user.user.agency_id
+    )
+
+
+@allow(roles(Role.AGENCY))
+async def my_applications(request: Request) -> Response:
+    user = current_user(request)
+    assert user is not None
+    agency_id = user.user.agency_id
+    return render(
+        request,
+        "admission/my_applications.html",
+        {
+            "agency": await Agency.get_or_none(id=agency_id) if agency_id else None,
+            "applications": await services.agency_applications(agency_id) if agency_id else [],
+            "rounds": [
+                r
+                for r in await services.public_rounds()
+                if r.status is RoundStatus.APPLICATIONS_OPEN
+            ],
+        },
+    )
+
+
+def _editable(application: Application) -> bool:
+    return services.window_is_open(application.round) and application.status in (
+        ApplicationStatus.SUBMITTED,
+        ApplicationStatus.WITHDRAWN,
+    )
+
+
+@allow(roles(Role.AGENCY), owner=_owns_application)
+async def application_detail(request: Request) -> Response:
+    try:
+        return await _application_detail(request)
+    finally:
+        await request.close()  # uploaded files are spooled to temporary files
+
+
+async def _application_detail(request: Request) -> Response:
+    application: Application = request.state.application
+    user = current_user(request)
+    assert user is not None
+    agency = application.agency
+    values: dict[str, Any] = {
+        **forms.application_values(application),
+        **{name: str(getattr(agency, name) or "") for name in forms.COMPANY_FIELDS},
+    }
+    errors: dict[str, Message] = {}
+    if request.method == "POST":
+        form = await forms.read_form(request)
+        data, typed = await forms.parse_application(form, errors)
+        values = {**{k: v for k, v in values.items() if not k.startswith(("qual-", "item-"))}}
+        values.update(typed)
+        company = None
+        if agency.status is AgencyStatus.APPLICANT:
+            values.update(forms.form_values(form, forms.COMPANY_FIELDS))
+            values["credit_code"] = agency.credit_code
+            company = forms.parse_company(form, errors)
+        try:
+            await services.update_application(
+                application,
+                company=company,
+                data=data,
+                actor=user.user,
+                local_city=_settings(request).city,
+                media_dir=_settings(request).media_dir,
+                form_problems=errors,
+            )
+            return RedirectResponse(
+                f"/admission/applications/{application.id}?done=updated", status_code=303
+            )
+        except FormError as exc:
+            errors = {**errors, **exc.errors}
+    context = await application_form_context(application.round, values, errors)
+    context.update(
+        application=application,
+        agency=agency,
+        editable=_editable(application),
+        company_editable=agency.status is AgencyStatus.APPLICANT,
+        fee_standards={i.id: parse_fee_standard(i.fee_standard) for i in application.items},
+        notice=_notice(request),
+    )
+    return render(
+        request,
+        "admission/application_detail.html",
+        context,
+        status_code=422 if errors else 200,
+    )
+
+
+@allow(roles(Role.AGENCY), owner=_owns_application)
+async def application_withdraw(request: Request) -> Response:
+    application: Application = request.state.application
+    user = current_user(request)
+    assert user is not None
+    try:
+        await services.withdraw_application(application, actor=user.user)
+    except FormError:
+        return RedirectResponse(f"/admission/applications/{application.id}", status_code=303)
+    return RedirectResponse(
+        f"/admission/applications/{application.id}?done=withdrawn", status_code=303
+    )
+
+
+async def _may_see_certificate(request: Request, user: CurrentUser) -> bool:
+    """Administrators, the round's reviewers and the applying agency see a certificate."""
+    qualification = (
+        await ApplicationQualification.filter(id=path_id(request))
+        .select_related("application")
+        .first()
+    )
+    request.state.qualification = qualification
+    if qualification is None:
+        return False
+    application = qualification.application
+    if user.has(Role.ADMIN):
+        return True
+    if user.has(Role.REVIEWER) and await services.is_assigned(application.round_id, user.id):
+        return True
+    return user.has(Role.AGENCY) and application.agency_id == user.user.agency_id
+
+
+@allow(roles(Role.ADMIN, Role.REVIEWER, Role.AGENCY), owner=_may_see_certificate)
+async def certificate(request: Request) -> Response:
+    qualification: ApplicationQualification = request.state.qualification
+    path = certificate_path(_settings(request).media_dir, qualification.certificate_sha256)
+    if not path.exists():
+        raise HTTPException(status_code=404)
+    response = FileResponse(
+        path,
+        media_type="application/pdf",
+        filename=qualification.certificate_name,
+        content_disposition_type="inline",
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+routes = [
+    Route("/admission", round_list, name="admission_rounds"),
+    Route("/admission/feed.xml", feed, name="admission_feed"),
+    Route("/admission/rounds/{id:str}", round_detail, name="admission_round"),
+    Route(
+        "/admission/rounds/{id:str}/objections",
+        objection_lodge,
+        methods=["POST"],
+        name="admission_objection",
+    ),
+    Route(
+        "/admission/rounds/{id:str}/apply",
+        apply,
+        methods=["GET", "POST"],
+        name="admission_apply",
+    ),
+    Route("/admission/applications", my_applications, name="admission_my_applications"),
+    Route(
+        "/admission/applications/{id:str}",
+        application_detail,
+        methods=["GET", "POST"],
+        name="admission_application",
+    ),
+    Route(
+        "/admission/applications/{id:str}/withdraw",
+        application_withdraw,
+        methods=["POST"],
+        name="admission_application_withdraw",
+    ),
+    Route("/admission/certificates/{id:str}", certificate, name="admission_certificate"),
+]
