@@ -38,6 +38,7 @@ from marketplace.orders import backoffice as orders_backoffice
 from marketplace.orders import tasks as _order_tasks  # noqa: F401  (registers the sweep job)
 from marketplace.orders import views as orders_views
 from marketplace.ratelimit import RateLimiter
+from marketplace.ratings import views as ratings_views
 from marketplace.search import views as search_views
 from marketplace.search.index import SearchIndex
 from marketplace.security import SecurityHeadersMiddleware
@@ -132,6 +133,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *accounts_api.routes,
         *orders_api.routes,
         *search_views.api_routes,
+        *ratings_views.api_routes,
         *admission_api.routes,
         Route("/openapi.json", openapi_endpoint, include_in_schema=False),
     ]
@@ -142,6 +144,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *orders_views.routes,
         *orders_backoffice.routes,
         *search_views.routes,
+        *ratings_views.routes,
         *admission_views.routes,
         *admission_reviewing.routes,
         *admission_backoffice.routes,

@@ -20,6 +20,7 @@ MODEL_MODULES = [
     "marketplace.orders.models",
     "marketplace.search.models",
     "marketplace.admission.models",
+    "marketplace.ratings.models",
 ]
 
 MIGRATIONS_MODULE = "marketplace.migrations"

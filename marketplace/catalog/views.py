@@ -65,6 +65,8 @@ async def agency_detail(request: Request) -> Response:
     if found is None:
         raise HTTPException(status_code=404)
     agency, items = found
+    from marketplace.ratings import services as ratings  # ratings build on the catalogue
+
     return render(
         request,
         "catalog/agency_detail.html",
@@ -72,6 +74,9 @@ async def agency_detail(request: Request) -> Response:
             "agency": agency,
             "items": items,
             "qualifications": list(agency.qualifications),
+            "rating_summary": await ratings.rating_summary(agency_id=agency.id),
+            "promise": await ratings.promise_of(agency_id=agency.id),
+            "committed_days": sorted({item.time_limit_days for item in items}),
             "today": dt.date.today(),
         },
     )
@@ -93,6 +98,10 @@ async def service_detail(request: Request) -> Response:
             error = exc
             status_code = 422 if raw_base is not None else 200
     versions = await services.list_item_versions(item)
+    from marketplace.ratings import services as ratings
+
+    rating_summary = await ratings.rating_summary(item_id=item.id)
+    promise = await ratings.promise_of(item_id=item.id)
     return render(
         request,
         "catalog/service_detail.html",
@@ -103,6 +112,9 @@ async def service_detail(request: Request) -> Response:
             "estimate": estimate,
             "error": error,
             "versions": versions,
+            "rating_summary": rating_summary,
+            "promise": promise,
+            "committed_days": [item.time_limit_days],
         },
         status_code=status_code,
     )

@@ -37,6 +37,7 @@ ACTION_LABELS = {
     "complain": N_("Complained"),
     "resolve": N_("Resolved the complaint"),
     "auto_confirm": N_("Confirmed automatically"),
+    "rate": N_("Rated the service"),
     "record_payment": N_("Recorded the payment received"),
     "paid_online": N_("Paid online"),
     "refunded": N_("Refunded"),

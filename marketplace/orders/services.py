@@ -112,7 +112,10 @@ def allowed_actions(user: CurrentUser, order: Order) -> list[Transition]:
     return [
         t
         for t in TRANSITIONS.values()
-        if t.party in parties and order.state in t.sources and t.party is not Party.SYSTEM
+        if t.party in parties
+        and order.state in t.sources
+        and t.party is not Party.SYSTEM
+        and t.action != "rate"  # the rating form on the order page makes it
     ]
 
 
@@ -439,6 +442,7 @@ _TRANSITION_NOTICES = {
     "complain": N_("A complaint was lodged on order %(number)s."),
     "resolve": N_("The complaint on order %(number)s was resolved."),
     "auto_confirm": N_("Order %(number)s was confirmed automatically after 5 working days."),
+    "rate": N_("Order %(number)s was rated by the enterprise."),
 }
 
 

@@ -106,6 +106,8 @@ TRANSITIONS: dict[str, Transition] = {
             N_("Resolve the complaint"),
             needs_reason=True,
         ),
+        # made by marketplace.ratings.services.rate_order, with the rating, in one transaction
+        Transition("rate", frozenset({S.COMPLETED}), S.RATED, Party.ENTERPRISE, N_("Rate")),
         Transition(
             "auto_confirm",
             frozenset({S.DELIVERED}),

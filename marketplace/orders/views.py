@@ -147,6 +147,9 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
     events = await OrderEvent.filter(order=order).order_by("id").select_related("actor")
     messages = await OrderMessage.filter(order=order).order_by("id").select_related("author")
     files = await OrderFile.filter(order=order).order_by("id")
+    from marketplace.ratings.models import Rating  # ratings build on orders
+
+    rating = await Rating.get_or_none(order_id=order.id)
     context = {
         "order": order,
         "clock": clock_of(order, calendar, today()),
@@ -156,6 +159,8 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
         "actions": services.allowed_actions(user, order),
         "parties": services.party_of(user, order),
         "errors": {},
+        "rating": rating,
+        "rating_values": {},
         "refusal": None,
         "failed_action": "",
         "reason": "",

@@ -1,0 +1,1 @@
+"""Ratings of completed orders, and the measured promise-keeping of agencies."""

@@ -1,0 +1,123 @@
+"""Rating an order, the agency's reply and moderation (on the order page), and the API."""
+
+from __future__ import annotations
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from marketplace.access import PUBLIC, CurrentUser, allow, current_user, roles
+from marketplace.accounts.models import Role
+from marketplace.catalog.models import Agency, AgencyStatus
+from marketplace.forms import FormError
+from marketplace.http import path_id
+from marketplace.orders.services import OrderRefused
+from marketplace.orders.views import _detail, _order_owner, refusal_text
+from marketplace.ratings import services
+from marketplace.ratings.models import DIMENSIONS, Rating
+
+__all__ = ["api_routes", "routes"]
+
+
+def _user(request: Request) -> CurrentUser:
+    user = current_user(request)
+    assert user is not None
+    return user
+
+
+async def _with_rating(request: Request, action: str) -> Response:
+    form = await request.form()
+    order = request.state.order
+    text = {k: str(v)[:2100] for k, v in form.items() if isinstance(v, str)}
+    try:
+        if action == "rate":
+            await services.rate_order(
+                order.id, actor=_user(request), scores=text, comment=text.get("comment", "")
+            )
+        else:
+            rating = await Rating.get_or_none(order_id=order.id)
+            if rating is None:
+                raise HTTPException(status_code=404)
+            if action == "reply":
+                await services.reply(rating, actor=_user(request), text=text.get("reply", ""))
+            else:
+                await services.hide_comment(
+                    rating, actor=_user(request), reason=text.get("reason", "")
+                )
+    except FormError as exc:
+        return await _detail(request, {"errors": exc.errors, "rating_values": text}, 422)
+    except OrderRefused as exc:
+        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+    return RedirectResponse(f"/orders/{order.id}#rating", status_code=303)
+
+
+@allow(roles(Role.ENTERPRISE), owner=_order_owner)
+async def rate(request: Request) -> Response:
+    return await _with_rating(request, "rate")
+
+
+@allow(roles(Role.AGENCY), owner=_order_owner)
+async def reply(request: Request) -> Response:
+    return await _with_rating(request, "reply")
+
+
+@allow(roles(Role.ADMIN), owner=_order_owner)
+async def hide(request: Request) -> Response:
+    return await _with_rating(request, "hide")
+
+
+@allow(PUBLIC)
+async def agency_ratings(request: Request) -> JSONResponse:
+    """
+    summary: An agency's ratings, their aggregates and its measured promise-keeping
+    parameters:
+      - {name: id, in: path, required: true, schema: {type: integer}}
+    responses:
+      200: {description: "summary (Bayesian score, count, stars, dimensions), promise, ratings"}
+      404: {description: "No admitted agency with this id"}
+    """
+    agency = await Agency.get_or_none(id=path_id(request), status=AgencyStatus.ADMITTED)
+    if agency is None:
+        raise HTTPException(status_code=404)
+    summary = await services.rating_summary(agency_id=agency.id)
+    promise = await services.promise_of(agency_id=agency.id)
+    ratings = await Rating.filter(agency_id=agency.id).order_by("-id").limit(100)
+    return JSONResponse(
+        {
+            "agency_id": agency.id,
+            "summary": {
+                "count": summary.count,
+                "score": summary.score,
+                "mean": summary.mean,
+                "distribution": {str(k): v for k, v in summary.distribution.items()},
+                "dimensions": summary.dimensions,
+            },
+            "promise": {
+                "delivered": promise.delivered,
+                "on_time": promise.on_time,
+                "on_time_rate": promise.on_time_rate,
+                "median_days_used": promise.median_days_used,
+            },
+            "ratings": [
+                {
+                    "id": r.id,
+                    "item_id": r.item_id,
+                    "scores": {d: getattr(r, d) for d in DIMENSIONS},
+                    "comment": None if r.comment_hidden else r.comment,
+                    "comment_hidden": r.comment_hidden,
+                    "reply": r.reply,
+                    "created_at": r.created_at.isoformat(),
+                }
+                for r in ratings
+            ],
+        }
+    )
+
+
+routes = [
+    Route("/orders/{id:str}/rating", rate, methods=["POST"], name="order_rate"),
+    Route("/orders/{id:str}/rating/reply", reply, methods=["POST"], name="rating_reply"),
+    Route("/orders/{id:str}/rating/hide", hide, methods=["POST"], name="rating_hide"),
+]
+api_routes = [Route("/agencies/{id:str}/ratings", agency_ratings, name="api_agency_ratings")]
