@@ -939,3 +939,37 @@ async def test_letters_are_numbered_and_kept_as_issued(db: str) -> None:
     }
     entry = await RoundCategory.get(round=round, category=cats.lightning)
     assert (entry.holder_name, entry.holder_credit_code) == (HOLDER.name, HOLDER.credit_code)
+
+
+async def test_with_five_reviewers_the_highest_and_lowest_totals_are_dropped(
+    db: str, tmp_path: Path
+) -> None:
+    # given one EIA application scored by five reviewers
+    cats = await make_categories()
+    office = await make_office()
+    reviewers = await make_reviewers(5)
+    round = await opened_round(cats, office, reviewers)
+    agency = await register("盐城青禾环境科技咨询有限公司", "91320902557830861")
+    application = await apply(round, agency, cats.eia, office, tmp_path, now=at(4, 8))
+    await step(round, RoundStatus.UNDER_REVIEW, office, CLOSED)
+    await review_all(round, office)
+    await step(round, RoundStatus.SCORING, office, SCORING)
+    application = await Application.get(id=application.id)
+    for reviewer, total in zip(reviewers, (99, 80, 40, 82, 84), strict=True):
+        await services.declare_conflicts(
+            round, reviewer=reviewer, conflicting=[], statement="", now=SCORING
+        )
+        await services.submit_scores(
+            application, reviewer=reviewer, points=await sheet(round, 19, total), now=SCORING
+        )
+
+    # when the results are published
+    await step(round, RoundStatus.PUBLICITY, office, RESULTS)
+
+    # then 99 and 40 are dropped: (80 + 82 + 84) / 3
+    application = await Application.get(id=application.id)
+    assert (application.final_score, application.tie_score, application.status) == (
+        Decimal("82.00"),
+        Decimal("19.00"),
+        ApplicationStatus.ADMITTED,
+    )

@@ -174,6 +174,7 @@ async def test_openapi_document_describes_every_endpoint(
     assert sorted(schema["paths"]) == [
         "/agencies",
         "/agencies/{id}",
+        "/agencies/{id}/ratings",
         "/categories",
         "/me",
         "/orders",

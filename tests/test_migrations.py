@@ -127,6 +127,7 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
         "outbox_email",
         "password_reset",
         "qualification",
+        "rating",
         "search_cursor",
         "search_outbox",
         "security_event",
@@ -151,6 +152,7 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
     assert (("enterprise_id", "idempotency_key"), True) in migrated["service_order"]["indexes"]
     assert (("number",), True) in migrated["service_order"]["indexes"]
     assert (("event_id",), True) in migrated["stripe_event"]["indexes"]
+    assert (("order_id",), True) in migrated["rating"]["indexes"]  # one rating per order
     assert (("day",), True) in migrated["holiday"]["indexes"]
     for table in ("session", "password_reset", "api_token"):
         digest_column = "key_digest" if table == "session" else "token_digest"

@@ -65,7 +65,7 @@ from marketplace.catalog.models import (
 )
 from marketplace.catalog.services import forget_cached_pages
 from marketplace.forms import FormError, Message
-from marketplace.i18n import N_, translate, use_language
+from marketplace.i18n import N_, gettext, translate, use_language
 from marketplace.search.index import queue_reindex
 from marketplace.workdays import add_working_days, is_covered
 
@@ -321,7 +321,8 @@ def _check_status(round: AdmissionRound, *statuses: RoundStatus) -> None:
     if round.status not in statuses:
         raise _refuse(
             N_("This cannot be done while the round is “%(status)s”."),
-            status=ROUND_STATUS_LABELS[round.status],
+            # the status is shown inside the sentence, in the reader's language
+            status=gettext(ROUND_STATUS_LABELS[round.status]),
         )
 
 
@@ -1264,9 +1265,13 @@ async def withdraw_application(
     ):
         raise _refuse(N_("This application can no longer be changed."))
     async with in_transaction():
+        claimed = await Application.filter(id=application.id, status=application.status).update(
+            status=ApplicationStatus.WITHDRAWN, updated_at=now
+        )
+        if claimed != 1:
+            raise _refuse(N_("The application was changed a moment ago; reload the page."))
         application.status = ApplicationStatus.WITHDRAWN
         application.updated_at = now
-        await application.save(update_fields=["status", "updated_at"])
         await _record(
             "application_withdrawn",
             round=round,
@@ -1301,10 +1306,15 @@ async def review_application(
     if errors:
         raise FormError(errors)
     async with in_transaction():
+        # Claim the decision: of two administrators deciding at once, one changes nothing.
+        claimed = await Application.filter(id=application.id, status=application.status).update(
+            status=target, review_reason=reason, reviewed_at=now
+        )
+        if claimed != 1:
+            raise _refuse(N_("The application was changed a moment ago; reload the page."))
         application.status = target
         application.review_reason = reason
         application.reviewed_at = now
-        await application.save(update_fields=["status", "review_reason", "reviewed_at"])
         await _record(
             "application_passed" if passed else "application_failed",
             round=round,

@@ -45,7 +45,7 @@ NOTICES = {
         "round concludes."
     ),
 }
-_DEFAULT_QUALIFICATION_ROWS = 3
+_DEFAULT_QUALIFICATION_ROWS = 2
 _DEFAULT_ITEM_ROWS = 2
 
 
