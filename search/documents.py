@@ -102,7 +102,18 @@ def estimated_fee_range(fee_standard: Mapping[str, Any]) -> tuple[int | None, in
     return estimate.low_fen, estimate.high_fen
 
 
-def document_from_item(item: ServiceItem) -> SearchDocument:
+Signals = tuple[float | None, int, float | None]  # rating, rating count, on-time rate
+_NO_SIGNALS: Signals = (None, 0, None)
+
+
+async def _signals(items: list[ServiceItem]) -> dict[int, Signals]:
+    # Imported here: ratings build on orders, which build on the catalogue and search.
+    from marketplace.ratings.services import item_signals
+
+    return await item_signals([item.id for item in items])
+
+
+def document_from_item(item: ServiceItem, signals: Signals = _NO_SIGNALS) -> SearchDocument:
     """The document of an item whose agency and category are loaded."""
     agency = item.agency
     category = item.category
@@ -124,6 +135,9 @@ def document_from_item(item: ServiceItem) -> SearchDocument:
         fee_type=item.fee_type,
         fee_low_fen=fee_low_fen,
         fee_high_fen=fee_high_fen,
+        rating=signals[0],
+        rating_count=signals[1],
+        on_time_rate=signals[2],
     )
 
 
@@ -136,7 +150,9 @@ def _searchable_items() -> Any:
 async def build_document(item_id: int) -> SearchDocument | None:
     """The document of item ``item_id``, or ``None`` when it must not be in the index."""
     item = await _searchable_items().filter(id=item_id).first()
-    return None if item is None else document_from_item(item)
+    if item is None:
+        return None
+    return document_from_item(item, (await _signals([item]))[item.id])
 
 
 async def build_documents(item_ids: Iterable[int]) -> tuple[list[SearchDocument], list[int]]:
@@ -147,7 +163,8 @@ async def build_documents(item_ids: Iterable[int]) -> tuple[list[SearchDocument]
     if not wanted:
         return [], []
     items = await _searchable_items().filter(id__in=wanted).order_by("id")
-    documents = [document_from_item(item) for item in items]
+    signals = await _signals(items)
+    documents = [document_from_item(item, signals[item.id]) for item in items]
     found = {document.id for document in documents}
     return documents, [item_id for item_id in wanted if item_id not in found]
 
@@ -159,7 +176,8 @@ async def iter_documents(*, batch_size: int = 1000) -> AsyncIterator[list[Search
         items = await _searchable_items().filter(id__gt=last_id).order_by("id").limit(batch_size)
         if not items:
             return
-        yield [document_from_item(item) for item in items]
+        signals = await _signals(items)
+        yield [document_from_item(item, signals[item.id]) for item in items]
         last_id = items[-1].id
 
 

@@ -219,3 +219,28 @@ async def test_promise_keeping_is_measured_from_deliveries(world: OrderWorld) ->
         5.0,
     )
     assert (nothing.delivered, nothing.on_time_rate) == (0, None)
+
+
+async def test_search_documents_carry_the_rating_and_the_on_time_rate(world: OrderWorld) -> None:
+    from search import EmbeddedEngine, SearchQuery, build_all_documents, build_document
+
+    order = await _completed(
+        world, "signal-key-01", accepted=D(2026, 9, 30), delivered=D(2026, 10, 12)
+    )
+    await services.rate_order(
+        order.id,
+        actor=await as_current(world.enterprise),
+        scores=FIVE,
+        comment="",
+        today=D(2026, 10, 13),
+    )
+
+    document = await build_document(world.catalogue.lightning_check.id)
+    engine = EmbeddedEngine()
+    await engine.rebuild(await build_all_documents())
+    rated_only = await engine.search(SearchQuery(min_rating=4.5))
+
+    assert document is not None
+    # the only rating is the marketplace mean, so shrinking leaves it at 5.0
+    assert (document.rating, document.rating_count, document.on_time_rate) == (5.0, 1, 1.0)
+    assert [hit.document.id for hit in rated_only.hits] == [world.catalogue.lightning_check.id]

@@ -38,6 +38,7 @@ from marketplace.orders.models import (
     PaymentStatus,
 )
 from marketplace.orders.states import TRANSITIONS, Party, Transition
+from marketplace.search.index import queue_reindex
 from marketplace.uploads import StoredFile
 
 __all__ = [
@@ -332,6 +333,8 @@ async def transition(
             reason=reason,
             detail={"outcome": outcome} if outcome else {},
         )
+        if action == "deliver":
+            await queue_reindex([order.item_id])  # the listing's measured on-time rate
         if files:
             await OrderFile.bulk_create(
                 [

@@ -35,6 +35,7 @@ __all__ = [
     "Promise",
     "RatingSummary",
     "hide_comment",
+    "item_signals",
     "promise_of",
     "rate_order",
     "rating_summary",
@@ -225,3 +226,29 @@ async def promise_of(*, agency_id: int | None = None, item_id: int | None = None
         on_time_rate=round(on_time / len(orders), 4),
         median_days_used=float(statistics.median(c.days_used for c in clocks)),
     )
+
+
+async def item_signals(item_ids: list[int]) -> dict[int, tuple[float | None, int, float | None]]:
+    """For search documents: each item's shrunk rating, rating count and on-time rate."""
+    if not item_ids:
+        return {}
+    prior = await marketplace_mean()
+    by_item: dict[int, list[Rating]] = {}
+    for rating in await Rating.filter(item_id__in=item_ids):
+        by_item.setdefault(rating.item_id, []).append(rating)
+    delivered = await Order.filter(
+        item_id__in=item_ids, delivered_on__isnull=False, accepted_on__isnull=False
+    )
+    on_time: dict[int, list[bool]] = {}
+    if delivered:
+        calendar = await load_calendar()
+        for order in delivered:
+            clock = clock_of(order, calendar, order.delivered_on or dt.date.min)
+            on_time.setdefault(order.item_id, []).append(bool(clock.on_time))
+    signals: dict[int, tuple[float | None, int, float | None]] = {}
+    for item_id in item_ids:
+        summary = _summary(by_item.get(item_id, []), prior)
+        kept = on_time.get(item_id)
+        rate = round(sum(kept) / len(kept), 4) if kept else None
+        signals[item_id] = (summary.score, summary.count, rate)
+    return signals
