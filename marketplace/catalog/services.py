@@ -6,9 +6,10 @@ Every storefront page is a handful of queries at most: list pages fetch their ro
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -83,17 +84,28 @@ _caches: weakref.WeakSet[PageCache] = weakref.WeakSet()
 
 
 class PageCache:
-    """Data of public catalogue pages, per application (cachetools' TTLCache)."""
+    """Data of public catalogue pages, per application (cachetools' TTLCache).
+
+    When an entry expires under load, one request reloads it while the others wait for
+    that load, instead of every request running the same queries at once.
+    """
 
     def __init__(self, ttl_s: float = PAGE_CACHE_TTL_S) -> None:
         self._data: TTLCache[tuple[str, str], Any] = TTLCache(maxsize=_PAGE_CACHE_SIZE, ttl=ttl_s)
+        self._loading: dict[tuple[str, str], asyncio.Lock] = {}
         _caches.add(self)
 
-    def get(self, key: tuple[str, str]) -> Any:
-        return self._data.get(key)
-
-    def put(self, key: tuple[str, str], value: Any) -> None:
-        self._data[key] = value
+    async def get_or_load(self, key: tuple[str, str], load: Callable[[], Awaitable[Any]]) -> Any:
+        if (hit := self._data.get(key)) is not None:
+            return hit
+        lock = self._loading.setdefault(key, asyncio.Lock())
+        async with lock:
+            if (hit := self._data.get(key)) is not None:
+                return hit
+            value = await load()
+            if value is not None:
+                self._data[key] = value
+            return value
 
     def clear(self) -> None:
         self._data.clear()
@@ -283,15 +295,18 @@ async def category_page(
     code: str, cache: PageCache | None = None
 ) -> tuple[Category, list[ServiceItem]] | None:
     """The category with its public items (cached in ``cache``); ``None`` if there is none."""
-    key = ("category", code)
-    if cache is not None and (hit := cache.get(key)) is not None:
-        return hit
-    category = await Category.get_or_none(code=code)
-    if category is None:
-        return None
-    page = (category, await list_category_items(category))
-    if cache is not None:
-        cache.put(key, page)
+
+    async def load() -> tuple[Category, list[ServiceItem]] | None:
+        category = await Category.get_or_none(code=code)
+        if category is None:
+            return None
+        return category, await list_category_items(category)
+
+    if cache is None:
+        return await load()
+    page: tuple[Category, list[ServiceItem]] | None = await cache.get_or_load(
+        ("category", code), load
+    )
     return page
 
 
@@ -299,12 +314,13 @@ async def home_page(
     name_query: str, cache: PageCache | None = None
 ) -> tuple[list[CategorySummary], int]:
     """The home page's category summaries and number of public agencies (cached)."""
-    key = ("home", name_query)
-    if cache is not None and (hit := cache.get(key)) is not None:
-        return hit
-    page = (await list_categories(name_query=name_query), await count_public_agencies())
-    if cache is not None:
-        cache.put(key, page)
+
+    async def load() -> tuple[list[CategorySummary], int]:
+        return await list_categories(name_query=name_query), await count_public_agencies()
+
+    if cache is None:
+        return await load()
+    page: tuple[list[CategorySummary], int] = await cache.get_or_load(("home", name_query), load)
     return page
 
 
