@@ -201,20 +201,7 @@ async def place_order(
             placed_on = order.created_at.astimezone(_BEIJING)
             order.number = f"{placed_on:%y%m%d}-{order.id:05d}"
             await order.save(update_fields=["number"])
-            await OrderFile.bulk_create(
-                [
-                    OrderFile(
-                        order=order,
-                        uploaded_by_id=user.id,
-                        purpose="request",
-                        filename=f.filename,
-                        content_type=f.content_type,
-                        size_bytes=f.size_bytes,
-                        sha256=f.sha256,
-                    )
-                    for f in files
-                ]
-            )
+            await _keep_files(order.id, files, purpose="request", uploaded_by_id=user.id)
             await OrderEvent.create(
                 order=order,
                 actor_id=user.id,
@@ -235,6 +222,32 @@ async def place_order(
             raise
         return Placed(existing, False)
     return Placed(order, True)
+
+
+async def _keep_files(
+    order_id: int,
+    files: Sequence[StoredFile],
+    *,
+    purpose: str,
+    uploaded_by_id: int | None,
+    message_id: int | None = None,
+) -> None:
+    """Record stored uploads as the order's files (``purpose``: request, message, delivery)."""
+    await OrderFile.bulk_create(
+        [
+            OrderFile(
+                order_id=order_id,
+                message_id=message_id,
+                uploaded_by_id=uploaded_by_id,
+                purpose=purpose,
+                filename=f.filename,
+                content_type=f.content_type,
+                size_bytes=f.size_bytes,
+                sha256=f.sha256,
+            )
+            for f in files
+        ]
+    )
 
 
 # --- transitions ---------------------------------------------------------------------
@@ -336,19 +349,11 @@ async def transition(
         if action == "deliver":
             await queue_reindex([order.item_id])  # the listing's measured on-time rate
         if files:
-            await OrderFile.bulk_create(
-                [
-                    OrderFile(
-                        order_id=order.id,
-                        uploaded_by_id=actor.id if actor else None,
-                        purpose="delivery" if action == "deliver" else "message",
-                        filename=f.filename,
-                        content_type=f.content_type,
-                        size_bytes=f.size_bytes,
-                        sha256=f.sha256,
-                    )
-                    for f in files
-                ]
+            await _keep_files(
+                order.id,
+                files,
+                purpose="delivery" if action == "deliver" else "message",
+                uploaded_by_id=actor.id if actor else None,
             )
     order = await Order.get(id=order.id)
     await _notify_transition(order, spec, actor, event, queue)
@@ -376,20 +381,8 @@ async def post_message(
         raise FormError.single("body", N_("Use at most %(count)s characters."), count=_MESSAGE_MAX)
     async with in_transaction():
         message = await OrderMessage.create(order=order, author_id=actor.id, body=body)
-        await OrderFile.bulk_create(
-            [
-                OrderFile(
-                    order=order,
-                    message=message,
-                    uploaded_by_id=actor.id,
-                    purpose="message",
-                    filename=f.filename,
-                    content_type=f.content_type,
-                    size_bytes=f.size_bytes,
-                    sha256=f.sha256,
-                )
-                for f in files
-            ]
+        await _keep_files(
+            order.id, files, purpose="message", uploaded_by_id=actor.id, message_id=message.id
         )
     other = Party.AGENCY if Party.ENTERPRISE in parties else Party.ENTERPRISE
     await notify(
