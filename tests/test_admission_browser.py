@@ -15,10 +15,8 @@ import datetime as dt
 import os
 import subprocess
 import sys
-import time
 from collections.abc import AsyncIterator, Iterator
 
-import httpx
 import pytest
 from tortoise import Tortoise
 
@@ -27,7 +25,7 @@ from marketplace.admission.services import beijing_date
 from marketplace.catalog.demo import demo_certificate_pdf
 from tests.conftest import REQUIRE_SERVICES, init_orm
 from tests.factories import credit_code
-from tests.test_browser import CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS, _free_port
+from tests.test_browser import CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS, serve_marketplace
 
 pytestmark = pytest.mark.browser
 
@@ -78,39 +76,8 @@ def admission_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple
         "asyncio.run(main())\n"
     )
     subprocess.run([sys.executable, "-c", people], env=env, check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "marketplace.app:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise RuntimeError("the marketplace did not start")
-            time.sleep(0.1)
+    with serve_marketplace(env) as base_url:
         yield base_url, database_url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ in SQLite; Playwright drives /usr/bin/chromium. Screenshots of each step land in
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -73,29 +74,9 @@ asyncio.run(main())
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The marketplace served by uvicorn on the demo catalogue; yields its base URL."""
-    if not CHROMIUM.exists():
-        reason = "Debian's chromium is not installed (apt-get install chromium)"
-        if REQUIRE_SERVICES:
-            pytest.fail(reason)
-        pytest.skip(reason)
-    workdir = tmp_path_factory.mktemp("live")
-    env = {**os.environ, "DATABASE_URL": f"sqlite://{workdir / 'demo.sqlite3'}"}
-    subprocess.run(
-        [sys.executable, "-m", "marketplace.cli", "seed-demo"],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run([sys.executable, "-c", _PEOPLE], env=env, check=True, capture_output=True)
+@contextlib.contextmanager
+def serve_marketplace(env: dict[str, str]) -> Iterator[str]:
+    """The marketplace served by uvicorn in a subprocess with ``env``; yields its base URL."""
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -129,6 +110,33 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The marketplace served by uvicorn on the demo catalogue; yields its base URL."""
+    if not CHROMIUM.exists():
+        reason = "Debian's chromium is not installed (apt-get install chromium)"
+        if REQUIRE_SERVICES:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    workdir = tmp_path_factory.mktemp("live")
+    env = {**os.environ, "DATABASE_URL": f"sqlite://{workdir / 'demo.sqlite3'}"}
+    subprocess.run(
+        [sys.executable, "-m", "marketplace.cli", "seed-demo"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run([sys.executable, "-c", _PEOPLE], env=env, check=True, capture_output=True)
+    with serve_marketplace(env) as base_url:
+        yield base_url
 
 
 @pytest.fixture
