@@ -14,6 +14,7 @@ from marketplace.catalog import services
 from marketplace.catalog.fees import InvalidBase
 from marketplace.catalog.models import MarketType
 from marketplace.http import path_id
+from marketplace.ratings import services as ratings
 from marketplace.templating import render
 
 __all__ = ["routes"]
@@ -65,8 +66,6 @@ async def agency_detail(request: Request) -> Response:
     if found is None:
         raise HTTPException(status_code=404)
     agency, items = found
-    from marketplace.ratings import services as ratings  # ratings build on the catalogue
-
     return render(
         request,
         "catalog/agency_detail.html",
@@ -98,8 +97,6 @@ async def service_detail(request: Request) -> Response:
             error = exc
             status_code = 422 if raw_base is not None else 200
     versions = await services.list_item_versions(item)
-    from marketplace.ratings import services as ratings
-
     rating_summary = await ratings.rating_summary(item_id=item.id)
     promise = await ratings.promise_of(item_id=item.id)
     return render(

@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from tortoise.expressions import Q
 
 from marketplace.access import PUBLIC, CurrentUser, allow, current_user
 from marketplace.forms import FormError
@@ -110,8 +111,6 @@ async def list_or_place(request: Request) -> JSONResponse:
     """
     user = _user(request)
     if request.method == "GET":
-        from tortoise.expressions import Q
-
         query = Order.all()
         if "admin" not in {r.value for r in user.roles}:
             mine = Q(id=-1)

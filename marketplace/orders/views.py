@@ -26,6 +26,8 @@ from marketplace.orders.labels import STATE_LABELS
 from marketplace.orders.models import Notification, Order, OrderEvent, OrderFile, OrderMessage
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.states import TRANSITIONS
+from marketplace.payments.stripe_gateway import start_checkout
+from marketplace.ratings.models import Rating
 from marketplace.templating import render
 from marketplace.uploads import read_uploads, stored_path
 
@@ -147,8 +149,6 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
     events = await OrderEvent.filter(order=order).order_by("id").select_related("actor")
     messages = await OrderMessage.filter(order=order).order_by("id").select_related("author")
     files = await OrderFile.filter(order=order).order_by("id")
-    from marketplace.ratings.models import Rating  # ratings build on orders
-
     rating = await Rating.get_or_none(order_id=order.id)
     context = {
         "order": order,
@@ -265,8 +265,6 @@ async def order_file(request: Request) -> Response:
 
 @allow(roles(Role.ENTERPRISE), owner=_order_owner)
 async def order_checkout(request: Request) -> Response:
-    from marketplace.payments.stripe_gateway import start_checkout
-
     order: Order = request.state.order
     base = str(request.base_url).rstrip("/")
     try:
