@@ -28,6 +28,7 @@ from marketplace.admission import views as admission_views
 from marketplace.catalog import api as catalog_api
 from marketplace.catalog import views as catalog_views
 from marketplace.catalog.services import PageCache
+from marketplace.credit import backoffice as credit_backoffice
 from marketplace.csrf import csrf_middleware
 from marketplace.database import tortoise_config
 from marketplace.http import ApiError, json_error
@@ -145,6 +146,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *orders_backoffice.routes,
         *search_views.routes,
         *ratings_views.routes,
+        *credit_backoffice.routes,
         *admission_views.routes,
         *admission_reviewing.routes,
         *admission_backoffice.routes,

@@ -21,6 +21,7 @@ MODEL_MODULES = [
     "marketplace.search.models",
     "marketplace.admission.models",
     "marketplace.ratings.models",
+    "marketplace.credit.models",
 ]
 
 MIGRATIONS_MODULE = "marketplace.migrations"

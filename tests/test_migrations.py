@@ -117,6 +117,7 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
         "agency",
         "api_token",
         "category",
+        "credit_record",
         "enterprise",
         "holiday",
         "holiday_year",

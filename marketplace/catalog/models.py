@@ -92,6 +92,8 @@ class Agency(Model):
     )
     admission_route = fields.CharEnumField(AdmissionRoute, max_length=16, null=True)
     admitted_on = fields.DateField(null=True)
+    # Set by a credit record: no new orders, and out of the storefront, until this day.
+    orders_suspended_until = fields.DateField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from cachetools import TTLCache
-from tortoise.expressions import Subquery
+from tortoise.expressions import Q, Subquery
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
@@ -56,6 +56,7 @@ __all__ = [
     "list_agencies",
     "list_categories",
     "list_category_items",
+    "public_items",
     "publish_service_item",
 ]
 
@@ -246,8 +247,19 @@ async def publish_service_item(
 # --- public reads --------------------------------------------------------------------
 
 
-def _public_items() -> Any:
-    return ServiceItem.filter(status=ServiceStatus.PUBLISHED, agency__status=AgencyStatus.ADMITTED)
+_BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def public_items() -> Any:
+    """Published items of admitted agencies not suspended from new orders: what the
+    storefront shows, search finds and enterprises can order."""
+    today = dt.datetime.now(_BEIJING).date()
+    return ServiceItem.filter(
+        Q(agency__orders_suspended_until__isnull=True)
+        | Q(agency__orders_suspended_until__lt=today),
+        status=ServiceStatus.PUBLISHED,
+        agency__status=AgencyStatus.ADMITTED,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +277,7 @@ async def list_categories(*, name_query: str = "") -> list[CategorySummary]:
     """
     categories = await Category.all()
     rows = (
-        await _public_items()
+        await public_items()
         .group_by("category_id")
         .annotate(items=Count("id"), agencies=Count("agency_id", distinct=True))
         .values("category_id", "items", "agencies")
@@ -287,7 +299,7 @@ async def list_categories(*, name_query: str = "") -> list[CategorySummary]:
 async def count_public_agencies() -> int:
     """Admitted agencies with at least one published item (each counted once)."""
     return await Agency.filter(
-        status=AgencyStatus.ADMITTED, id__in=Subquery(_public_items().values("agency_id"))
+        status=AgencyStatus.ADMITTED, id__in=Subquery(public_items().values("agency_id"))
     ).count()
 
 
@@ -327,7 +339,7 @@ async def home_page(
 async def list_category_items(category: Category) -> list[ServiceItem]:
     """The category's published items of admitted agencies, agency loaded."""
     return (
-        await _public_items()
+        await public_items()
         .filter(category=category)
         .select_related("agency")
         .order_by("agency__is_local", "time_limit_days", "id")
@@ -341,7 +353,7 @@ async def list_agencies(
     query = Agency.filter(status=AgencyStatus.ADMITTED)
     if category is not None:
         query = query.filter(
-            id__in=Subquery(_public_items().filter(category=category).values("agency_id"))
+            id__in=Subquery(public_items().filter(category=category).values("agency_id"))
         )
     total = await query.count()
     agencies = await query.order_by("id").offset(offset).limit(limit)
@@ -357,13 +369,13 @@ async def get_public_agency(agency_id: int) -> tuple[Agency, list[ServiceItem]] 
     )
     if agency is None:
         return None
-    items = await _public_items().filter(agency=agency).select_related("category").order_by("id")
+    items = await public_items().filter(agency=agency).select_related("category").order_by("id")
     return agency, items
 
 
 async def get_public_item(item_id: int) -> ServiceItem | None:
     """A published item of an admitted agency, agency and category loaded."""
-    return await _public_items().filter(id=item_id).select_related("agency", "category").first()
+    return await public_items().filter(id=item_id).select_related("agency", "category").first()
 
 
 async def list_item_versions(item: ServiceItem) -> list[ServiceItemVersion]:

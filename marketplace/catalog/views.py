@@ -13,6 +13,8 @@ from marketplace.access import PUBLIC, allow
 from marketplace.catalog import services
 from marketplace.catalog.fees import InvalidBase
 from marketplace.catalog.models import MarketType
+from marketplace.credit.models import CreditRecord
+from marketplace.credit.rules import REASONS
 from marketplace.http import path_id
 from marketplace.ratings import services as ratings
 from marketplace.templating import render
@@ -74,6 +76,10 @@ async def agency_detail(request: Request) -> Response:
             "items": items,
             "qualifications": list(agency.qualifications),
             "rating_summary": await ratings.rating_summary(agency_id=agency.id),
+            "credit_records": await CreditRecord.filter(agency_id=agency.id).order_by(
+                "-occurred_on", "-id"
+            ),
+            "credit_reasons": REASONS,
             "promise": await ratings.promise_of(agency_id=agency.id),
             "committed_days": sorted({item.time_limit_days for item in items}),
             "today": dt.date.today(),

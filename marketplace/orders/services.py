@@ -23,7 +23,8 @@ from marketplace.access import CurrentUser
 from marketplace.accounts.mail import queue_email
 from marketplace.accounts.models import Role, User, UserRole
 from marketplace.catalog.fees import InvalidBase, estimate_fee, parse_base, parse_fee_standard
-from marketplace.catalog.models import AgencyStatus, ServiceItem, ServiceItemVersion, ServiceStatus
+from marketplace.catalog.models import ServiceItemVersion
+from marketplace.catalog.services import public_items
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, translate
 from marketplace.jobs import JobQueue
@@ -150,9 +151,7 @@ async def place_order(
     if existing is not None:
         return Placed(existing, False)
 
-    item = await ServiceItem.get_or_none(
-        id=item_id, status=ServiceStatus.PUBLISHED, agency__status=AgencyStatus.ADMITTED
-    )
+    item = await public_items().filter(id=item_id).first()
     if item is None:
         raise OrderRefused(N_("This service item cannot be ordered now."))
     version = await ServiceItemVersion.get(item_id=item.id, version=item.version)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from marketplace.credit.services import lift_ended_suspensions
 from marketplace.i18n import N_
 from marketplace.jobs import JobQueue, job
 from marketplace.orders import services
@@ -32,6 +33,8 @@ async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, 
     calendar = await load_calendar()
     queue: JobQueue | None = ctx.get("queue")
     done = {"overdue": 0, "reminded": 0, "auto_confirmed": 0}
+    # credit suspensions that have ended: the agencies' listings come back
+    done["reinstated"] = await lift_ended_suspensions(day)
     now = dt.datetime.now(dt.UTC)
 
     for order in await Order.filter(

@@ -1,0 +1,94 @@
+"""Recording credit records and applying their effects; lifting ended suspensions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tortoise.transactions import in_transaction
+
+from marketplace.access import CurrentUser
+from marketplace.accounts.models import Role
+from marketplace.catalog.models import Agency, ServiceItem
+from marketplace.catalog.services import forget_cached_pages
+from marketplace.credit.models import CreditRecord
+from marketplace.credit.rules import REASONS
+from marketplace.forms import FormError, Message
+from marketplace.i18n import N_
+from marketplace.orders.services import OrderRefused
+from marketplace.search.index import queue_reindex
+
+__all__ = ["lift_ended_suspensions", "record"]
+
+
+async def _reindex_agency(agency_id: int) -> None:
+    item_ids = await ServiceItem.filter(agency_id=agency_id).values_list("id", flat=True)
+    await queue_reindex(item_ids)  # type: ignore[arg-type]
+
+
+async def record(
+    agency: Agency,
+    *,
+    actor: CurrentUser,
+    reason: str,
+    description: str,
+    evidence: str,
+    occurred_on: str,
+    today: dt.date,
+) -> CreditRecord:
+    """Record a violation or commendation; a suspending one takes the agency's listings out
+    of the storefront and search, and stops new orders, until it ends."""
+    if Role.ADMIN not in actor.roles:
+        raise OrderRefused(N_("Only an administrator can record credit."))
+    errors: dict[str, Message] = {}
+    effect = REASONS.get(reason)
+    if effect is None:
+        errors["reason"] = Message(N_("Choose what is being recorded."))
+    description = description.strip()
+    if not description:
+        errors["description"] = Message(N_("This field is required."))
+    elif len(description) > 2000:
+        errors["description"] = Message(N_("Use at most %(count)s characters."), {"count": 2000})
+    try:
+        day = dt.date.fromisoformat(occurred_on.strip())
+        if day > today:
+            errors["occurred_on"] = Message(N_("The date cannot be in the future."))
+    except ValueError:
+        errors["occurred_on"] = Message(N_("Enter a date such as 2027-10-01."))
+    if errors or effect is None:
+        raise FormError(errors)
+    until = (
+        today + dt.timedelta(days=effect.suspension_days - 1) if effect.suspension_days else None
+    )
+    async with in_transaction():
+        credit = await CreditRecord.create(
+            agency=agency,
+            reason=reason,
+            kind=effect.kind,
+            description=description,
+            evidence=evidence.strip()[:4000],
+            occurred_on=day,
+            points=effect.points,
+            suspended_until=until,
+            recorded_by_id=actor.id,
+        )
+        if until is not None and (
+            agency.orders_suspended_until is None or agency.orders_suspended_until < until
+        ):
+            await Agency.filter(id=agency.id).update(orders_suspended_until=until)
+            await _reindex_agency(agency.id)
+    forget_cached_pages()
+    return credit
+
+
+async def lift_ended_suspensions(today: dt.date) -> int:
+    """Bring back the listings of agencies whose suspension ended before ``today``."""
+    ended = await Agency.filter(orders_suspended_until__lt=today)
+    for agency in ended:
+        async with in_transaction():
+            if await Agency.filter(id=agency.id, orders_suspended_until__lt=today).update(
+                orders_suspended_until=None
+            ):
+                await _reindex_agency(agency.id)
+    if ended:
+        forget_cached_pages()
+    return len(ended)
