@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from marketplace.catalog.fees import FeeStandardError, InvalidBase, estimate_fee, parse_fee_standard
-from marketplace.catalog.models import AgencyStatus, ServiceItem, ServiceStatus
+from marketplace.catalog.models import ServiceItem
 
 __all__ = [
     "REFERENCE_BASES",
@@ -142,9 +142,10 @@ def document_from_item(item: ServiceItem, signals: Signals = _NO_SIGNALS) -> Sea
 
 
 def _searchable_items() -> Any:
-    return ServiceItem.filter(
-        status=ServiceStatus.PUBLISHED, agency__status=AgencyStatus.ADMITTED
-    ).select_related("agency", "category")
+    # what the storefront shows (marketplace.catalog.services.public_items), loaded for documents
+    from marketplace.catalog.services import public_items
+
+    return public_items().select_related("agency", "category")
 
 
 async def build_document(item_id: int) -> SearchDocument | None:
