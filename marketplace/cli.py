@@ -94,7 +94,7 @@ def _cmd_create_admin(args: argparse.Namespace, settings: Settings) -> int:
 
 
 class _CommandError(Exception):
-    pass
+    """A command that could not do its work; the message says why, for the terminal."""
 
 
 async def _create_admin(settings: Settings, email: str, name: str, password: str) -> None:

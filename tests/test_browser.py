@@ -98,11 +98,9 @@ def serve_marketplace(env: dict[str, str]) -> Iterator[str]:
     try:
         deadline = time.monotonic() + 20
         while True:
-            try:
+            with contextlib.suppress(httpx.TransportError):  # not listening yet
                 if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
                     break
-            except httpx.TransportError:
-                pass
             if time.monotonic() > deadline or server.poll() is not None:
                 raise RuntimeError("the marketplace did not start")
             time.sleep(0.1)
