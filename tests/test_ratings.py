@@ -244,3 +244,18 @@ async def test_search_documents_carry_the_rating_and_the_on_time_rate(world: Ord
     # the only rating is the marketplace mean, so shrinking leaves it at 5.0
     assert (document.rating, document.rating_count, document.on_time_rate) == (5.0, 1, 1.0)
     assert [hit.document.id for hit in rated_only.hits] == [world.catalogue.lightning_check.id]
+
+
+async def test_the_marketplace_mean_is_summed_by_the_database(world: OrderWorld) -> None:
+    assert await services.marketplace_mean() == 4.0  # no ratings yet: the default prior
+    buyer = await as_current(world.enterprise)
+    for key, scores in (
+        ("mean-key-0001", FIVE),
+        ("mean-key-0002", {**FIVE, "quality": 1, "conduct": 2}),  # overall 3.6
+    ):
+        order = await _completed(world, key, accepted=D(2026, 9, 1), delivered=D(2026, 9, 3))
+        await services.rate_order(
+            order.id, actor=buyer, scores=scores, comment="", today=D(2026, 9, 4)
+        )
+
+    assert await services.marketplace_mean() == 4.3  # (25 + 18) / 10

@@ -15,6 +15,7 @@ from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
+from tortoise.functions import Count, Sum
 from tortoise.transactions import in_transaction
 
 from marketplace.access import CurrentUser
@@ -181,10 +182,15 @@ def _summary(ratings: list[Rating], prior_mean: float) -> RatingSummary:
 
 
 async def marketplace_mean() -> float:
-    ratings = await Rating.all().only(*DIMENSIONS, "id")
-    if not ratings:
+    """The mean overall score of every rating, summed by the database."""
+    row = (
+        await Rating.all()
+        .annotate(count=Count("id"), **{d: Sum(d) for d in DIMENSIONS})
+        .values("count", *DIMENSIONS)
+    )[0]
+    if not row["count"]:
         return _DEFAULT_MEAN
-    return statistics.fmean(r.overall for r in ratings)
+    return sum(int(row[d]) for d in DIMENSIONS) / (len(DIMENSIONS) * int(row["count"]))
 
 
 async def rating_summary(
