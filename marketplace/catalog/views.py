@@ -17,11 +17,15 @@ from marketplace.credit.models import CreditRecord
 from marketplace.credit.rules import REASONS
 from marketplace.http import path_id
 from marketplace.ratings import services as ratings
+from marketplace.ratings.models import Rating
 from marketplace.templating import render
 
 __all__ = ["routes"]
 
 _MARKET_ORDER = (MarketType.COMPETITIVE, MarketType.MONOPOLY, MarketType.ABSENT)
+# The most recent ratings shown in full (scores, comment, reply) on a profile or item page;
+# the count, score and distribution above them cover every rating.
+_RATINGS_SHOWN = 20
 
 
 @allow(PUBLIC)
@@ -76,6 +80,10 @@ async def agency_detail(request: Request) -> Response:
             "items": items,
             "qualifications": list(agency.qualifications),
             "rating_summary": await ratings.rating_summary(agency_id=agency.id),
+            "ratings": await Rating.filter(agency_id=agency.id)
+            .order_by("-id")
+            .limit(_RATINGS_SHOWN),
+            "item_titles": {item.id: item.title for item in items},
             "credit_records": await CreditRecord.filter(agency_id=agency.id).order_by(
                 "-occurred_on", "-id"
             ),
@@ -116,6 +124,7 @@ async def service_detail(request: Request) -> Response:
             "error": error,
             "versions": versions,
             "rating_summary": rating_summary,
+            "ratings": await Rating.filter(item_id=item.id).order_by("-id").limit(_RATINGS_SHOWN),
             "promise": promise,
             "committed_days": [item.time_limit_days],
         },
