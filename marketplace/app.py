@@ -28,6 +28,8 @@ from marketplace.admission import views as admission_views
 from marketplace.catalog import api as catalog_api
 from marketplace.catalog import views as catalog_views
 from marketplace.catalog.services import PageCache
+from marketplace.complaints import api as complaints_api
+from marketplace.complaints import views as complaints_views
 from marketplace.credit import backoffice as credit_backoffice
 from marketplace.csrf import csrf_middleware
 from marketplace.database import tortoise_config
@@ -44,6 +46,7 @@ from marketplace.search import views as search_views
 from marketplace.search.index import SearchIndex
 from marketplace.security import SecurityHeadersMiddleware
 from marketplace.settings import BASE_DIR, Settings
+from marketplace.statistics import backoffice as statistics_backoffice
 from marketplace.templating import templates
 
 __all__ = ["create_app"]
@@ -133,6 +136,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *catalog_api.routes,
         *accounts_api.routes,
         *orders_api.routes,
+        *complaints_api.routes,
         *search_views.api_routes,
         *ratings_views.api_routes,
         *admission_api.routes,
@@ -147,6 +151,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *search_views.routes,
         *ratings_views.routes,
         *credit_backoffice.routes,
+        *complaints_views.routes,
+        *statistics_backoffice.routes,
         *admission_views.routes,
         *admission_reviewing.routes,
         *admission_backoffice.routes,

@@ -22,6 +22,7 @@ MODEL_MODULES = [
     "marketplace.admission.models",
     "marketplace.ratings.models",
     "marketplace.credit.models",
+    "marketplace.complaints.models",
 ]
 
 MIGRATIONS_MODULE = "marketplace.migrations"

@@ -117,6 +117,7 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
         "agency",
         "api_token",
         "category",
+        "complaint",
         "credit_record",
         "enterprise",
         "holiday",
@@ -155,6 +156,9 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
     assert (("event_id",), True) in migrated["stripe_event"]["indexes"]
     assert (("order_id",), True) in migrated["rating"]["indexes"]  # one rating per order
     assert (("day",), True) in migrated["holiday"]["indexes"]
+    # one open complaint per order, one complaint per complaint form
+    assert (("open_on_order",), True) in migrated["complaint"]["indexes"]
+    assert (("enterprise_id", "idempotency_key"), True) in migrated["complaint"]["indexes"]
     for table in ("session", "password_reset", "api_token"):
         digest_column = "key_digest" if table == "session" else "token_digest"
         assert ((digest_column,), True) in migrated[table]["indexes"], table

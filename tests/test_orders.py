@@ -51,7 +51,26 @@ async def _act(
     user = {"enterprise": world.enterprise, "agency": world.hengyuan_staff, "admin": world.admin}[
         who
     ]
+    if TRANSITIONS[action].with_complaint:
+        kw["record"] = _no_complaint
     return await services.transition(order.id, action, actor=await as_current(user), on=on, **kw)  # type: ignore[arg-type]
+
+
+async def _no_complaint(order: Order, event: OrderEvent) -> None:
+    """Where the complaint service writes the complaint: here the state machine alone is
+    under test (tests/test_complaints.py has the complaints)."""
+
+
+async def test_complain_and_resolve_are_made_only_with_a_complaint(world: OrderWorld) -> None:
+    order = await _order_in(world, OrderState.IN_SERVICE)
+
+    with pytest.raises(OrderRefused) as refused:
+        await services.transition(
+            order.id, "complain", actor=await as_current(world.enterprise), reason="r"
+        )
+
+    assert refused.value.message.id == "Complaints are lodged and answered on the complaint pages."
+    assert (await Order.get(id=order.id)).state == OrderState.IN_SERVICE
 
 
 async def test_placing_freezes_the_version_and_the_quote(world: OrderWorld) -> None:
@@ -246,6 +265,7 @@ async def test_each_transition_is_refused_to_the_other_parties(
             reason="r",
             outcome="resume",
             files=_FILE,
+            record=_no_complaint,
         )
     assert (await Order.get(id=order.id)).state == source
 

@@ -33,6 +33,7 @@ SAMPLE_PARAMS = {
     "token": "not-a-real-token",
     "action": "accept",
     "file_id": "1",
+    "step": "answer",
 }
 
 

@@ -164,8 +164,8 @@ async def get_order(request: Request) -> JSONResponse:
 async def order_action(request: Request) -> JSONResponse:
     """
     summary: Make a transition (accept, decline, cancel, pause, resume, confirm, send_back, …)
-    description: Body - reason (where the action needs one), outcome (resolve - resume or
-      cancel). Delivering needs files and is done on the order page.
+    description: Body - reason (where the action needs one). Delivering needs files and is
+      done on the order page. Complaints (complain, resolve) go through /complaints.
     parameters:
       - {name: id, in: path, required: true, schema: {type: integer}}
       - {name: action, in: path, required: true, schema: {type: string}}

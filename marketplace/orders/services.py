@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -44,8 +44,10 @@ from marketplace.uploads import StoredFile
 
 __all__ = [
     "OrderRefused",
+    "administrators",
     "allowed_actions",
     "can_see",
+    "notify",
     "party_of",
     "place_order",
     "post_message",
@@ -118,6 +120,7 @@ def allowed_actions(user: CurrentUser, order: Order) -> list[Transition]:
         and order.state in t.sources
         and t.party is not Party.SYSTEM
         and t.action != "rate"  # the rating form on the order page makes it
+        and not t.with_complaint  # the complaint form and page make these
     ]
 
 
@@ -262,15 +265,21 @@ async def transition(
     outcome: str = "",
     on: dt.date | None = None,
     queue: JobQueue | None = None,
+    record: Callable[[Order, OrderEvent], Awaitable[None]] | None = None,
 ) -> Order:
     """Make ``action`` on the order as ``actor`` (``None``: the system, for jobs).
 
     ``outcome`` is for ``resolve``: ``"resume"`` (back to where it was) or ``"cancel"``.
-    Raises ``OrderRefused`` or ``FormError``; nothing changes then.
+    ``record`` runs in the same transaction, after the event is written: the complaint
+    service writes there the complaint that a ``complain`` or ``resolve`` belongs to, and
+    those two are refused without it. Raises ``OrderRefused`` or ``FormError``; nothing
+    changes then.
     """
     spec = TRANSITIONS.get(action)
     if spec is None:
         raise OrderRefused(N_("There is no such action."))
+    if spec.with_complaint and record is None:
+        raise OrderRefused(N_("Complaints are lodged and answered on the complaint pages."))
     order = await Order.get_or_none(id=order_id)
     if order is None:
         raise OrderRefused(N_("There is no such order."))
@@ -347,6 +356,8 @@ async def transition(
         )
         if action == "deliver":
             await queue_reindex([order.item_id])  # the listing's measured on-time rate
+        if record is not None:
+            await record(order, event)
         if files:
             await _keep_files(
                 order.id,
@@ -447,6 +458,11 @@ async def users_of(order: Order, party: Party) -> list[User]:
         return await User.filter(enterprise_id=order.enterprise_id, is_active=True)
     if party is Party.AGENCY:
         return await User.filter(agency_id=order.agency_id, is_active=True, roles__role=Role.AGENCY)
+    return await administrators()
+
+
+async def administrators() -> list[User]:
+    """The active administrators (the government service office)."""
     admin_ids = UserRole.filter(role=Role.ADMIN).values_list("user_id", flat=True)
     return await User.filter(id__in=await admin_ids, is_active=True)
 
@@ -460,7 +476,7 @@ async def _notify_transition(
 ) -> None:
     recipients: dict[int, User] = {}
     parties = {Party.ENTERPRISE, Party.AGENCY}
-    if spec.action in ("complain", "resolve"):
+    if spec.action == "resolve":  # the complaint service tells the office of a complaint
         parties.add(Party.ADMIN)
     for party in parties:
         for user in await users_of(order, party):

@@ -32,6 +32,7 @@ class Transition:
     label: str  # the button
     needs_reason: bool = False
     takes_files: bool = False
+    with_complaint: bool = False  # made only with a complaint (marketplace.complaints)
 
 
 S = OrderState
@@ -97,6 +98,7 @@ TRANSITIONS: dict[str, Transition] = {
             Party.ENTERPRISE,
             N_("Complain"),
             needs_reason=True,
+            with_complaint=True,
         ),
         Transition(
             "resolve",
@@ -105,6 +107,7 @@ TRANSITIONS: dict[str, Transition] = {
             Party.ADMIN,
             N_("Resolve the complaint"),
             needs_reason=True,
+            with_complaint=True,
         ),
         # made by marketplace.ratings.services.rate_order, with the rating, in one transaction
         Transition("rate", frozenset({S.COMPLETED}), S.RATED, Party.ENTERPRISE, N_("Rate")),

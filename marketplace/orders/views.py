@@ -17,6 +17,7 @@ from marketplace.access import CurrentUser, allow, current_user, roles
 from marketplace.accounts.models import Role
 from marketplace.catalog import services as catalog
 from marketplace.catalog.fees import InvalidBase, parse_base, parse_fee_standard
+from marketplace.complaints.models import Complaint
 from marketplace.forms import FormError, Message
 from marketplace.http import path_id
 from marketplace.i18n import translate
@@ -150,6 +151,7 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
     messages = await OrderMessage.filter(order=order).order_by("id").select_related("author")
     files = await OrderFile.filter(order=order).order_by("id")
     rating = await Rating.get_or_none(order_id=order.id)
+    complaints = await Complaint.filter(order_id=order.id).order_by("id")
     context = {
         "order": order,
         "clock": clock_of(order, calendar, today()),
@@ -160,6 +162,7 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
         "parties": services.party_of(user, order),
         "errors": {},
         "rating": rating,
+        "complaints": complaints,
         "rating_values": {},
         "refusal": None,
         "failed_action": "",

@@ -1,0 +1,337 @@
+"""Complaint rules: lodging, the office's answer within 5 working days, the enterprise's
+verdict, and the figures the city's hotline reports publish.
+
+A complaint about an order that is still running puts the order under complaint
+(``complain``) in the same transaction, and the answer ends that dispute (``resolve``:
+back to where it was, or cancelled). A complaint about a finished order or about an
+agency in general changes no order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from marketplace.access import CurrentUser
+from marketplace.accounts.models import Role, User
+from marketplace.catalog.models import Agency
+from marketplace.complaints.models import Complaint, ComplaintState
+from marketplace.forms import FormError, Message
+from marketplace.i18n import N_
+from marketplace.jobs import JobQueue
+from marketplace.orders.clock import load_calendar, today
+from marketplace.orders.models import Order, OrderEvent, OrderState
+from marketplace.orders.services import OrderRefused, administrators, notify, transition
+from marketplace.orders.states import ACTIVE_STATES
+
+__all__ = [
+    "ANSWER_WORKING_DAYS",
+    "TOPICS",
+    "ComplaintStats",
+    "answer",
+    "can_see",
+    "complaint_stats",
+    "give_feedback",
+    "lodge",
+]
+
+ANSWER_WORKING_DAYS = 5  # the office answers by the 5th working day after receiving it
+TEXT_MAX = 2000
+FEEDBACK_MAX = 1000
+_BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+TOPICS: dict[str, str] = {
+    "overdue": N_("Overdue or slow service"),
+    "fees": N_("Improper or extra fees"),
+    "quality": N_("Quality of the work"),
+    "attitude": N_("Attitude"),
+    "conduct": N_("Professional misconduct"),
+    "other": N_("Other"),
+}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def can_see(user: CurrentUser, complaint: Complaint) -> bool:
+    """The enterprise that lodged it, the agency it is about, and administrators."""
+    if Role.ADMIN in user.roles:
+        return True
+    if Role.ENTERPRISE in user.roles and user.user.enterprise_id == complaint.enterprise_id:
+        return True
+    return Role.AGENCY in user.roles and user.user.agency_id == complaint.agency_id
+
+
+def _text(value: str, field: str, limit: int, *, required: bool) -> str:
+    value = value.strip()
+    if required and not value:
+        raise FormError.single(field, N_("This field is required."))
+    if len(value) > limit:
+        raise FormError.single(field, N_("Use at most %(count)s characters."), count=limit)
+    return value
+
+
+# --- lodging -------------------------------------------------------------------------
+
+
+async def lodge(
+    *,
+    actor: CurrentUser,
+    topic: str,
+    description: str,
+    idempotency_key: str,
+    order_id: int | None = None,
+    agency_id: int | None = None,
+    on: dt.date | None = None,
+    queue: JobQueue | None = None,
+) -> Complaint:
+    """Lodge a complaint about one of the enterprise's orders, or about an agency.
+
+    The same form token never lodges two complaints. Raises ``OrderRefused`` or
+    ``FormError``; nothing changes then.
+    """
+    if Role.ENTERPRISE not in actor.roles or actor.user.enterprise_id is None:
+        raise OrderRefused(N_("Only an enterprise account can lodge complaints."))
+    enterprise_id = actor.user.enterprise_id
+    key = idempotency_key.strip()
+    if not 8 <= len(key) <= 100:
+        raise FormError.single("", N_("The request has no valid idempotency key."))
+    existing = await Complaint.get_or_none(enterprise_id=enterprise_id, idempotency_key=key)
+    if existing is not None:
+        return existing
+
+    order: Order | None = None
+    if order_id is not None:
+        order = await Order.get_or_none(id=order_id, enterprise_id=enterprise_id)
+        if order is None:
+            raise OrderRefused(N_("You can complain only about your own orders."))
+        agency_id = order.agency_id
+        if order.state is OrderState.DISPUTED or await Complaint.exists(open_on_order=order.id):
+            raise OrderRefused(N_("A complaint about this order is open already."))
+    elif agency_id is None or not await Agency.exists(id=agency_id):
+        raise FormError.single("agency", N_("Choose the agency the complaint is about."))
+    errors: dict[str, Message] = {}
+    if topic not in TOPICS:
+        errors["topic"] = Message(N_("Choose what the complaint is about."))
+    try:
+        description = _text(description, "description", TEXT_MAX, required=True)
+    except FormError as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise FormError(errors)
+    assert agency_id is not None
+
+    day = on or today()
+    due = (await load_calendar()).add_working_days(day, ANSWER_WORKING_DAYS)
+    fields: dict[str, Any] = {
+        "enterprise_id": enterprise_id,
+        "lodged_by_id": actor.id,
+        "agency_id": agency_id,
+        "order_id": order.id if order else None,
+        "open_on_order": order.id if order else None,
+        "idempotency_key": key,
+        "topic": topic,
+        "description": description,
+        "received_on": day,
+        "due_on": due,
+    }
+    created: list[Complaint] = []
+
+    async def write(_order: Order, _event: OrderEvent) -> None:
+        created.append(await _create(fields))
+
+    try:
+        if order is not None and order.state in ACTIVE_STATES:
+            # the order goes under complaint with the complaint, or neither happens
+            await transition(
+                order.id,
+                "complain",
+                actor=actor,
+                reason=description,
+                on=day,
+                queue=queue,
+                record=write,
+            )
+        else:
+            async with in_transaction():
+                created.append(await _create(fields))
+    except IntegrityError:
+        # lodged twice at once: the form token or the order's open complaint says which won
+        again = await Complaint.get_or_none(enterprise_id=enterprise_id, idempotency_key=key)
+        if again is not None:
+            return again
+        raise OrderRefused(N_("A complaint about this order is open already.")) from None
+    complaint = created[0]
+    await notify(
+        order,
+        await administrators(),
+        N_("Complaint %(number)s was received; answer it by %(due)s."),
+        {"number": complaint.number, "due": due.isoformat()},
+        queue,
+    )
+    return complaint
+
+
+async def _create(fields: dict[str, Any]) -> Complaint:
+    complaint = await Complaint.create(**fields)
+    received = complaint.created_at.astimezone(_BEIJING)
+    complaint.number = f"TS{received:%y%m%d}-{complaint.id:05d}"
+    await complaint.save(update_fields=["number"])
+    return complaint
+
+
+# --- answering -----------------------------------------------------------------------
+
+
+async def answer(
+    complaint_id: int,
+    *,
+    actor: CurrentUser,
+    text: str,
+    outcome: str = "",
+    on: dt.date | None = None,
+    queue: JobQueue | None = None,
+) -> Complaint:
+    """The office's answer; for an order under this complaint, ``outcome`` ends the dispute:
+    ``"resume"`` (back to where it was) or ``"cancel"``."""
+    if Role.ADMIN not in actor.roles:
+        raise OrderRefused(N_("Only an administrator answers complaints."))
+    complaint = await Complaint.get_or_none(id=complaint_id)
+    if complaint is None:
+        raise OrderRefused(N_("There is no such complaint."))
+    if complaint.state is not ComplaintState.OPEN:
+        raise OrderRefused(N_("This complaint has been answered already."))
+    text = _text(text, "answer", TEXT_MAX, required=True)
+    disputed = complaint.open_on_order is not None and await Order.exists(
+        id=complaint.open_on_order, state=OrderState.DISPUTED
+    )
+    if disputed and outcome not in ("resume", "cancel"):
+        raise FormError.single("outcome", N_("Choose how the complaint ends."))
+    if not disputed:
+        outcome = ""
+    day = on or today()
+    version = complaint.version
+    changes = {
+        "state": ComplaintState.ANSWERED,
+        "answer": text,
+        "outcome": outcome,
+        "answered_by_id": actor.id,
+        "answered_on": day,
+        "answered_at": _now(),
+        "open_on_order": None,
+        "version": F("version") + 1,
+    }
+
+    async def write(_order: Order | None = None, _event: OrderEvent | None = None) -> None:
+        updated = await Complaint.filter(
+            id=complaint_id, version=version, state=ComplaintState.OPEN
+        ).update(**changes)
+        if updated != 1:
+            raise OrderRefused(N_("This complaint has been answered already."))
+
+    if disputed:
+        assert complaint.order_id is not None
+        await transition(
+            complaint.order_id,
+            "resolve",
+            actor=actor,
+            reason=text,
+            outcome=outcome,
+            on=day,
+            queue=queue,
+            record=write,
+        )
+    else:
+        async with in_transaction():
+            await write()
+    complaint = await Complaint.get(id=complaint.id)
+    order = await Order.get_or_none(id=complaint.order_id) if complaint.order_id else None
+    await notify(
+        order,
+        await User.filter(enterprise_id=complaint.enterprise_id, is_active=True),
+        N_("Complaint %(number)s was answered; tell us whether you are satisfied."),
+        {"number": complaint.number},
+        queue,
+    )
+    return complaint
+
+
+async def give_feedback(
+    complaint_id: int, *, actor: CurrentUser, satisfied: str, feedback: str
+) -> Complaint:
+    """The enterprise says once whether it is satisfied with how its complaint was handled."""
+    complaint = await Complaint.get_or_none(id=complaint_id)
+    if complaint is None:
+        raise OrderRefused(N_("There is no such complaint."))
+    if Role.ENTERPRISE not in actor.roles or actor.user.enterprise_id != complaint.enterprise_id:
+        raise OrderRefused(N_("Only the enterprise that lodged the complaint can say this."))
+    if complaint.state is ComplaintState.OPEN:
+        raise OrderRefused(N_("The complaint has not been answered yet."))
+    if complaint.state is ComplaintState.CLOSED:
+        raise OrderRefused(N_("You have said whether you are satisfied already."))
+    if satisfied not in ("yes", "no"):
+        raise FormError.single("satisfied", N_("Say whether you are satisfied."))
+    feedback = _text(feedback, "feedback", FEEDBACK_MAX, required=False)
+    updated = await Complaint.filter(id=complaint.id, state=ComplaintState.ANSWERED).update(
+        state=ComplaintState.CLOSED,
+        satisfied=satisfied == "yes",
+        feedback=feedback,
+        feedback_at=_now(),
+        version=F("version") + 1,
+    )
+    if updated != 1:
+        raise OrderRefused(N_("You have said whether you are satisfied already."))
+    return await Complaint.get(id=complaint.id)
+
+
+# --- the hotline figures ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ComplaintStats:
+    received: int  # lodged in the period
+    handled: int  # of those, answered
+    answered_in_time: int  # of those, answered by the 5th working day
+    overdue_open: int  # of those, still unanswered past their due day
+    rated: int  # of those, the enterprise said whether it is satisfied
+    satisfied: int  # of those, satisfied
+
+    @staticmethod
+    def _rate(part: int, whole: int) -> float | None:
+        return round(part / whole, 4) if whole else None
+
+    @property
+    def handling_rate(self) -> float | None:  # 办结率
+        return self._rate(self.handled, self.received)
+
+    @property
+    def in_time_rate(self) -> float | None:  # 按时答复率
+        return self._rate(self.answered_in_time, self.handled)
+
+    @property
+    def satisfaction_rate(self) -> float | None:  # 满意率
+        return self._rate(self.satisfied, self.rated)
+
+
+async def complaint_stats(
+    start: dt.date, end: dt.date, *, on: dt.date | None = None
+) -> ComplaintStats:
+    """The figures over complaints received from ``start`` to ``end`` (inclusive)."""
+    day = on or today()
+    period = Complaint.filter(received_on__gte=start, received_on__lte=end)
+    handled = period.filter(state__in=[ComplaintState.ANSWERED, ComplaintState.CLOSED])
+    rated = period.filter(satisfied__isnull=False)
+    return ComplaintStats(
+        received=await period.count(),
+        handled=await handled.count(),
+        answered_in_time=await handled.filter(answered_on__lte=F("due_on")).count(),
+        overdue_open=await period.filter(state=ComplaintState.OPEN, due_on__lt=day).count(),
+        rated=await rated.count(),
+        satisfied=await rated.filter(satisfied=True).count(),
+    )

@@ -1,0 +1,258 @@
+"""Complaint pages: the form, the list, one complaint with its answer and the verdict,
+and the office's queue in the back office."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+from tortoise.expressions import Q
+
+from marketplace.access import CurrentUser, allow, current_user, roles
+from marketplace.accounts.models import Role
+from marketplace.catalog.models import Agency
+from marketplace.complaints import services
+from marketplace.complaints.models import Complaint, ComplaintState
+from marketplace.forms import FormError, Message
+from marketplace.http import path_id
+from marketplace.orders.clock import today
+from marketplace.orders.models import Order, OrderState
+from marketplace.orders.services import OrderRefused
+from marketplace.orders.states import ACTIVE_STATES
+from marketplace.orders.views import refusal_text
+from marketplace.templating import render
+
+__all__ = ["routes"]
+
+COMPLAINT_PARTIES = roles(Role.ENTERPRISE, Role.AGENCY, Role.ADMIN)
+_FIELDS = ("topic", "description", "idempotency_key", "order", "agency")
+
+
+def _user(request: Request) -> CurrentUser:
+    user = current_user(request)
+    assert user is not None
+    return user
+
+
+def _text(form: FormData, name: str, max_length: int = 6000) -> str:
+    value = form.get(name, "")
+    return value[:max_length] if isinstance(value, str) else ""
+
+
+def _small_id(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() and len(raw) < 10 else None
+
+
+async def _complaint_owner(request: Request, user: CurrentUser) -> bool:
+    complaint = await Complaint.get_or_none(id=path_id(request))
+    request.state.complaint = complaint
+    return complaint is not None and services.can_see(user, complaint)
+
+
+# --- lodging -------------------------------------------------------------------------
+
+
+@allow(roles(Role.ENTERPRISE))
+async def complaint_form(request: Request) -> Response:
+    user = _user(request)
+    source = request.query_params if request.method != "POST" else await request.form()
+    values = {name: _text(source, name, 4000) for name in _FIELDS}  # type: ignore[arg-type]
+    if request.method != "POST":
+        values["idempotency_key"] = secrets.token_urlsafe(16)
+    order_id = _small_id(values["order"])
+    order = (
+        await Order.get_or_none(id=order_id, enterprise_id=user.user.enterprise_id).select_related(
+            "agency", "item"
+        )
+        if order_id is not None
+        else None
+    )
+    agency_id = _small_id(values["agency"])
+    agency = (
+        order.agency if order else await Agency.get_or_none(id=agency_id) if agency_id else None
+    )
+    if values["order"] and order is None:
+        raise HTTPException(status_code=404)  # not an order of this enterprise
+    context: dict[str, Any] = {
+        "values": values,
+        "errors": {},
+        "order": order,
+        "agency": agency,
+        "topics": services.TOPICS,
+        "puts_under_complaint": order is not None and order.state in ACTIVE_STATES,
+        "agencies": [] if agency else await Agency.all().order_by("name").only("id", "name"),
+    }
+    if request.method != "POST":
+        return render(request, "complaints/form.html", context)
+    try:
+        complaint = await services.lodge(
+            actor=user,
+            topic=values["topic"],
+            description=values["description"],
+            idempotency_key=values["idempotency_key"],
+            order_id=order.id if order else None,
+            agency_id=agency.id if agency else None,
+            queue=request.state.jobs,
+        )
+    except FormError as exc:
+        context["errors"] = exc.errors
+        return render(request, "complaints/form.html", context, status_code=422)
+    except OrderRefused as exc:
+        context["errors"] = {"": Message(exc.message.id, exc.message.params)}
+        return render(request, "complaints/form.html", context, status_code=409)
+    return RedirectResponse(f"/complaints/{complaint.id}", status_code=303)
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+@allow(roles(Role.ENTERPRISE, Role.AGENCY))
+async def complaint_list(request: Request) -> Response:
+    user = _user(request)
+    mine = Q(id=-1)  # matches nothing; widened by each role the user holds
+    if Role.ENTERPRISE in user.roles and user.user.enterprise_id:
+        mine |= Q(enterprise_id=user.user.enterprise_id)
+    if Role.AGENCY in user.roles and user.user.agency_id:
+        mine |= Q(agency_id=user.user.agency_id)
+    complaints = (
+        await Complaint.filter(mine).order_by("-id").limit(200).select_related("agency", "order")
+    )
+    return render(
+        request,
+        "complaints/list.html",
+        {"complaints": complaints, "on": today(), "topics": services.TOPICS},
+    )
+
+
+@allow(COMPLAINT_PARTIES, owner=_complaint_owner)
+async def complaint_detail(request: Request) -> Response:
+    return await _detail(request, {})
+
+
+async def _detail(request: Request, extra: dict[str, Any], status_code: int = 200) -> Response:
+    user = _user(request)
+    complaint: Complaint = request.state.complaint
+    await complaint.fetch_related("agency", "order", "enterprise", "answered_by")
+    context = {
+        "complaint": complaint,
+        "topics": services.TOPICS,
+        "on": today(),
+        "is_admin": Role.ADMIN in user.roles,
+        "is_complainant": Role.ENTERPRISE in user.roles
+        and user.user.enterprise_id == complaint.enterprise_id,
+        "disputed": complaint.state is ComplaintState.OPEN
+        and complaint.order is not None
+        and complaint.order.state is OrderState.DISPUTED,
+        "errors": {},
+        "values": {"answer": "", "outcome": "", "feedback": "", "satisfied": ""},
+        "refusal": None,
+        **extra,
+    }
+    return render(request, "complaints/detail.html", context, status_code=status_code)
+
+
+# --- answering and the verdict ---------------------------------------------------------
+
+
+@allow(roles(Role.ADMIN), owner=_complaint_owner)
+async def complaint_answer(request: Request) -> Response:
+    form = await request.form()
+    complaint: Complaint = request.state.complaint
+    values = {"answer": _text(form, "answer", 2100), "outcome": _text(form, "outcome", 20)}
+    try:
+        await services.answer(
+            complaint.id,
+            actor=_user(request),
+            text=values["answer"],
+            outcome=values["outcome"],
+            queue=request.state.jobs,
+        )
+    except FormError as exc:
+        return await _detail(request, {"errors": exc.errors, "values": values}, 422)
+    except OrderRefused as exc:
+        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+    if values["outcome"] == "cancel" and complaint.order_id is not None:
+        await request.state.jobs.enqueue(
+            "refund_order", complaint.order_id, job_id=f"refund_order:{complaint.order_id}"
+        )
+    return RedirectResponse(f"/complaints/{complaint.id}", status_code=303)
+
+
+@allow(roles(Role.ENTERPRISE), owner=_complaint_owner)
+async def complaint_feedback(request: Request) -> Response:
+    form = await request.form()
+    complaint: Complaint = request.state.complaint
+    values = {"satisfied": _text(form, "satisfied", 5), "feedback": _text(form, "feedback", 1100)}
+    try:
+        await services.give_feedback(
+            complaint.id,
+            actor=_user(request),
+            satisfied=values["satisfied"],
+            feedback=values["feedback"],
+        )
+    except FormError as exc:
+        return await _detail(request, {"errors": exc.errors, "values": values}, 422)
+    except OrderRefused as exc:
+        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+    return RedirectResponse(f"/complaints/{complaint.id}", status_code=303)
+
+
+# --- the office's queue ----------------------------------------------------------------
+
+
+@allow(roles(Role.ADMIN))
+async def backoffice_complaints(request: Request) -> Response:
+    state = request.query_params.get("state", "open")
+    query = Complaint.all()
+    if state in {s.value for s in ComplaintState}:
+        query = query.filter(state=state)
+    else:
+        state = ""
+    complaints = (
+        await query.order_by("due_on", "id")
+        .limit(300)
+        .select_related("agency", "order", "enterprise")
+    )
+    on = today()
+    year_start = dt.date(on.year, 1, 1)
+    month_start = on.replace(day=1)
+    return render(
+        request,
+        "complaints/backoffice.html",
+        {
+            "complaints": complaints,
+            "state": state,
+            "on": on,
+            "topics": services.TOPICS,
+            "month_start": month_start,
+            "month_stats": await services.complaint_stats(month_start, on),
+            "year_start": year_start,
+            "year_stats": await services.complaint_stats(year_start, on),
+        },
+    )
+
+
+routes = [
+    Route("/complaints", complaint_list, name="complaint_list"),
+    Route("/complaints/new", complaint_form, methods=["GET", "POST"], name="complaint_form"),
+    Route("/complaints/{id:str}", complaint_detail, name="complaint_detail"),
+    Route(
+        "/complaints/{id:str}/answer",
+        complaint_answer,
+        methods=["POST"],
+        name="complaint_answer",
+    ),
+    Route(
+        "/complaints/{id:str}/feedback",
+        complaint_feedback,
+        methods=["POST"],
+        name="complaint_feedback",
+    ),
+    Route("/backoffice/complaints", backoffice_complaints, name="backoffice_complaints"),
+]

@@ -1,0 +1,86 @@
+"""The statistics dashboard and its CSV exports, for administrators."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from marketplace import i18n
+from marketplace.access import allow, roles
+from marketplace.accounts.models import Role
+from marketplace.forms import FormError, Message
+from marketplace.orders.clock import today
+from marketplace.statistics import charts, export, services
+from marketplace.templating import render
+
+__all__ = ["routes"]
+
+_RAW_MAX = 20  # a month is 7 characters; anything longer is cut before it is echoed back
+
+
+def _raw_period(request: Request) -> dict[str, str]:
+    return {name: request.query_params.get(name, "")[:_RAW_MAX] for name in ("from", "to")}
+
+
+def _csv_link(request: Request, table: str, period: services.Period) -> str:
+    query = urlencode({"table": table, "from": str(period.first), "to": str(period.last)})
+    return f"{request.url_for('backoffice_statistics_csv').path}?{query}"
+
+
+@allow(roles(Role.ADMIN))
+async def statistics(request: Request) -> Response:
+    values = _raw_period(request)
+    errors: dict[str, Message] = {}
+    try:
+        period = services.period_from(values["from"], values["to"], today=today())
+        values = {"from": str(period.first), "to": str(period.last)}
+    except FormError as exc:
+        # the page still shows the default period, and says the request was not taken
+        errors = exc.errors
+        period = services.default_period(today())
+    stats = await services.dashboard(period=period)
+    context: dict[str, Any] = {
+        "stats": stats,
+        "chart": charts.column_chart(stats.monthly),
+        "errors": errors,
+        "values": values,
+        "csv_links": {table: _csv_link(request, table, period) for table in export.TABLES},
+        "max_months": services.MAX_MONTHS,
+        "top_categories": services.TOP_CATEGORIES,
+    }
+    return render(
+        request, "backoffice/statistics.html", context, status_code=422 if errors else 200
+    )
+
+
+@allow(roles(Role.ADMIN))
+async def statistics_csv(request: Request) -> Response:
+    table = request.query_params.get("table", "")
+    rows_of = export.TABLES.get(table)
+    if rows_of is None:
+        message = i18n.N_("Choose the table: monthly, categories or complaints.")
+        return PlainTextResponse(i18n.gettext(message), status_code=422)
+    values = _raw_period(request)
+    try:
+        period = services.period_from(values["from"], values["to"], today=today())
+    except FormError as exc:
+        text = "\n".join(i18n.translate(m.id, m.params) for m in exc.errors.values())
+        return PlainTextResponse(text, status_code=422)
+    stats = await services.dashboard(period=period)
+    body = export.csv_bytes(rows_of(stats, i18n.current_language()))
+    filename = f"statistics-{table}-{period.first}-{period.last}.csv"
+    return Response(
+        body,
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+routes = [
+    Route("/backoffice/statistics", statistics, name="backoffice_statistics"),
+    Route("/backoffice/statistics.csv", statistics_csv, name="backoffice_statistics_csv"),
+]

@@ -1,0 +1,418 @@
+"""The figures of the statistics dashboard, computed for a period of whole months.
+
+Months are Beijing months (UTC+8), as everyone at the service office counts them: an
+order placed at 00:30 on 1 March in Beijing belongs to March even though it is still
+February in UTC. Each figure keeps its counts beside its rate, so a rate is never shown
+without the number of orders behind it.
+
+Which orders each figure counts:
+
+- orders placed: ``Order.created_at`` in the period;
+- completion: of the orders placed in the period that have ended (completed, rated,
+  declined or cancelled), the share completed (completed or rated);
+- on time: of the orders delivered in the period (``delivered_on`` in it, and accepted),
+  the share delivered by their deadline, by the order clock's own definition (the stored
+  deadline, moved on by every pause);
+- ratings: the ratings given in the period, each scored by the mean of its five
+  dimensions, and averaged plainly (not shrunk as on the storefront);
+- complaints: those received in the period, with what became of them so far
+  (``complaints.services.complaint_stats``).
+
+To add a section, add a field with a default to ``Statistics`` and fill it in
+``dashboard``; the template and the CSV export read the dataclasses and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from tortoise.expressions import F, Q
+from tortoise.functions import Count, Sum
+
+from marketplace.catalog.models import Category
+from marketplace.complaints.services import ComplaintStats, complaint_stats
+from marketplace.forms import FormError, Message
+from marketplace.i18n import N_
+from marketplace.orders.models import Order, OrderState
+from marketplace.ratings.models import DIMENSIONS, Rating
+
+__all__ = [
+    "BEIJING",
+    "COMPLETED_STATES",
+    "DEFAULT_MONTHS",
+    "ENDED_STATES",
+    "MAX_MONTHS",
+    "TOP_CATEGORIES",
+    "CategoryFigures",
+    "CategoryRef",
+    "Month",
+    "MonthlyOrders",
+    "Period",
+    "Series",
+    "Share",
+    "Statistics",
+    "completion_by_category",
+    "dashboard",
+    "default_period",
+    "on_time_by_category",
+    "orders_by_month",
+    "period_from",
+    "ratings_by_category",
+    "stack",
+]
+
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+DEFAULT_MONTHS = 12  # the dashboard opens on the twelve months up to this one
+MAX_MONTHS = 36  # a longer span makes the monthly chart unreadable and the queries long
+TOP_CATEGORIES = 6  # the monthly chart stacks these; the rest are one "other" stack
+# Years a month may name: wide enough for any real period, narrow enough that the
+# month after the last is still a valid date.
+_YEARS = range(2000, 2100)
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+
+ENDED_STATES = frozenset(
+    {OrderState.COMPLETED, OrderState.RATED, OrderState.DECLINED, OrderState.CANCELLED}
+)
+COMPLETED_STATES = frozenset({OrderState.COMPLETED, OrderState.RATED})
+
+
+# --- the period ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Month:
+    year: int
+    month: int
+
+    @classmethod
+    def of(cls, day: dt.date) -> Month:
+        return cls(day.year, day.month)
+
+    @classmethod
+    def parse(cls, raw: str) -> Month | None:
+        """``"2026-03"`` → ``Month(2026, 3)``; anything else → ``None``."""
+        match = _MONTH.fullmatch(raw.strip())
+        if match is None:
+            return None
+        year, month = int(match[1]), int(match[2])
+        if year not in _YEARS or not 1 <= month <= 12:
+            return None
+        return cls(year, month)
+
+    def plus(self, months: int) -> Month:
+        index = self.year * 12 + self.month - 1 + months
+        return Month(index // 12, index % 12 + 1)
+
+    def months_since(self, other: Month) -> int:
+        return (self.year - other.year) * 12 + self.month - other.month
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The months from ``first`` to ``last``, both included."""
+
+    first: Month
+    last: Month
+
+    @property
+    def months(self) -> tuple[Month, ...]:
+        return tuple(self.first.plus(n) for n in range(self.last.months_since(self.first) + 1))
+
+    @property
+    def first_day(self) -> dt.date:
+        return self.first.first_day
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.last.plus(1).first_day - dt.timedelta(days=1)
+
+    # The bounds are in Beijing time, the application's time zone, which is how Tortoise
+    # writes ``auto_now_add`` columns: SQLite compares datetimes as text, so a bound with
+    # another offset would cut the wrong rows.
+    @property
+    def starts_at(self) -> dt.datetime:
+        """Midnight in Beijing on the first day."""
+        return _midnight(self.first_day)
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        """Midnight in Beijing after the last day (excluded)."""
+        return _midnight(self.last.plus(1).first_day)
+
+
+def default_period(today: dt.date) -> Period:
+    """The twelve months ending with the month of ``today``."""
+    last = Month.of(today)
+    return Period(last.plus(1 - DEFAULT_MONTHS), last)
+
+
+def period_from(raw_from: str | None, raw_to: str | None, *, today: dt.date) -> Period:
+    """The period the ``from`` and ``to`` query parameters name (``YYYY-MM``).
+
+    A missing ``to`` is this month; a missing ``from`` is twelve months before ``to``.
+    Raises ``FormError`` keyed by the parameter at fault.
+    """
+    errors: dict[str, Message] = {}
+    bounds: dict[str, Month | None] = {}
+    for name, raw in (("from", raw_from), ("to", raw_to)):
+        if raw is None or not raw.strip():
+            bounds[name] = None
+            continue
+        bounds[name] = Month.parse(raw[:20])
+        if bounds[name] is None:
+            errors[name] = Message(N_("Enter a month as YYYY-MM, for example 2026-03."))
+    if errors:
+        raise FormError(errors)
+    last = bounds["to"] or Month.of(today)
+    first = bounds["from"] or last.plus(1 - DEFAULT_MONTHS)
+    if first > last:
+        raise FormError.single("from", N_("The first month must not be after the last."))
+    if last.months_since(first) + 1 > MAX_MONTHS:
+        raise FormError.single("from", N_("Choose at most %(months)s months."), months=MAX_MONTHS)
+    return Period(first, last)
+
+
+# --- the figures -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryRef:
+    id: int
+    code: str
+    name: str
+    name_en: str
+
+    def label(self, language: str) -> str:
+        return self.name if language == "zh" or not self.name_en else self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """``part`` of ``whole``: completed of ended orders, on time of delivered ones."""
+
+    part: int = 0
+    whole: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        """The share to four decimals (0.8333), ``None`` when there is nothing to divide."""
+        return round(self.part / self.whole, 4) if self.whole else None
+
+    def __add__(self, other: Share) -> Share:
+        return Share(self.part + other.part, self.whole + other.whole)
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """Orders placed per month of the period for one category (``None``: the others)."""
+
+    category: CategoryRef | None
+    counts: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlyOrders:
+    months: tuple[Month, ...]
+    by_category: tuple[Series, ...]  # every category with an order in the period, by code
+    stacked: tuple[Series, ...]  # the top categories by volume, then the others together
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        """All orders placed, per month."""
+        return tuple(sum(s.counts[n] for s in self.by_category) for n in range(len(self.months)))
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryFigures:
+    """One category's figures for the period (``category`` ``None``: all of them)."""
+
+    category: CategoryRef | None
+    placed: int = 0
+    completion: Share = Share()
+    on_time: Share = Share()
+    ratings: int = 0
+    rating_points: int = 0  # the sum of every dimension score of those ratings
+
+    @property
+    def mean_rating(self) -> float | None:
+        """The plain mean of the ratings' overall scores, to two decimals."""
+        if not self.ratings:
+            return None
+        return round(self.rating_points / (len(DIMENSIONS) * self.ratings), 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Statistics:
+    period: Period
+    monthly: MonthlyOrders
+    categories: tuple[CategoryFigures, ...]  # every category with a figure, by code
+    overall: CategoryFigures
+    complaints: ComplaintStats | None = None  # received in the period (the hotline figures)
+
+
+def stack(series: Sequence[Series], *, top: int = TOP_CATEGORIES) -> tuple[Series, ...]:
+    """The ``top`` series by total (ties by code), then the rest summed as one series."""
+    ranked = sorted(series, key=lambda s: (-s.total, s.category.code if s.category else ""))
+    kept, rest = ranked[:top], ranked[top:]
+    if not rest:
+        return tuple(kept)
+    other = tuple(sum(column) for column in zip(*(s.counts for s in rest), strict=True))
+    return (*kept, Series(None, other))
+
+
+async def _category_refs(ids: Iterable[int]) -> list[CategoryRef]:
+    rows = (
+        await Category.filter(id__in=sorted(set(ids)))
+        .order_by("code")
+        .values_list("id", "code", "name", "name_en")
+    )
+    return [CategoryRef(*row) for row in rows]
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    """The start of ``day`` in Beijing."""
+    return dt.datetime.combine(day, dt.time(), BEIJING)
+
+
+async def orders_by_month(period: Period) -> MonthlyOrders:
+    """Orders placed per Beijing month and category, counted by the database."""
+    months = period.months
+    # one column per month, summed in one pass over the period's orders
+    columns = {
+        f"month_{n}": Count(
+            "id",
+            _filter=Q(
+                created_at__gte=_midnight(month.first_day),
+                created_at__lt=_midnight(month.plus(1).first_day),
+            ),
+        )
+        for n, month in enumerate(months)
+    }
+    rows = (
+        await Order.filter(created_at__gte=period.starts_at, created_at__lt=period.ends_at)
+        .annotate(**columns)
+        .group_by("item__category_id")
+        .values("item__category_id", *columns)
+    )
+    counts = {
+        row["item__category_id"]: tuple(int(row[name] or 0) for name in columns) for row in rows
+    }
+    by_category = tuple(Series(ref, counts[ref.id]) for ref in await _category_refs(counts))
+    return MonthlyOrders(months, by_category, stack(by_category))
+
+
+async def completion_by_category(period: Period) -> dict[int, Share]:
+    """Category id → completed of the ended orders placed in the period."""
+    rows = (
+        await Order.filter(
+            created_at__gte=period.starts_at,
+            created_at__lt=period.ends_at,
+            state__in=list(ENDED_STATES),
+        )
+        .annotate(orders=Count("id"))
+        .group_by("item__category_id", "state")
+        .values_list("item__category_id", "state", "orders")
+    )
+    shares: dict[int, Share] = {}
+    for category_id, state, orders in rows:
+        completed = orders if state in COMPLETED_STATES else 0
+        shares[category_id] = shares.get(category_id, Share()) + Share(completed, orders)
+    return shares
+
+
+async def on_time_by_category(period: Period) -> dict[int, Share]:
+    """Category id → on time of the orders delivered in the period.
+
+    An order's stored deadline is its clock's: set on acceptance and moved on by every
+    pause for materials (``orders.services.transition``), which is what ``clock_of``
+    compares the delivery day with. So the database counts it: delivered by the deadline.
+    """
+    delivered = Order.filter(
+        delivered_on__gte=period.first_day,
+        delivered_on__lte=period.last_day,
+        accepted_on__isnull=False,
+        deadline__isnull=False,
+    )
+    counted = await (
+        delivered.annotate(orders=Count("id"))
+        .group_by("item__category_id")
+        .values_list("item__category_id", "orders")
+    )
+    kept = dict(
+        await delivered.filter(delivered_on__lte=F("deadline"))
+        .annotate(orders=Count("id"))
+        .group_by("item__category_id")
+        .values_list("item__category_id", "orders")
+    )
+    return {
+        category_id: Share(int(kept.get(category_id, 0)), int(orders))
+        for category_id, orders in counted
+    }
+
+
+async def ratings_by_category(period: Period) -> dict[int, tuple[int, int]]:
+    """Category id → (ratings, sum of their dimension scores) given in the period."""
+    sums = {f"sum_{d}": Sum(d) for d in DIMENSIONS}
+    rows = (
+        await Rating.filter(created_at__gte=period.starts_at, created_at__lt=period.ends_at)
+        .annotate(ratings=Count("id"), **sums)
+        .group_by("item__category_id")
+        .values("item__category_id", "ratings", *sums)
+    )
+    return {
+        row["item__category_id"]: (
+            int(row["ratings"]),
+            sum(int(row[name] or 0) for name in sums),
+        )
+        for row in rows
+    }
+
+
+async def dashboard(*, period: Period) -> Statistics:
+    """Every figure of the dashboard for ``period``."""
+    monthly = await orders_by_month(period)
+    completion = await completion_by_category(period)
+    on_time = await on_time_by_category(period)
+    ratings = await ratings_by_category(period)
+    placed = {s.category.id: s.total for s in monthly.by_category if s.category is not None}
+    refs = await _category_refs({*placed, *completion, *on_time, *ratings})
+    categories = tuple(
+        CategoryFigures(
+            category=ref,
+            placed=placed.get(ref.id, 0),
+            completion=completion.get(ref.id, Share()),
+            on_time=on_time.get(ref.id, Share()),
+            ratings=ratings.get(ref.id, (0, 0))[0],
+            rating_points=ratings.get(ref.id, (0, 0))[1],
+        )
+        for ref in refs
+    )
+    overall = CategoryFigures(
+        category=None,
+        placed=sum(c.placed for c in categories),
+        completion=sum((c.completion for c in categories), Share()),
+        on_time=sum((c.on_time for c in categories), Share()),
+        ratings=sum(c.ratings for c in categories),
+        rating_points=sum(c.rating_points for c in categories),
+    )
+    return Statistics(
+        period=period,
+        monthly=monthly,
+        categories=categories,
+        overall=overall,
+        complaints=await complaint_stats(period.first_day, period.last_day),
+    )
