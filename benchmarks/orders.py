@@ -126,7 +126,10 @@ async def main() -> int:
     server = None
     try:
         subprocess.run(
-            [sys.executable, "-m", "marketplace.cli", "seed-demo"], env=env, check=True, cwd=ROOT
+            [sys.executable, "-m", "marketplace.cli", "seed-demo", "--no-activity"],
+            env=env,
+            check=True,
+            cwd=ROOT,
         )
         token = subprocess.run(
             [sys.executable, "-c", _SETUP],

@@ -2,7 +2,7 @@
 
 What it measures
     The home page (``/``) and one category page (``/categories/<code>``) of the real
-    marketplace on the embedded default: ``marketplace seed-demo`` loads the demo
+    marketplace on the embedded default: ``marketplace seed-demo --no-activity`` loads the demo
     catalogue into a SQLite file in a temporary directory, and uvicorn serves
     ``marketplace.app:create_app`` from there with one worker and no outside service
     configured. Next to it, in the same run, ``benchmarks/bare_app.py`` serves the same
@@ -151,7 +151,7 @@ def _embedded_env() -> dict[str, str]:
 
 
 def _seed(workdir: Path) -> None:
-    command = [sys.executable, "-m", "marketplace.cli", "seed-demo"]
+    command = [sys.executable, "-m", "marketplace.cli", "seed-demo", "--no-activity"]
     done = subprocess.run(
         command, cwd=workdir, env=_embedded_env(), capture_output=True, text=True, timeout=300
     )

@@ -23,16 +23,24 @@ REDIS_URL, MEILISEARCH_URL, STRIPE_SECRET_KEY or SMTP_URL to use those services 
 """
 
 
-async def _migrate(settings: Settings, *, seed: bool) -> bool:
+async def _migrate(settings: Settings, *, seed: bool, activity: bool = False) -> tuple[bool, bool]:
+    """Migrate; with ``seed``, load the demo catalogue into an empty catalogue and, with
+    ``activity`` too, the demo activity after it. Whether each was loaded."""
     from marketplace.database import migrate
 
     try:
         await migrate(settings.database_url)
         if not seed:
-            return False
+            return False, False
         from marketplace.catalog.demo import seed_demo
 
-        return await seed_demo(media_dir=settings.media_dir)
+        loaded = await seed_demo(media_dir=settings.media_dir)
+        if not (loaded and activity):
+            return loaded, False
+        from marketplace.catalog.demo_activity import seed_activity
+        from marketplace.orders.clock import today
+
+        return True, await seed_activity(today=today(), media_dir=settings.media_dir)
     finally:
         await Tortoise.close_connections()
 
@@ -44,8 +52,13 @@ def _cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:
-    loaded = asyncio.run(_migrate(settings, seed=True))
-    if loaded:
+    loaded, active = asyncio.run(_migrate(settings, seed=True, activity=not args.no_activity))
+    if active:
+        print(
+            "Loaded the demo catalogue (20 categories, 40 admitted agencies) and eight months "
+            "of demo activity (orders, ratings, complaints)."
+        )
+    elif loaded:
         print("Loaded the demo catalogue (20 categories, 40 admitted agencies).")
     else:
         print("The catalogue is not empty; the demo catalogue was not loaded.")
@@ -55,8 +68,14 @@ def _cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    loaded = asyncio.run(_migrate(settings, seed=not args.no_demo))
-    if loaded:
+    loaded, active = asyncio.run(
+        _migrate(settings, seed=not args.no_demo, activity=not args.no_activity)
+    )
+    if active:
+        print(
+            "Loaded the demo catalogue and eight months of demo activity into the empty database."
+        )
+    elif loaded:
         print("Loaded the demo catalogue into the empty database.")
     if settings.secret_key_is_ephemeral:
         print("Note: SECRET_KEY is not set; sessions end when the server stops.")
@@ -178,6 +197,12 @@ def _redacted(url: str) -> str:
     return f"{scheme}://{user}:***@{host}"
 
 
+_NO_ACTIVITY_HELP = (
+    "load the demo catalogue without the demo activity (orders, ratings and complaints of "
+    "fictional enterprises over the last eight months)"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="marketplace",
@@ -189,8 +214,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve",
         help="migrate the database, load the demo catalogue if it is empty, and serve the site",
-        description="Bring the database up to date, load the demo catalogue into an empty "
-        "database, and serve the marketplace over HTTP.",
+        description="Bring the database up to date, load the demo catalogue and its demo "
+        "activity into an empty database, and serve the marketplace over HTTP.",
     )
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
@@ -206,6 +231,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not load the demo catalogue into an empty database",
     )
+    serve.add_argument("--no-activity", action="store_true", help=_NO_ACTIVITY_HELP)
     serve.set_defaults(func=_cmd_serve)
 
     migrate = commands.add_parser(
@@ -218,11 +244,13 @@ def _parser() -> argparse.ArgumentParser:
 
     seed = commands.add_parser(
         "seed-demo",
-        help="load the demo catalogue (20 categories, 40 fictional agencies) into an empty "
-        "database",
-        description="Migrate, then load the demo catalogue if the catalogue is empty. "
-        "A database that already holds categories is left as it is.",
+        help="load the demo catalogue (20 categories, 40 fictional agencies) and its demo "
+        "activity into an empty database",
+        description="Migrate, then load the demo catalogue if the catalogue is empty, and "
+        "eight months of demo activity on it: orders, ratings and complaints of fictional "
+        "enterprises. A database that already holds categories is left as it is.",
     )
+    seed.add_argument("--no-activity", action="store_true", help=_NO_ACTIVITY_HELP)
     seed.set_defaults(func=_cmd_seed_demo)
 
     admin = commands.add_parser(

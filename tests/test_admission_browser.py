@@ -54,7 +54,7 @@ def admission_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple
         "SECRET_KEY": "browser-test-secret",
     }
     subprocess.run(
-        [sys.executable, "-m", "marketplace.cli", "seed-demo"],
+        [sys.executable, "-m", "marketplace.cli", "seed-demo", "--no-activity"],
         env=env,
         check=True,
         capture_output=True,

@@ -37,23 +37,35 @@ CHROMIUM_FLAGS = [
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
 
 
+# Every score of the one rating in the live database before the browser tests: an order of
+# another agency's item, rated by the same enterprise. It makes the marketplace mean, toward
+# which each shown score is shrunk, differ from the rating the browser test makes.
+EARLIER_SCORE = 2
+
 # People of the browser tests, made with the services in the live database: an enterprise
-# and the staff of the agency of service item 1.
+# and the staff of the agency of service item 1; and the earlier rating.
 _PEOPLE = """
 import asyncio
+import sys
 from tortoise import Tortoise
 from marketplace.accounts import services
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import ServiceItem
+from marketplace.catalog.services import public_items
 from marketplace.database import tortoise_config
+from marketplace.orders import services as orders
+from marketplace.ratings.models import DIMENSIONS
+from marketplace.ratings.services import rate_order
 from marketplace.settings import Settings
+from marketplace.uploads import StoredFile
 from tests.factories import credit_code
+from tests.order_helpers import as_current
 
 async def main():
     url = Settings.from_env().database_url
     await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
     item = await ServiceItem.get(id=1).prefetch_related("agency")
-    await services.register_enterprise(
+    orderer = await services.register_enterprise(
         company_name="盐城下单测试有限公司",
         credit_code=credit_code("91320902MA1DR0001"),
         contact_person="下单人",
@@ -68,6 +80,31 @@ async def main():
         roles={Role.AGENCY},
         agency=item.agency,
     )
+    other = await public_items().exclude(agency_id=item.agency_id).order_by("id").first()
+    other_staff = await services.create_user(
+        email="other-agent@example.com",
+        name="他家经办人",
+        password="other agent password",
+        roles={Role.AGENCY},
+        agency=await other.agency,
+    )
+    enterprise, agency = await as_current(orderer), await as_current(other_staff)
+    placed = await orders.place_order(
+        user=enterprise,
+        item_id=other.id,
+        project_name="盐城早先评价项目",
+        project_code="2026-320902-26-01-004511",
+        base="5000",
+        note="",
+        idempotency_key="earlier-rating-0001",
+    )
+    order_id = placed.order.id
+    await orders.transition(order_id, "accept", actor=agency)
+    report = StoredFile("报告.pdf", "application/pdf", 15, "0" * 64)
+    await orders.transition(order_id, "deliver", actor=agency, files=[report])
+    await orders.transition(order_id, "confirm", actor=enterprise)
+    scores = dict.fromkeys(DIMENSIONS, int(sys.argv[1]))  # EARLIER_SCORE
+    await rate_order(order_id, actor=enterprise, scores=scores, comment="")
     await Tortoise.close_connections()
 
 asyncio.run(main())
@@ -127,12 +164,17 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     workdir = tmp_path_factory.mktemp("live")
     env = {**os.environ, "DATABASE_URL": f"sqlite://{workdir / 'demo.sqlite3'}"}
     subprocess.run(
-        [sys.executable, "-m", "marketplace.cli", "seed-demo"],
+        [sys.executable, "-m", "marketplace.cli", "seed-demo", "--no-activity"],
         env=env,
         check=True,
         capture_output=True,
     )
-    subprocess.run([sys.executable, "-c", _PEOPLE], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-c", _PEOPLE, str(EARLIER_SCORE)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     with serve_marketplace(env) as base_url:
         yield base_url
 
@@ -288,8 +330,10 @@ async def _sign_in(page: object, email: str, password: str) -> None:
     await page.wait_for_url("**/account")
 
 
-async def test_an_order_from_placement_to_confirmation(live_server: str, page: object) -> None:
+async def test_an_order_from_placement_to_a_public_rating(live_server: str, page: object) -> None:
     from playwright.async_api import Page, expect
+
+    from marketplace.ratings.services import PRIOR_WEIGHT
 
     assert isinstance(page, Page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -337,6 +381,106 @@ async def test_an_order_from_placement_to_confirmation(live_server: str, page: o
     await expect(page.locator(".log li")).to_have_count(4)
     await page.screenshot(path=SCREENSHOTS / "10-order-completed.png", full_page=True)
 
+    # the enterprise rates the order on the five dimensions, with a comment
+    for _key, dimension, stars in _RATING:
+        group = page.get_by_role("group", name=dimension, exact=True)
+        await group.get_by_label(str(stars), exact=True).check()
+    await page.get_by_label("评价内容（选填）").fill(_COMMENT)
+    await page.get_by_role("button", name="提交评价").click()
+    await expect(page.locator(".state")).to_have_text("已评价")
+    rating = page.get_by_role("region", name="评分", exact=True)
+    await _expect_stars(rating)
+    await expect(rating.locator(".rating-comment")).to_have_text(_COMMENT)
+    await page.get_by_role("button", name="退出").click()
+
+    # the agency's staff replies, once and publicly
+    await _sign_in(page, "agent@example.com", "agent password 1")
+    await page.goto(order_url)
+    await page.get_by_label("公开回复（仅限一次）").fill(_REPLY)
+    await page.get_by_role("button", name="回复", exact=True).click()
+    await expect(rating.locator(".rating-reply p")).to_have_text(["机构回复", _REPLY])
+    await expect(page.get_by_label("公开回复（仅限一次）")).to_have_count(0)
+    await _expect_stars(rating)
+    await page.screenshot(path=SCREENSHOTS / "11-order-rated.png", full_page=True)
+    await page.get_by_role("button", name="退出").click()
+
+    # the score shown is shrunk toward the marketplace mean, which counts every rating:
+    # the earlier one (EARLIER_SCORE throughout) and this one
+    scores = [stars for *_, stars in _RATING]
+    overall = sum(scores) / len(scores)
+    marketplace_mean = (EARLIER_SCORE * len(scores) + sum(scores)) / (2 * len(scores))
+    score = round((PRIOR_WEIGHT * marketplace_mean + overall) / (PRIOR_WEIGHT + 1), 2)
+    shown = f"{score:.1f}"
+    assert shown != f"{overall:.1f}"  # the shrinking shows
+
+    # a visitor, signed out, sees the rating on the item's page...
+    await page.goto("/services/1")
+    await expect(page.locator(".user-nav").get_by_role("button", name="退出")).to_have_count(0)
+    item_title = await page.get_by_role("heading", level=1).inner_text()
+    await _expect_public_rating(page, shown)
+    await page.get_by_role("region", name="服务承诺与评价").scroll_into_view_if_needed()
+    await page.screenshot(path=SCREENSHOTS / "12-service-rated.png", full_page=True)
+
+    # ...and on the agency's profile, with the item it rated
+    await page.locator(".page-head").get_by_role("link").first.click()
+    await expect(page.get_by_role("heading", name="资质信息")).to_be_visible()
+    await _expect_public_rating(page, shown)
+    ratings = page.get_by_role("region", name="服务承诺与评价").locator("li.rating")
+    await expect(ratings.get_by_role("link")).to_have_text(item_title)
+    await page.screenshot(path=SCREENSHOTS / "13-agency-rated.png", full_page=True)
+
+    # the API publishes the same score
+    agency_id = page.url.rstrip("/").rsplit("/", 1)[1]
+    async with httpx.AsyncClient(base_url=live_server) as api:
+        summary = (await api.get(f"/api/v1/agencies/{agency_id}/ratings")).json()["summary"]
+    assert (summary["count"], summary["score"], summary["mean"]) == (1, score, overall)
+
+
+# The rating the browser test gives: (dimension, its label, stars), in the order shown.
+_RATING = (
+    ("quality", "服务质量", 5),
+    ("timeliness", "服务时效", 4),
+    ("attitude", "服务态度", 5),
+    ("fee_compliance", "收费规范", 4),
+    ("conduct", "执业规范", 3),
+)
+_COMMENT = "报告编制规范，按时交付。\n现场踏勘的安排可以更早通知。"
+_REPLY = "感谢评价，今后踏勘安排将提前三个工作日通知。"
+
+
+async def _expect_stars(scope: object) -> None:
+    """The rating's five dimensions, each labelled and with its stars, as shown in ``scope``."""
+    from playwright.async_api import Locator, expect
+
+    assert isinstance(scope, Locator)
+    await expect(scope.locator("dt")).to_have_text([label for _, label, _ in _RATING])
+    for key, _label, stars in _RATING:
+        shown = scope.locator(f".dimension-{key} .stars")
+        await expect(shown).to_have_text("★" * stars + "☆" * (5 - stars))
+        await expect(shown).to_have_attribute("aria-label", f"{stars} 星（满分 5 星）")
+
+
+async def _expect_public_rating(page: object, shown: str) -> None:
+    """The promises-and-ratings section of an item or agency page with the one rating."""
+    from playwright.async_api import Page, expect
+
+    assert isinstance(page, Page)
+    section = page.get_by_role("region", name="服务承诺与评价")
+    await expect(section.locator(".rating-score")).to_have_text(f"{shown} / 5 (1 条评价)")
+    summary = section.locator("dl.facts")
+    for key, _label, stars in _RATING:  # the mean of each dimension over the one rating
+        await expect(summary.locator(f".dimension-{key}")).to_have_text(f"{stars:.1f}")
+    # stars of the overall score (4.2), from five down to one
+    await expect(section.locator("table.bands th")).to_have_text(
+        ["★★★★★", "★★★★", "★★★", "★★", "★"]
+    )
+    await expect(section.locator("table.bands td")).to_have_text(["0", "1", "0", "0", "0"])
+    ratings = section.locator("li.rating")
+    await expect(ratings).to_have_count(1)
+    await _expect_stars(ratings.locator("dl.rating-scores"))
+    await expect(ratings.locator(".rating-comment")).to_have_text(_COMMENT)
+    await expect(ratings.locator(".rating-reply p")).to_have_text(["机构回复", _REPLY])
+
 
 async def test_visitor_searches_filters_and_pages(live_server: str, page: object) -> None:
     from playwright.async_api import Page, expect
@@ -351,7 +495,7 @@ async def test_visitor_searches_filters_and_pages(live_server: str, page: object
     await expect(page.locator(".results-count")).to_contain_text("条结果")
     await expect(page.locator(".hit").first).to_contain_text("环境影响")
     await expect(page.locator(".hit mark").first).to_be_visible()
-    await page.screenshot(path=SCREENSHOTS / "11-search.png", full_page=True)
+    await page.screenshot(path=SCREENSHOTS / "14-search.png", full_page=True)
 
     # filter to agencies from outside the city, then clear the filter
     await page.get_by_role("link", name="外地机构").click()

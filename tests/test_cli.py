@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -36,9 +37,25 @@ def test_seed_demo_migrates_and_loads_once_into_the_current_folder(tmp_path: Pat
     second = _run("seed-demo", cwd=tmp_path)
 
     assert first.returncode == 0, first.stderr
-    assert first.stdout == "Loaded the demo catalogue (20 categories, 40 admitted agencies).\n"
+    assert first.stdout == (
+        "Loaded the demo catalogue (20 categories, 40 admitted agencies) and eight months of "
+        "demo activity (orders, ratings, complaints).\n"
+    )
     assert second.stdout == "The catalogue is not empty; the demo catalogue was not loaded.\n"
     assert (tmp_path / "marketplace.sqlite3").exists()
+    with sqlite3.connect(tmp_path / "marketplace.sqlite3") as connection:
+        (orders,) = connection.execute("SELECT count(*) FROM service_order").fetchone()
+    assert orders > 100
+
+
+def test_seed_demo_without_activity_loads_the_catalogue_alone(tmp_path: Path) -> None:
+    result = _run("seed-demo", "--no-activity", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Loaded the demo catalogue (20 categories, 40 admitted agencies).\n"
+    with sqlite3.connect(tmp_path / "marketplace.sqlite3") as connection:
+        (orders,) = connection.execute("SELECT count(*) FROM service_order").fetchone()
+    assert orders == 0
 
 
 def test_migrate_reports_the_database_without_its_password(tmp_path: Path) -> None:
@@ -116,7 +133,7 @@ def test_the_worker_needs_redis(tmp_path: Path) -> None:
 
 
 def test_reindex_reports_the_searchable_listings(tmp_path: Path) -> None:
-    _run("seed-demo", cwd=tmp_path)
+    _run("seed-demo", "--no-activity", cwd=tmp_path)
 
     result = _run("reindex", cwd=tmp_path, env={"MEILISEARCH_URL": ""})
 

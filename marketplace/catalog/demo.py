@@ -33,7 +33,13 @@ from marketplace.admission.models import (
 from marketplace.catalog import demo_data, services
 from marketplace.catalog.models import Agency, Category, MarketType
 
-__all__ = ["DEMO_ADMITTED_ON", "seed_demo"]
+__all__ = [
+    "DEMO_ADMITTED_ON",
+    "DEMO_OFFICE_EMAIL",
+    "demo_certificate_pdf",
+    "demo_pdf",
+    "seed_demo",
+]
 
 # The demo catalogue is the outcome of the first admission round, concluded on this day.
 DEMO_ADMITTED_ON = dt.date(2026, 3, 16)
@@ -79,7 +85,9 @@ _RESULTS = _at(dt.date(2026, 3, 6))
 _CONCLUDED = _at(DEMO_ADMITTED_ON)
 _PUBLICITY_DAYS = 5
 
-_OFFICE = ("admission.office@example.com", "市政务服务管理办公室（演示）")
+# The office that runs the round (and answers the demo activity's complaints).
+DEMO_OFFICE_EMAIL = "admission.office@example.com"
+_OFFICE = (DEMO_OFFICE_EMAIL, "市政务服务管理办公室（演示）")
 _REVIEWERS = (
     ("reviewer.wang@example.com", "王评审（演示）"),
     ("reviewer.zhao@example.com", "赵评审（演示）"),
@@ -88,9 +96,14 @@ _REVIEWERS = (
 
 def demo_certificate_pdf(certificate_no: str) -> bytes:
     """A one-page PDF standing in for a scanned certificate (ASCII text, valid structure)."""
-    text = (
+    return demo_pdf(
         f"DEMO CERTIFICATE - fictional - No. {certificate_no.encode('ascii', 'replace').decode()}"
     )
+
+
+def demo_pdf(text: str) -> bytes:
+    """A one-page PDF with one line of ASCII ``text`` (a stand-in for a scanned document)."""
+    text = text.encode("ascii", "replace").decode()
     text = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
     stream = f"BT /F1 14 Tf 60 760 Td ({text}) Tj ET".encode()
     objects = [

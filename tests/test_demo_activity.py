@@ -1,0 +1,198 @@
+"""The demo activity (`marketplace serve`, `marketplace seed-demo`): the same for the same day,
+made by the services, and a marketplace that keeps its rules.
+
+One test per backend: the demo catalogue runs a whole admission round and the activity some
+two thousand service calls, so each is made once and everything is checked on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+
+import pytest
+from argon2 import PasswordHasher
+from stdnum.cn import uscc
+
+from marketplace.accounts import services as accounts
+from marketplace.accounts.models import Enterprise, Role, User, UserRole
+from marketplace.catalog.demo import DEMO_ADMITTED_ON, seed_demo
+from marketplace.catalog.demo_activity import ACTIVITY_DAYS, seed_activity
+from marketplace.complaints.models import Complaint, ComplaintState
+from marketplace.complaints.services import complaint_stats
+from marketplace.orders.clock import clock_of, load_calendar
+from marketplace.orders.models import Order, OrderEvent, OrderFile, OrderState
+from marketplace.ratings.models import Rating
+from marketplace.ratings.services import RATING_WINDOW_DAYS
+from marketplace.uploads import stored_path
+from search import build_all_documents
+from tests.conftest import MEDIA_DIR
+
+TODAY = dt.date(2026, 11, 25)
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def _beijing(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(BEIJING)
+
+
+async def _sizes() -> dict[str, int]:
+    return {
+        "orders": await Order.all().count(),
+        "events": await OrderEvent.all().count(),
+        "ratings": await Rating.all().count(),
+        "complaints": await Complaint.all().count(),
+        "users": await User.all().count(),
+        "enterprises": await Enterprise.all().count(),
+    }
+
+
+@pytest.fixture
+def cheap_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nobody signs in as the demo's thirty-odd people: hash their random passwords cheaply
+    (argon2 as configured takes a seventh of a second each, half the activity's time)."""
+    monkeypatch.setattr(
+        accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    )
+
+
+@pytest.mark.usefixtures("cheap_passwords")
+async def test_the_demo_activity_is_pinned_consistent_and_loaded_once(db: str) -> None:
+    assert await seed_activity(today=TODAY, media_dir=MEDIA_DIR) is False  # no demo yet
+    assert await seed_demo(media_dir=MEDIA_DIR)
+    assert await seed_activity(today=TODAY, media_dir=MEDIA_DIR) is True
+
+    # --- the same activity every time for this day ---------------------------------------
+    orders = await Order.all().order_by("id")
+    assert Counter(o.state.value for o in orders) == {
+        "rated": 118,
+        "completed": 36,
+        "in_service": 17,
+        "declined": 9,
+        "cancelled": 6,
+        "placed": 6,
+        "delivered": 4,
+        "awaiting_materials": 1,
+        "disputed": 1,
+    }
+    assert len({o.item_id for o in orders}) == 20
+    ratings = await Rating.all()
+    assert len(ratings) == 118
+    assert sum(1 for r in ratings if r.comment) == 62
+    assert sum(1 for r in ratings if r.reply) == 16
+    assert Counter(round(r.overall) for r in ratings) == {5: 55, 4: 44, 3: 15, 2: 4}
+    complaints = await Complaint.all().order_by("id")
+    assert [(c.topic, c.state.value, c.received_on.isoformat()) for c in complaints] == [
+        ("fees", "closed", "2026-05-26"),
+        ("overdue", "closed", "2026-05-29"),
+        ("quality", "answered", "2026-06-30"),
+        ("conduct", "closed", "2026-07-27"),
+        ("overdue", "closed", "2026-08-04"),
+        ("attitude", "closed", "2026-08-05"),
+        ("overdue", "closed", "2026-08-25"),
+        ("overdue", "closed", "2026-09-09"),
+        ("fees", "open", "2026-11-12"),
+        ("quality", "open", "2026-11-24"),
+    ]
+    stats = await complaint_stats(dt.date(2026, 1, 1), TODAY, on=TODAY)
+    assert (stats.received, stats.handled, stats.answered_in_time) == (10, 8, 6)
+    assert (stats.overdue_open, stats.rated, stats.satisfied) == (1, 7, 6)
+
+    calendar = await load_calendar()
+    delivered = [o for o in orders if o.delivered_on is not None]
+    on_time = [o for o in delivered if clock_of(o, calendar, o.delivered_on or TODAY).on_time]
+    assert (len(delivered), len(on_time)) == (158, 132)  # 84 % on time
+
+    # --- everything happened in the eight months before today ---------------------------
+    first_day = max(TODAY - dt.timedelta(days=ACTIVITY_DAYS), DEMO_ADMITTED_ON)
+    for order in orders:
+        placed = _beijing(order.created_at)
+        assert first_day <= placed.date() < TODAY
+        assert 9 <= placed.hour <= 17
+        assert order.number == f"{placed:%y%m%d}-{order.id:05d}"
+    assert len({_beijing(o.created_at).strftime("%Y-%m") for o in orders}) == 9
+    for complaint in complaints:
+        assert _beijing(complaint.created_at).date() == complaint.received_on
+        assert complaint.number == f"TS{complaint.received_on:%y%m%d}-{complaint.id:05d}"
+
+    # --- every order is where its events lead ----------------------------------------
+    events: dict[int, list[OrderEvent]] = defaultdict(list)
+    for event in await OrderEvent.all().order_by("id"):
+        events[event.order_id].append(event)
+    for order in orders:
+        log = events[order.id]
+        assert log[0].action == "place" and log[0].at == order.created_at
+        assert [e.at for e in log] == sorted(e.at for e in log)
+        assert all(_beijing(e.at).date() < TODAY for e in log)
+        state = ""
+        for event in log:
+            assert event.from_state == state, (order.id, event.action)
+            state = event.to_state
+        assert state == order.state.value, order.id
+        if order.accepted_on is not None:
+            assert order.deadline is not None and order.accepted_on > _beijing(log[0].at).date()
+
+    # --- ratings: of completed orders, by their enterprise, within the window ---------------
+    by_id = {o.id: o for o in orders}
+    for rating in ratings:
+        order = by_id[rating.order_id]
+        assert order.state is OrderState.RATED
+        assert order.completed_on is not None
+        assert (rating.enterprise_id, rating.agency_id, rating.item_id) == (
+            order.enterprise_id,
+            order.agency_id,
+            order.item_id,
+        )
+        rated_on = _beijing(rating.created_at).date()
+        assert order.completed_on <= rated_on < TODAY
+        assert (rated_on - order.completed_on).days <= RATING_WINDOW_DAYS
+        if rating.replied_at is not None:
+            assert rating.replied_at > rating.created_at
+    assert {o.id for o in orders if o.state is OrderState.RATED} == {r.order_id for r in ratings}
+
+    # --- complaints: a disputed order has its open complaint, and only it ----------------
+    disputed = {o.id for o in orders if o.state is OrderState.DISPUTED}
+    open_on = {c.open_on_order for c in complaints if c.open_on_order is not None}
+    assert disputed == open_on and len(disputed) == 1
+    assert all((o.state_before_dispute is not None) == (o.id in disputed) for o in orders), (
+        "state_before_dispute is kept only while disputed"
+    )
+    for complaint in complaints:
+        if complaint.order_id is not None:
+            assert by_id[complaint.order_id].enterprise_id == complaint.enterprise_id
+            assert by_id[complaint.order_id].agency_id == complaint.agency_id
+        if complaint.state is ComplaintState.OPEN:
+            assert complaint.answered_on is None and complaint.satisfied is None
+        else:
+            assert complaint.answered_on is not None
+            assert complaint.received_on <= complaint.answered_on < TODAY
+        assert (complaint.satisfied is not None) == (complaint.state is ComplaintState.CLOSED)
+    assert Counter(c.outcome for c in complaints if c.outcome) == {"resume": 3, "cancel": 1}
+
+    # --- delivered files are a real PDF in the media folder ------------------------------
+    files = await OrderFile.filter(purpose="delivery")
+    assert {f.order_id for f in files} == {o.id for o in delivered}
+    assert len({f.sha256 for f in files}) == 1
+    assert stored_path(MEDIA_DIR, files[0].sha256).read_bytes().startswith(b"%PDF-")
+
+    # --- the people: fictional enterprises with valid codes, one staff per agency ordered --
+    enterprises = await Enterprise.all()
+    assert len(enterprises) == 10
+    assert all(uscc.is_valid(e.credit_code) and "示例" in e.name for e in enterprises)
+    staff = await User.filter(roles__role=Role.AGENCY)
+    assert sorted(u.agency_id for u in staff if u.agency_id) == sorted(
+        {o.agency_id for o in orders}
+    )
+    assert await UserRole.filter(role=Role.ENTERPRISE).count() == 10
+
+    # --- search reads the listings' ratings and promise-keeping --------------------------
+    documents = {d.id: d for d in await build_all_documents()}
+    assert len(documents) == 58
+    assert sum(d.rating_count for d in documents.values()) == 118
+    assert sum(1 for d in documents.values() if d.on_time_rate is not None) == 20
+
+    # --- a second call adds nothing ------------------------------------------------------
+    before = await _sizes()
+    assert await seed_activity(today=TODAY, media_dir=MEDIA_DIR) is False
+    assert await seed_activity(today=TODAY + dt.timedelta(days=30), media_dir=MEDIA_DIR) is False
+    assert await _sizes() == before
