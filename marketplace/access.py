@@ -26,7 +26,16 @@ from starlette.responses import RedirectResponse, Response
 
 from marketplace.accounts.models import Role, User
 
-__all__ = ["PUBLIC", "SIGNED_IN", "Access", "CurrentUser", "allow", "roles"]
+__all__ = [
+    "PUBLIC",
+    "SIGNED_IN",
+    "Access",
+    "CurrentUser",
+    "allow",
+    "current_user",
+    "roles",
+    "signed_in_user",
+]
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 OwnerCheck = Callable[[Request, "CurrentUser"], Awaitable[bool]]
@@ -82,6 +91,13 @@ def roles(*wanted: Role) -> Access:
 def current_user(request: Request) -> CurrentUser | None:
     user = request.scope.get("user")
     return user if isinstance(user, CurrentUser) else None
+
+
+def signed_in_user(request: Request) -> CurrentUser:
+    """The user of a route whose rule admits only signed-in users."""
+    user = current_user(request)
+    assert user is not None
+    return user
 
 
 def _is_api(request: Request) -> bool:

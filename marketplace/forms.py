@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["FormError", "Message"]
+from starlette.datastructures import FormData
+
+__all__ = ["FormError", "Message", "form_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,3 +28,9 @@ class FormError(Exception):
     @classmethod
     def single(cls, field_name: str, message: str, **params: object) -> FormError:
         return cls({field_name: Message(message, params)})
+
+
+def form_text(form: FormData, name: str, max_length: int = 6000) -> str:
+    """A text field of a posted form, cut at ``max_length`` ("" if absent or a file)."""
+    value = form.get(name, "")
+    return value[:max_length] if isinstance(value, str) else ""

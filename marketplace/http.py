@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from marketplace.forms import FormError
 from marketplace.i18n import N_, translate
 
-__all__ = ["MAX_DB_ID", "ApiError", "json_error", "page_params", "path_id"]
+__all__ = [
+    "MAX_DB_ID",
+    "ApiError",
+    "api_form_error",
+    "json_body",
+    "json_error",
+    "page_params",
+    "path_id",
+]
 
 # Ids are 32-bit integer keys; anything larger cannot exist, and asking PostgreSQL
 # for it would raise instead of finding nothing.
@@ -62,3 +72,26 @@ def page_params(
     page = _positive_int(request, "page", 1, 100_000)
     per_page = _positive_int(request, "per_page", default_per_page, max_per_page)
     return page, per_page
+
+
+def api_form_error(exc: FormError) -> ApiError:
+    """A form's errors as a 422: the first as the message, every one by field."""
+    field, message = next(iter(exc.errors.items()))
+    return ApiError(
+        422,
+        "invalid",
+        translate(message.id, message.params),
+        field=field or None,
+        fields={k: translate(m.id, m.params) for k, m in exc.errors.items()},
+    )
+
+
+async def json_body(request: Request) -> dict[str, Any]:
+    """The request's JSON object (``{}`` when empty); a 400 for anything else."""
+    try:
+        body = json.loads(await request.body() or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(400, "invalid_json", "The body is not valid JSON.") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "invalid_json", "The body must be a JSON object.")
+    return body

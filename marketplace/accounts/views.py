@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from marketplace.access import PUBLIC, SIGNED_IN, CurrentUser, allow, current_user
+from marketplace.access import PUBLIC, SIGNED_IN, CurrentUser, allow, signed_in_user
 from marketplace.accounts import services
 from marketplace.accounts.middleware import SESSION_COOKIE, client_ip
 from marketplace.accounts.models import ApiToken, Enterprise, SecurityEvent
@@ -62,12 +62,6 @@ def _set_session_cookie(request: Request, response: Response, key: str) -> None:
         samesite="lax",
         secure=request.url.scheme == "https",
     )
-
-
-def _user(request: Request) -> CurrentUser:
-    user = current_user(request)
-    assert user is not None  # the route's rule admits only signed-in users
-    return user
 
 
 def _notice(request: Request) -> str | None:
@@ -163,7 +157,7 @@ async def logout(request: Request) -> Response:
 
 @allow(SIGNED_IN)
 async def account(request: Request) -> Response:
-    user = _user(request)
+    user = signed_in_user(request)
     enterprise = (
         await Enterprise.get_or_none(id=user.user.enterprise_id)
         if user.user.enterprise_id
@@ -184,7 +178,7 @@ async def password_change(request: Request) -> Response:
         form = await request.form()
         try:
             await services.change_password(
-                _user(request).user,
+                signed_in_user(request).user,
                 current=_text(form, "current_password"),
                 new=_text(form, "new_password"),
                 keep_session=request.cookies.get(SESSION_COOKIE),
@@ -245,7 +239,7 @@ async def password_reset_confirm(request: Request) -> Response:
 
 @allow(SIGNED_IN)
 async def tokens(request: Request) -> Response:
-    user = _user(request)
+    user = signed_in_user(request)
     context: dict[str, Any] = {
         "errors": {},
         "created": None,
@@ -280,7 +274,7 @@ async def _owns_token(request: Request, user: CurrentUser) -> bool:
 @allow(SIGNED_IN, owner=_owns_token)
 async def token_revoke(request: Request) -> Response:
     await services.revoke_api_token(
-        request.state.token, actor=_user(request).user, ip=client_ip(request)
+        request.state.token, actor=signed_in_user(request).user, ip=client_ip(request)
     )
     return RedirectResponse("/account/tokens?done=token_revoked", status_code=303)
 

@@ -10,14 +10,13 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from tortoise.expressions import Q
 
-from marketplace.access import allow, roles
+from marketplace.access import allow, roles, signed_in_user
 from marketplace.accounts.models import Role
 from marketplace.complaints import services
 from marketplace.complaints.models import Complaint
-from marketplace.complaints.views import COMPLAINT_PARTIES, _complaint_owner, _user
+from marketplace.complaints.views import COMPLAINT_PARTIES, _complaint_owner
 from marketplace.forms import FormError
-from marketplace.http import ApiError
-from marketplace.orders.api import _form_error, _json_body
+from marketplace.http import ApiError, api_form_error, json_body
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.views import refusal_text
 
@@ -68,7 +67,7 @@ async def list_or_lodge(request: Request) -> JSONResponse:
       409: {description: "Refused, with the reason; nothing changed"}
       422: {description: "Invalid input, field by field"}
     """
-    user = _user(request)
+    user = signed_in_user(request)
     if request.method == "GET":
         mine = Q(id=-1)
         if Role.ENTERPRISE in user.roles and user.user.enterprise_id:
@@ -80,7 +79,7 @@ async def list_or_lodge(request: Request) -> JSONResponse:
     key = request.headers.get("idempotency-key", "")
     if not key:
         raise ApiError(400, "idempotency_key_missing", "Send an Idempotency-Key header.")
-    body = await _json_body(request)
+    body = await json_body(request)
     try:
         before = await Complaint.exists(enterprise_id=user.user.enterprise_id, idempotency_key=key)
         complaint = await services.lodge(
@@ -93,7 +92,7 @@ async def list_or_lodge(request: Request) -> JSONResponse:
             queue=request.state.jobs,
         )
     except FormError as exc:
-        raise _form_error(exc) from None
+        raise api_form_error(exc) from None
     except OrderRefused as exc:
         raise ApiError(409, "refused", refusal_text(exc)) from None
     return JSONResponse(_complaint_json(complaint), status_code=200 if before else 201)
@@ -129,9 +128,9 @@ async def complaint_step(request: Request) -> JSONResponse:
     step = request.path_params["step"]
     if step not in ("answer", "feedback"):
         raise ApiError(404, "not_found", "There is no such step.")
-    body = await _json_body(request)
+    body = await json_body(request)
     complaint: Complaint = request.state.complaint
-    user = _user(request)
+    user = signed_in_user(request)
     try:
         if step == "answer":
             outcome = str(body.get("outcome", ""))[:20]
@@ -150,7 +149,7 @@ async def complaint_step(request: Request) -> JSONResponse:
                 feedback=str(body.get("feedback", ""))[:1100],
             )
     except FormError as exc:
-        raise _form_error(exc) from None
+        raise api_form_error(exc) from None
     except OrderRefused as exc:
         raise ApiError(409, "refused", refusal_text(exc)) from None
     if updated.outcome == "cancel" and step == "answer" and updated.order_id is not None:

@@ -7,19 +7,18 @@ import datetime as dt
 import secrets
 from typing import Any
 
-from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 from tortoise.expressions import Q
 
-from marketplace.access import CurrentUser, allow, current_user, roles
+from marketplace.access import CurrentUser, allow, roles, signed_in_user
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import Agency
 from marketplace.complaints import services
 from marketplace.complaints.models import Complaint, ComplaintState
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, form_text
 from marketplace.http import path_id
 from marketplace.orders.clock import today
 from marketplace.orders.models import Order, OrderState
@@ -32,17 +31,6 @@ __all__ = ["routes"]
 
 COMPLAINT_PARTIES = roles(Role.ENTERPRISE, Role.AGENCY, Role.ADMIN)
 _FIELDS = ("topic", "description", "idempotency_key", "order", "agency")
-
-
-def _user(request: Request) -> CurrentUser:
-    user = current_user(request)
-    assert user is not None
-    return user
-
-
-def _text(form: FormData, name: str, max_length: int = 6000) -> str:
-    value = form.get(name, "")
-    return value[:max_length] if isinstance(value, str) else ""
 
 
 def _small_id(raw: str) -> int | None:
@@ -60,9 +48,9 @@ async def _complaint_owner(request: Request, user: CurrentUser) -> bool:
 
 @allow(roles(Role.ENTERPRISE))
 async def complaint_form(request: Request) -> Response:
-    user = _user(request)
+    user = signed_in_user(request)
     source = request.query_params if request.method != "POST" else await request.form()
-    values = {name: _text(source, name, 4000) for name in _FIELDS}  # type: ignore[arg-type]
+    values = {name: form_text(source, name, 4000) for name in _FIELDS}  # type: ignore[arg-type]
     if request.method != "POST":
         values["idempotency_key"] = secrets.token_urlsafe(16)
     order_id = _small_id(values["order"])
@@ -114,7 +102,7 @@ async def complaint_form(request: Request) -> Response:
 
 @allow(roles(Role.ENTERPRISE, Role.AGENCY))
 async def complaint_list(request: Request) -> Response:
-    user = _user(request)
+    user = signed_in_user(request)
     mine = Q(id=-1)  # matches nothing; widened by each role the user holds
     if Role.ENTERPRISE in user.roles and user.user.enterprise_id:
         mine |= Q(enterprise_id=user.user.enterprise_id)
@@ -136,7 +124,7 @@ async def complaint_detail(request: Request) -> Response:
 
 
 async def _detail(request: Request, extra: dict[str, Any], status_code: int = 200) -> Response:
-    user = _user(request)
+    user = signed_in_user(request)
     complaint: Complaint = request.state.complaint
     await complaint.fetch_related("agency", "order", "enterprise", "answered_by")
     context = {
@@ -164,11 +152,11 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
 async def complaint_answer(request: Request) -> Response:
     form = await request.form()
     complaint: Complaint = request.state.complaint
-    values = {"answer": _text(form, "answer", 2100), "outcome": _text(form, "outcome", 20)}
+    values = {"answer": form_text(form, "answer", 2100), "outcome": form_text(form, "outcome", 20)}
     try:
         await services.answer(
             complaint.id,
-            actor=_user(request),
+            actor=signed_in_user(request),
             text=values["answer"],
             outcome=values["outcome"],
             queue=request.state.jobs,
@@ -188,11 +176,14 @@ async def complaint_answer(request: Request) -> Response:
 async def complaint_feedback(request: Request) -> Response:
     form = await request.form()
     complaint: Complaint = request.state.complaint
-    values = {"satisfied": _text(form, "satisfied", 5), "feedback": _text(form, "feedback", 1100)}
+    values = {
+        "satisfied": form_text(form, "satisfied", 5),
+        "feedback": form_text(form, "feedback", 1100),
+    }
     try:
         await services.give_feedback(
             complaint.id,
-            actor=_user(request),
+            actor=signed_in_user(request),
             satisfied=values["satisfied"],
             feedback=values["feedback"],
         )

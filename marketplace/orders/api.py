@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import stripe
@@ -12,10 +11,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from tortoise.expressions import Q
 
-from marketplace.access import PUBLIC, CurrentUser, allow, current_user
+from marketplace.access import PUBLIC, allow, signed_in_user
 from marketplace.forms import FormError
-from marketplace.http import ApiError
-from marketplace.i18n import translate
+from marketplace.http import ApiError, api_form_error, json_body
 from marketplace.orders import services
 from marketplace.orders.clock import clock_of, load_calendar, today
 from marketplace.orders.models import Order, OrderEvent
@@ -25,12 +23,6 @@ from marketplace.orders.views import ORDER_PARTIES, _order_owner, refusal_text
 from marketplace.payments.stripe_gateway import handle_webhook
 
 __all__ = ["routes"]
-
-
-def _user(request: Request) -> CurrentUser:
-    user = current_user(request)
-    assert user is not None
-    return user
 
 
 async def _order_json(order: Order, *, with_events: bool = False) -> dict[str, Any]:
@@ -76,27 +68,6 @@ async def _order_json(order: Order, *, with_events: bool = False) -> dict[str, A
     return body
 
 
-def _form_error(exc: FormError) -> ApiError:
-    field, message = next(iter(exc.errors.items()))
-    return ApiError(
-        422,
-        "invalid",
-        translate(message.id, message.params),
-        field=field or None,
-        fields={k: translate(m.id, m.params) for k, m in exc.errors.items()},
-    )
-
-
-async def _json_body(request: Request) -> dict[str, Any]:
-    try:
-        body = json.loads(await request.body() or b"{}")
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(400, "invalid_json", "The body is not valid JSON.") from None
-    if not isinstance(body, dict):
-        raise ApiError(400, "invalid_json", "The body must be a JSON object.")
-    return body
-
-
 @allow(ORDER_PARTIES)
 async def list_or_place(request: Request) -> JSONResponse:
     """
@@ -109,7 +80,7 @@ async def list_or_place(request: Request) -> JSONResponse:
       201: {description: "The order was placed"}
       422: {description: "Invalid input, field by field"}
     """
-    user = _user(request)
+    user = signed_in_user(request)
     if request.method == "GET":
         query = Order.all()
         if "admin" not in {r.value for r in user.roles}:
@@ -124,7 +95,7 @@ async def list_or_place(request: Request) -> JSONResponse:
     key = request.headers.get("idempotency-key", "")
     if not key:
         raise ApiError(400, "idempotency_key_missing", "Send an Idempotency-Key header.")
-    body = await _json_body(request)
+    body = await json_body(request)
     item_id = body.get("item_id")
     if not isinstance(item_id, int) or not 0 < item_id < 2**31:
         raise ApiError(
@@ -141,7 +112,7 @@ async def list_or_place(request: Request) -> JSONResponse:
             idempotency_key=key[:100],
         )
     except FormError as exc:
-        raise _form_error(exc) from None
+        raise api_form_error(exc) from None
     except OrderRefused as exc:
         raise ApiError(409, "refused", refusal_text(exc)) from None
     return JSONResponse(await _order_json(placed.order), status_code=201 if placed.created else 200)
@@ -177,19 +148,19 @@ async def order_action(request: Request) -> JSONResponse:
     action = request.path_params["action"]
     if action not in TRANSITIONS or action == "auto_confirm":
         raise HTTPException(status_code=404)
-    body = await _json_body(request)
+    body = await json_body(request)
     order: Order = request.state.order
     try:
         updated = await services.transition(
             order.id,
             action,
-            actor=_user(request),
+            actor=signed_in_user(request),
             reason=str(body.get("reason", ""))[:2100],
             outcome=str(body.get("outcome", ""))[:20],
             queue=request.state.jobs,
         )
     except FormError as exc:
-        raise _form_error(exc) from None
+        raise api_form_error(exc) from None
     except OrderRefused as exc:
         raise ApiError(409, "refused", refusal_text(exc)) from None
     if updated.state.value == "cancelled":

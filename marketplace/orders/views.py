@@ -13,12 +13,12 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 from tortoise.expressions import Q
 
-from marketplace.access import CurrentUser, allow, current_user, roles
+from marketplace.access import CurrentUser, allow, roles, signed_in_user
 from marketplace.accounts.models import Role
 from marketplace.catalog import services as catalog
 from marketplace.catalog.fees import InvalidBase, parse_base, parse_fee_standard
 from marketplace.complaints.models import Complaint
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, form_text
 from marketplace.http import path_id
 from marketplace.i18n import translate
 from marketplace.orders import services
@@ -36,17 +36,6 @@ __all__ = ["routes"]
 
 ORDER_PARTIES = roles(Role.ENTERPRISE, Role.AGENCY, Role.ADMIN)
 _ORDER_FIELDS = ("project_name", "project_code", "base", "note", "idempotency_key")
-
-
-def _user(request: Request) -> CurrentUser:
-    user = current_user(request)
-    assert user is not None
-    return user
-
-
-def _text(form: FormData, name: str, max_length: int = 6000) -> str:
-    value = form.get(name, "")
-    return value[:max_length] if isinstance(value, str) else ""
 
 
 def _files(form: FormData) -> list[UploadFile]:
@@ -88,17 +77,17 @@ async def order_form(request: Request) -> Response:
         context["values"]["base"] = request.query_params.get("base", "")[:40]
         return render(request, "orders/order_form.html", context)
     form = await request.form(max_files=10, max_part_size=25 * 1024 * 1024)
-    context["values"] = {name: _text(form, name) for name in _ORDER_FIELDS}
+    context["values"] = {name: form_text(form, name) for name in _ORDER_FIELDS}
     try:
         stored = await read_uploads(_files(form), request.state.settings.media_dir)
         placed = await services.place_order(
-            user=_user(request),
+            user=signed_in_user(request),
             item_id=item.id,
-            project_name=_text(form, "project_name", 300),
-            project_code=_text(form, "project_code", 40),
-            base=_text(form, "base", 40) or None,
-            note=_text(form, "note"),
-            idempotency_key=_text(form, "idempotency_key", 100),
+            project_name=form_text(form, "project_name", 300),
+            project_code=form_text(form, "project_code", 40),
+            base=form_text(form, "base", 40) or None,
+            note=form_text(form, "note"),
+            idempotency_key=form_text(form, "idempotency_key", 100),
             files=stored,
         )
     except FormError as exc:
@@ -115,7 +104,7 @@ async def order_form(request: Request) -> Response:
 
 @allow(ORDER_PARTIES)
 async def order_list(request: Request) -> Response:
-    user = _user(request)
+    user = signed_in_user(request)
     query = Order.all()
     if Role.ADMIN not in user.roles:
         mine = Q(id=-1)  # matches nothing; widened by each role the user holds
@@ -143,7 +132,7 @@ async def order_detail(request: Request) -> Response:
 
 
 async def _detail(request: Request, extra: dict[str, Any], status_code: int = 200) -> Response:
-    user = _user(request)
+    user = signed_in_user(request)
     order: Order = request.state.order
     await order.fetch_related("item", "item_version", "agency", "enterprise")
     calendar = await load_calendar()
@@ -189,21 +178,21 @@ async def order_action(request: Request) -> Response:
         await services.transition(
             order.id,
             action,
-            actor=_user(request),
-            reason=_text(form, "reason", 2100),
-            outcome=_text(form, "outcome", 20),
+            actor=signed_in_user(request),
+            reason=form_text(form, "reason", 2100),
+            outcome=form_text(form, "outcome", 20),
             files=stored,
             queue=request.state.jobs,
         )
     except FormError as exc:
         return await _detail(
             request,
-            {"errors": exc.errors, "failed_action": action, "reason": _text(form, "reason")},
+            {"errors": exc.errors, "failed_action": action, "reason": form_text(form, "reason")},
             422,
         )
     except OrderRefused as exc:
         return await _detail(request, {"refusal": refusal_text(exc)}, 409)
-    if action == "cancel" or (action == "resolve" and _text(form, "outcome") == "cancel"):
+    if action == "cancel" or (action == "resolve" and form_text(form, "outcome") == "cancel"):
         await request.state.jobs.enqueue(
             "refund_order", order.id, job_id=f"refund_order:{order.id}"
         )
@@ -218,13 +207,13 @@ async def order_message(request: Request) -> Response:
         stored = await read_uploads(_files(form), request.state.settings.media_dir)
         await services.post_message(
             order,
-            actor=_user(request),
-            body=_text(form, "body"),
+            actor=signed_in_user(request),
+            body=form_text(form, "body"),
             files=stored,
             queue=request.state.jobs,
         )
     except FormError as exc:
-        return await _detail(request, {"errors": exc.errors, "body": _text(form, "body")}, 422)
+        return await _detail(request, {"errors": exc.errors, "body": form_text(form, "body")}, 422)
     except OrderRefused as exc:
         return await _detail(request, {"refusal": refusal_text(exc)}, 403)
     return RedirectResponse(f"/orders/{order.id}#conversation", status_code=303)
@@ -235,9 +224,9 @@ async def order_payment(request: Request) -> Response:
     form = await request.form()
     order: Order = request.state.order
     try:
-        amount = parse_base(_text(form, "amount", 40))
+        amount = parse_base(form_text(form, "amount", 40))
         await services.record_offline_payment(
-            order, actor=_user(request), amount_fen=int(amount * 100)
+            order, actor=signed_in_user(request), amount_fen=int(amount * 100)
         )
     except FormError as exc:
         return await _detail(request, {"errors": exc.errors}, 422)
@@ -287,7 +276,7 @@ async def order_checkout(request: Request) -> Response:
 
 @allow(roles(Role.ENTERPRISE, Role.AGENCY, Role.ADMIN, Role.REVIEWER))
 async def notifications(request: Request) -> Response:
-    user = _user(request)
+    user = signed_in_user(request)
     if request.method == "POST":
         await Notification.filter(user_id=user.id, read_at__isnull=True).update(
             read_at=dt.datetime.now(dt.UTC)

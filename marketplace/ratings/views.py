@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from marketplace.access import PUBLIC, CurrentUser, allow, current_user, roles
+from marketplace.access import PUBLIC, allow, roles, signed_in_user
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import Agency, AgencyStatus
 from marketplace.forms import FormError
@@ -20,12 +20,6 @@ from marketplace.ratings.models import DIMENSIONS, Rating
 __all__ = ["api_routes", "routes"]
 
 
-def _user(request: Request) -> CurrentUser:
-    user = current_user(request)
-    assert user is not None
-    return user
-
-
 async def _with_rating(request: Request, action: str) -> Response:
     form = await request.form()
     order = request.state.order
@@ -33,17 +27,22 @@ async def _with_rating(request: Request, action: str) -> Response:
     try:
         if action == "rate":
             await services.rate_order(
-                order.id, actor=_user(request), scores=text, comment=text.get("comment", "")
+                order.id,
+                actor=signed_in_user(request),
+                scores=text,
+                comment=text.get("comment", ""),
             )
         else:
             rating = await Rating.get_or_none(order_id=order.id)
             if rating is None:
                 raise HTTPException(status_code=404)
             if action == "reply":
-                await services.reply(rating, actor=_user(request), text=text.get("reply", ""))
+                await services.reply(
+                    rating, actor=signed_in_user(request), text=text.get("reply", "")
+                )
             else:
                 await services.hide_comment(
-                    rating, actor=_user(request), reason=text.get("reason", "")
+                    rating, actor=signed_in_user(request), reason=text.get("reason", "")
                 )
     except FormError as exc:
         return await _detail(request, {"errors": exc.errors, "rating_values": text}, 422)
