@@ -92,7 +92,11 @@ async def test_a_complaint_about_a_running_order_puts_it_under_complaint(
     assert (last.action, last.reason) == ("complain", "机构超过承诺时限仍未出具报告")
     # the office is told, with the day it must answer by
     notice = await Notification.get(user=world.admin, message__startswith="Complaint")
-    assert notice.params == {"number": complaint.number, "due": "2026-10-13"}
+    assert notice.params == {
+        "number": complaint.number,
+        "due": "2026-10-13",
+        "complaint": complaint.id,
+    }
 
 
 async def test_a_complaint_about_a_finished_order_or_an_agency_moves_no_order(
@@ -376,6 +380,9 @@ async def test_lodge_answer_and_verdict_through_the_pages(
     assert refused.status_code == 403
     queue = text_of((await office.get("/backoffice/complaints")).text)
     assert complaint.number in queue
+    # and the office's notice of it leads to it
+    notices = (await office.get("/notifications")).text
+    assert f'/complaints/{complaint.id}">收到投诉 {complaint.number}' in notices
     no_answer = await office.post(
         f"/complaints/{complaint.id}/answer",
         data={"csrftoken": await csrf_token(office), "answer": " ", "outcome": "resume"},
@@ -499,3 +506,27 @@ async def test_the_api_lodges_answers_and_takes_the_verdict(
     assert unknown_step.status_code == 404
     assert await Complaint.all().count() == 1
     assert (await Order.get(id=order.id)).state == OrderState.IN_SERVICE
+
+
+async def test_the_sweep_reminds_the_office_once_of_complaints_due(world: OrderWorld) -> None:
+    from marketplace.orders.tasks import sweep_orders
+
+    # received Wednesday 30 September 2026, due Tuesday 13 October; another due 19 October
+    soon = await _lodge(world, "complaint-due-1", agency_id=world.catalogue.qinghe.id)
+    later = await _lodge(
+        world, "complaint-due-2", agency_id=world.catalogue.qinghe.id, on=D(2026, 10, 12)
+    )
+
+    early = await sweep_orders({}, on="2026-10-09")  # next working day: the make-up Saturday
+    first = await sweep_orders({}, on="2026-10-12")  # next working day: the 13th
+    again = await sweep_orders({}, on="2026-10-12")
+
+    assert (early["complaints_reminded"], first["complaints_reminded"]) == (0, 1)
+    assert again["complaints_reminded"] == 0
+    notices = await Notification.filter(
+        user=world.admin, message="Complaint %(number)s must be answered by %(due)s."
+    )
+    assert [n.params for n in notices] == [
+        {"number": soon.number, "due": "2026-10-13", "complaint": soon.id}
+    ]
+    assert (await Complaint.get(id=later.id)).reminded_at is None

@@ -407,9 +407,27 @@ async def test_the_sweep_marks_overdue_reminds_and_auto_confirms_once(world: Ord
     # on 15 October the delivery has waited 5 working days: confirmed automatically
     third = await sweep_orders({}, on="2026-10-15")
 
-    assert first == {"overdue": 1, "reminded": 1, "auto_confirmed": 0, "reinstated": 0}
-    assert again == {"overdue": 0, "reminded": 0, "auto_confirmed": 0, "reinstated": 0}
-    assert third == {"overdue": 0, "reminded": 0, "auto_confirmed": 1, "reinstated": 0}
+    assert first == {
+        "overdue": 1,
+        "reminded": 1,
+        "auto_confirmed": 0,
+        "reinstated": 0,
+        "complaints_reminded": 0,
+    }
+    assert again == {
+        "overdue": 0,
+        "reminded": 0,
+        "auto_confirmed": 0,
+        "reinstated": 0,
+        "complaints_reminded": 0,
+    }
+    assert third == {
+        "overdue": 0,
+        "reminded": 0,
+        "auto_confirmed": 1,
+        "reinstated": 0,
+        "complaints_reminded": 0,
+    }
     confirmed = await Order.get(id=delivered.id)
     assert (confirmed.state, confirmed.completed_on) == (OrderState.COMPLETED, D(2026, 10, 15))
     assert (await Order.get(id=due.id)).deadline == D(2026, 10, 15)

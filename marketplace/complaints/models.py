@@ -47,6 +47,7 @@ class Complaint(Model):
     )
     received_on = fields.DateField(db_index=True)
     due_on = fields.DateField()  # the 5th working day after it was received
+    reminded_at = fields.DatetimeField(null=True)  # the office was reminded of the due day
     answer = fields.TextField(default="")
     outcome = fields.CharField(max_length=16, default="")  # resume | cancel, for a disputed order
     answered_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(

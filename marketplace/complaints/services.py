@@ -38,6 +38,7 @@ __all__ = [
     "complaint_stats",
     "give_feedback",
     "lodge",
+    "remind_due_complaints",
 ]
 
 ANSWER_WORKING_DAYS = 5  # the office answers by the 5th working day after receiving it
@@ -172,7 +173,7 @@ async def lodge(
         order,
         await administrators(),
         N_("Complaint %(number)s was received; answer it by %(due)s."),
-        {"number": complaint.number, "due": due.isoformat()},
+        {"number": complaint.number, "due": due.isoformat(), "complaint": complaint.id},
         queue,
     )
     return complaint
@@ -256,7 +257,7 @@ async def answer(
         order,
         await User.filter(enterprise_id=complaint.enterprise_id, is_active=True),
         N_("Complaint %(number)s was answered; tell us whether you are satisfied."),
-        {"number": complaint.number},
+        {"number": complaint.number, "complaint": complaint.id},
         queue,
     )
     return complaint
@@ -288,6 +289,40 @@ async def give_feedback(
     if updated != 1:
         raise OrderRefused(N_("You have said whether you are satisfied already."))
     return await Complaint.get(id=complaint.id)
+
+
+# --- reminders ------------------------------------------------------------------------
+
+
+async def remind_due_complaints(day: dt.date, *, queue: JobQueue | None = None) -> int:
+    """Remind the office, once, of each open complaint due by the next working day (or
+    past due). Run by the deadline sweep; returns how many it reminded of."""
+    tomorrow = (await load_calendar()).add_working_days(day, 1)
+    due = await Complaint.filter(
+        state=ComplaintState.OPEN, due_on__lte=tomorrow, reminded_at__isnull=True
+    )
+    if not due:
+        return 0
+    office = await administrators()
+    reminded = 0
+    for complaint in due:
+        # of two sweeps at once, the one that sets reminded_at reminds
+        if await Complaint.filter(id=complaint.id, reminded_at__isnull=True).update(
+            reminded_at=_now()
+        ):
+            await notify(
+                None,
+                office,
+                N_("Complaint %(number)s must be answered by %(due)s."),
+                {
+                    "number": complaint.number,
+                    "due": complaint.due_on.isoformat(),
+                    "complaint": complaint.id,
+                },
+                queue,
+            )
+            reminded += 1
+    return reminded
 
 
 # --- the hotline figures ---------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The deadline sweep: mark overdue orders, remind agencies, confirm unanswered deliveries.
+"""The deadline sweep: mark overdue orders, remind agencies, confirm unanswered deliveries,
+remind the office of complaints due.
 
 It runs every few minutes (an arq cron job with Redis, a background task in-process
 otherwise). Each step changes an order only if it has not been changed that way before,
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from marketplace.complaints.services import remind_due_complaints
 from marketplace.credit.services import lift_ended_suspensions
 from marketplace.i18n import N_
 from marketplace.jobs import JobQueue, job
@@ -35,6 +37,8 @@ async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, 
     done = {"overdue": 0, "reminded": 0, "auto_confirmed": 0}
     # credit suspensions that have ended: the agencies' listings come back
     done["reinstated"] = await lift_ended_suspensions(day)
+    # complaints the office must answer by the next working day
+    done["complaints_reminded"] = await remind_due_complaints(day, queue=queue)
     now = dt.datetime.now(dt.UTC)
 
     for order in await Order.filter(
