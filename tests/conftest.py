@@ -18,7 +18,7 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import asyncpg
 import httpx
@@ -74,13 +74,13 @@ class _Databases:
 
     async def _create_pg_database(self, purpose: str) -> str:
         if self.pg_error:
-            _unavailable(self.pg_error)
+            service_unavailable(self.pg_error)
         name = f"{PG_PREFIX}{purpose}_{uuid.uuid4().hex[:10]}"
         try:
             admin = await asyncpg.connect(_asyncpg_dsn(POSTGRES_ADMIN_URL), timeout=5)
         except (OSError, asyncpg.PostgresError) as exc:
             self.pg_error = f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL}: {exc}"
-            _unavailable(self.pg_error)
+            service_unavailable(self.pg_error)
         try:
             await admin.execute(f'CREATE DATABASE "{name}"')
         finally:
@@ -115,7 +115,9 @@ def _asyncpg_dsn(url: str) -> str:
     return "postgresql://" + url.split("://", 1)[1]
 
 
-def _unavailable(reason: str) -> None:
+def service_unavailable(reason: str) -> NoReturn:
+    """Skip the test because the service ``reason`` names is missing, or, where CI
+    requires every service (REQUIRE_SERVICES=1), fail it."""
     if REQUIRE_SERVICES:
         pytest.fail(reason + " (REQUIRE_SERVICES=1)")
     pytest.skip(reason)

@@ -23,9 +23,15 @@ from tortoise import Tortoise
 from marketplace.admission.models import AdmissionRound
 from marketplace.admission.services import beijing_date
 from marketplace.catalog.demo import demo_certificate_pdf
-from tests.conftest import REQUIRE_SERVICES, init_orm
+from tests.conftest import init_orm
 from tests.factories import credit_code
-from tests.test_browser import CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS, serve_marketplace
+from tests.test_browser import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    SCREENSHOTS,
+    require_chromium,
+    serve_marketplace,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -40,11 +46,7 @@ def admission_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple
 
     Yields the base URL and the database URL (the test reaches into it to let days pass).
     """
-    if not CHROMIUM.exists():
-        reason = "Debian's chromium is not installed (apt-get install chromium)"
-        if REQUIRE_SERVICES:
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require_chromium()
     workdir = tmp_path_factory.mktemp("admission-live")
     database_url = f"sqlite://{workdir / 'live.sqlite3'}"
     env = {

@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import REQUIRE_SERVICES
+from tests.conftest import service_unavailable
 
 pytestmark = pytest.mark.browser
 
@@ -153,14 +153,16 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def require_chromium() -> None:
+    """Skip (fail where CI requires every service) without Debian's chromium."""
+    if not CHROMIUM.exists():
+        service_unavailable("Debian's chromium is not installed (apt-get install chromium)")
+
+
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The marketplace served by uvicorn on the demo catalogue; yields its base URL."""
-    if not CHROMIUM.exists():
-        reason = "Debian's chromium is not installed (apt-get install chromium)"
-        if REQUIRE_SERVICES:
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require_chromium()
     workdir = tmp_path_factory.mktemp("live")
     env = {**os.environ, "DATABASE_URL": f"sqlite://{workdir / 'demo.sqlite3'}"}
     subprocess.run(

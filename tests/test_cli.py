@@ -10,13 +10,14 @@ from pathlib import Path
 
 
 def _run(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
+    *args: str, cwd: Path, env: dict[str, str] | None = None, input: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     return subprocess.run(
         [sys.executable, "-m", "marketplace.cli", *args],
         cwd=cwd,
         env={**environment, **(env or {})},
+        input=input,
         capture_output=True,
         text=True,
         timeout=120,
@@ -80,43 +81,25 @@ def test_database_passwords_are_never_printed() -> None:
 
 
 def test_create_admin_reads_the_password_and_refuses_a_short_one(tmp_path: Path) -> None:
-    short = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "marketplace.cli",
-            "create-admin",
-            "--email",
-            "boss@example.com",
-            "--name",
-            "Boss",
-            "--password-stdin",
-        ],
+    short = _run(
+        "create-admin",
+        "--email",
+        "boss@example.com",
+        "--name",
+        "Boss",
+        "--password-stdin",
         cwd=tmp_path,
         input="short\n",
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
     )
-    created = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "marketplace.cli",
-            "create-admin",
-            "--email",
-            "boss@example.com",
-            "--name",
-            "Boss",
-            "--password-stdin",
-        ],
+    created = _run(
+        "create-admin",
+        "--email",
+        "boss@example.com",
+        "--name",
+        "Boss",
+        "--password-stdin",
         cwd=tmp_path,
         input="a long enough password\n",
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
     )
 
     assert short.returncode == 1
