@@ -51,7 +51,7 @@ async def _act(
     user = {"enterprise": world.enterprise, "agency": world.hengyuan_staff, "admin": world.admin}[
         who
     ]
-    if TRANSITIONS[action].with_complaint:
+    if TRANSITIONS[action].made_with:
         kw["record"] = _no_complaint
     return await services.transition(order.id, action, actor=await as_current(user), on=on, **kw)  # type: ignore[arg-type]
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
+import httpx
 import pytest
 
 from marketplace.orders import services as orders
-from marketplace.orders.models import Order, OrderState
+from marketplace.orders.models import Notification, Order, OrderState
 from marketplace.orders.services import OrderRefused
 from marketplace.ratings import services
 from marketplace.ratings.models import Rating
@@ -66,6 +67,13 @@ async def test_the_enterprise_rates_a_completed_order_once(world: OrderWorld) ->
     assert (await Order.get(id=order.id)).state == OrderState.RATED
     assert again.value.message.id == "This order has been rated already."
     assert await Rating.all().count() == 1
+    # the agency is told, as of every transition of its orders
+    notice = await Notification.filter(user=world.hengyuan_staff).order_by("-id").first()
+    assert notice is not None
+    assert (notice.message, notice.params) == (
+        "Order %(number)s was rated by the enterprise.",
+        {"number": order.number},
+    )
 
 
 async def test_ratings_are_refused_to_others_too_early_and_too_late(world: OrderWorld) -> None:
@@ -259,3 +267,25 @@ async def test_the_marketplace_mean_is_summed_by_the_database(world: OrderWorld)
         )
 
     assert await services.marketplace_mean() == 4.3  # (25 + 18) / 10
+
+
+async def test_the_generic_action_route_cannot_rate_without_a_rating(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    from marketplace.accounts import services as account_services
+
+    order = await _completed(
+        world, "rate-key-0099", accepted=D(2026, 9, 1), delivered=D(2026, 9, 3)
+    )
+    token = (await account_services.create_api_token(world.enterprise, name="ERP")).secret
+
+    response = await client.post(
+        f"/api/v1/orders/{order.id}/rate",
+        json={},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+
+    assert response.status_code == 409
+    assert response.json()["error"]["message"] == "请使用评价表单对订单进行评价。"
+    assert (await Order.get(id=order.id)).state == OrderState.COMPLETED
+    assert await Rating.all().count() == 0

@@ -63,6 +63,13 @@ _BEIJING = dt.timezone(dt.timedelta(hours=8))
 _MESSAGE_MAX = 5000
 
 
+# What a transition made only with its record says when asked for on its own.
+_MADE_ELSEWHERE = {
+    "rating": N_("Orders are rated with the rating form."),
+    "complaint": N_("Complaints are lodged and answered on the complaint pages."),
+}
+
+
 class OrderRefused(Exception):
     """A transition that may not happen now; ``message`` says why, nothing changed."""
 
@@ -119,8 +126,7 @@ def allowed_actions(user: CurrentUser, order: Order) -> list[Transition]:
         if t.party in parties
         and order.state in t.sources
         and t.party is not Party.SYSTEM
-        and t.action != "rate"  # the rating form on the order page makes it
-        and not t.with_complaint  # the complaint form and page make these
+        and not t.made_with  # the rating form and the complaint pages make these
     ]
 
 
@@ -270,16 +276,16 @@ async def transition(
     """Make ``action`` on the order as ``actor`` (``None``: the system, for jobs).
 
     ``outcome`` is for ``resolve``: ``"resume"`` (back to where it was) or ``"cancel"``.
-    ``record`` runs in the same transaction, after the event is written: the complaint
-    service writes there the complaint that a ``complain`` or ``resolve`` belongs to, and
-    those two are refused without it. Raises ``OrderRefused`` or ``FormError``; nothing
-    changes then.
+    ``record`` runs in the same transaction, after the event is written: the rating and
+    complaint services write there the rating or complaint the transition belongs to
+    (``made_with``), and those transitions are refused without it. Raises ``OrderRefused``
+    or ``FormError``; nothing changes then.
     """
     spec = TRANSITIONS.get(action)
     if spec is None:
         raise OrderRefused(N_("There is no such action."))
-    if spec.with_complaint and record is None:
-        raise OrderRefused(N_("Complaints are lodged and answered on the complaint pages."))
+    if spec.made_with and record is None:
+        raise OrderRefused(_MADE_ELSEWHERE[spec.made_with])
     order = await Order.get_or_none(id=order_id)
     if order is None:
         raise OrderRefused(N_("There is no such order."))

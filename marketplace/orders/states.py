@@ -32,7 +32,9 @@ class Transition:
     label: str  # the button
     needs_reason: bool = False
     takes_files: bool = False
-    with_complaint: bool = False  # made only with a complaint (marketplace.complaints)
+    # "rating" or "complaint": made only with that record, by the service that writes it
+    # (marketplace.ratings, marketplace.complaints), never on its own
+    made_with: str = ""
 
 
 S = OrderState
@@ -98,7 +100,7 @@ TRANSITIONS: dict[str, Transition] = {
             Party.ENTERPRISE,
             N_("Complain"),
             needs_reason=True,
-            with_complaint=True,
+            made_with="complaint",
         ),
         Transition(
             "resolve",
@@ -107,10 +109,16 @@ TRANSITIONS: dict[str, Transition] = {
             Party.ADMIN,
             N_("Resolve the complaint"),
             needs_reason=True,
-            with_complaint=True,
+            made_with="complaint",
         ),
-        # made by marketplace.ratings.services.rate_order, with the rating, in one transaction
-        Transition("rate", frozenset({S.COMPLETED}), S.RATED, Party.ENTERPRISE, N_("Rate")),
+        Transition(
+            "rate",
+            frozenset({S.COMPLETED}),
+            S.RATED,
+            Party.ENTERPRISE,
+            N_("Rate"),
+            made_with="rating",
+        ),
         Transition(
             "auto_confirm",
             frozenset({S.DELIVERED}),

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
 from tortoise.functions import Count, Sum
-from tortoise.transactions import in_transaction
 
 from marketplace.access import CurrentUser
 from marketplace.accounts.models import Role
@@ -25,7 +23,7 @@ from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
 from marketplace.orders.clock import clock_of, load_calendar
 from marketplace.orders.models import Order, OrderEvent, OrderState
-from marketplace.orders.services import OrderRefused, party_of
+from marketplace.orders.services import OrderRefused, party_of, transition
 from marketplace.orders.states import Party
 from marketplace.ratings.models import DIMENSIONS, Rating
 from marketplace.search.index import queue_reindex
@@ -93,31 +91,30 @@ async def rate_order(
         errors["comment"] = Message(N_("Use at most %(count)s characters."), {"count": COMMENT_MAX})
     if errors:
         raise FormError(errors)
-    try:
-        async with in_transaction():
-            rating = await Rating.create(
-                order=order,
+    created: list[Rating] = []
+
+    async def write(_order: Order, _event: OrderEvent) -> None:
+        created.append(
+            await Rating.create(
+                order_id=order.id,
                 enterprise_id=order.enterprise_id,
                 agency_id=order.agency_id,
                 item_id=order.item_id,
                 comment=comment,
                 **values,
             )
-            moved = await Order.filter(
-                id=order.id, version=order.version, state=OrderState.COMPLETED
-            ).update(state=OrderState.RATED, version=F("version") + 1)
-            if moved != 1:
-                raise IntegrityError("the order changed")
-            await OrderEvent.create(
-                order_id=order.id,
-                actor_id=actor.id,
-                action="rate",
-                from_state="completed",
-                to_state="rated",
-            )
-            await queue_reindex([order.item_id])  # the listing's rating in search
-    except IntegrityError:
-        raise OrderRefused(N_("This order has been rated already.")) from None
+        )
+        await queue_reindex([order.item_id])  # the listing's rating in search
+
+    try:
+        # the order moves to rated with its rating, in one transaction, or neither happens
+        await transition(order.id, "rate", actor=actor, on=day, record=write)
+    except (IntegrityError, OrderRefused):
+        # rated at the same moment by another request, which won
+        if await Rating.exists(order_id=order.id):
+            raise OrderRefused(N_("This order has been rated already.")) from None
+        raise
+    rating = created[0]
     forget_cached_pages()
     return rating
 
