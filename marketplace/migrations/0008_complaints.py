@@ -27,7 +27,6 @@ class Migration(migrations.Migration):
                 ('state', fields.CharEnumField(default=ComplaintState.OPEN, db_index=True, description='OPEN: open\nANSWERED: answered\nCLOSED: closed', enum_type=ComplaintState, max_length=16)),
                 ('received_on', fields.DateField(db_index=True)),
                 ('due_on', fields.DateField()),
-                ('reminded_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
                 ('answer', fields.TextField(default='', unique=False)),
                 ('outcome', fields.CharField(default='', max_length=16)),
                 ('answered_by', fields.ForeignKeyField('models.User', source_field='answered_by_id', null=True, db_constraint=True, to_field='id', related_name='complaints_answered', on_delete=OnDelete.RESTRICT)),
