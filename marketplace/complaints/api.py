@@ -152,10 +152,6 @@ async def complaint_step(request: Request) -> JSONResponse:
         raise api_form_error(exc) from None
     except OrderRefused as exc:
         raise ApiError(409, "refused", refusal_text(exc)) from None
-    if updated.outcome == "cancel" and step == "answer" and updated.order_id is not None:
-        await request.state.jobs.enqueue(
-            "refund_order", updated.order_id, job_id=f"refund_order:{updated.order_id}"
-        )
     return JSONResponse(_complaint_json(updated))
 
 

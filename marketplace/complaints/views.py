@@ -165,10 +165,6 @@ async def complaint_answer(request: Request) -> Response:
         return await _detail(request, {"errors": exc.errors, "values": values}, 422)
     except OrderRefused as exc:
         return await _detail(request, {"refusal": refusal_text(exc)}, 409)
-    if values["outcome"] == "cancel" and complaint.order_id is not None:
-        await request.state.jobs.enqueue(
-            "refund_order", complaint.order_id, job_id=f"refund_order:{complaint.order_id}"
-        )
     return RedirectResponse(f"/complaints/{complaint.id}", status_code=303)
 
 

@@ -163,10 +163,6 @@ async def order_action(request: Request) -> JSONResponse:
         raise api_form_error(exc) from None
     except OrderRefused as exc:
         raise ApiError(409, "refused", refusal_text(exc)) from None
-    if updated.state.value == "cancelled":
-        await request.state.jobs.enqueue(
-            "refund_order", order.id, job_id=f"refund_order:{order.id}"
-        )
     return JSONResponse(await _order_json(updated, with_events=True))
 
 

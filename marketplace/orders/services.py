@@ -279,7 +279,8 @@ async def transition(
     ``record`` runs in the same transaction, after the event is written: the rating and
     complaint services write there the rating or complaint the transition belongs to
     (``made_with``), and those transitions are refused without it. Raises ``OrderRefused``
-    or ``FormError``; nothing changes then.
+    or ``FormError``; nothing changes then. With a ``queue``, a cancelled order's online
+    payment is refunded by a job.
     """
     spec = TRANSITIONS.get(action)
     if spec is None:
@@ -373,6 +374,9 @@ async def transition(
             )
     order = await Order.get(id=order.id)
     await _notify_transition(order, spec, actor, event, queue)
+    if target is OrderState.CANCELLED and queue is not None:
+        # paid online: refunded by the job (payments.stripe_gateway.refund_order), once
+        await queue.enqueue("refund_order", order.id, job_id=f"refund_order:{order.id}")
     return order
 
 

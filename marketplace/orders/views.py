@@ -192,10 +192,6 @@ async def order_action(request: Request) -> Response:
         )
     except OrderRefused as exc:
         return await _detail(request, {"refusal": refusal_text(exc)}, 409)
-    if action == "cancel" or (action == "resolve" and form_text(form, "outcome") == "cancel"):
-        await request.state.jobs.enqueue(
-            "refund_order", order.id, job_id=f"refund_order:{order.id}"
-        )
     return RedirectResponse(f"/orders/{order.id}#log", status_code=303)
 
 
