@@ -49,7 +49,6 @@ async def test_an_empty_query_finds_every_listing_with_facet_counts(engine: Sear
     assert sum(result.facets["category"].values()) == 58
     assert len(result.facets["category"]) == 20
     assert not result.suggestions
-    assert result.took_ms >= 0
     assert not result.degraded
 
 

@@ -93,20 +93,34 @@ class PageCache:
 
     def __init__(self, ttl_s: float = PAGE_CACHE_TTL_S) -> None:
         self._data: TTLCache[tuple[str, str], Any] = TTLCache(maxsize=_PAGE_CACHE_SIZE, ttl=ttl_s)
-        self._loading: dict[tuple[str, str], asyncio.Lock] = {}
+        # A lock per key being loaded, with the number of requests holding or awaiting
+        # it; the entry goes when the last of them leaves, so keys (every distinct ``?q=``)
+        # do not pile up for the life of the process.
+        self._loading: dict[tuple[str, str], tuple[asyncio.Lock, list[int]]] = {}
         _caches.add(self)
 
     async def get_or_load(self, key: tuple[str, str], load: Callable[[], Awaitable[Any]]) -> Any:
         if (hit := self._data.get(key)) is not None:
             return hit
-        lock = self._loading.setdefault(key, asyncio.Lock())
-        async with lock:
-            if (hit := self._data.get(key)) is not None:
-                return hit
-            value = await load()
-            if value is not None:
-                self._data[key] = value
-            return value
+        lock, users = self._loading.setdefault(key, (asyncio.Lock(), [0]))
+        users[0] += 1
+        try:
+            async with lock:
+                if (hit := self._data.get(key)) is not None:
+                    return hit
+                value = await load()
+                if value is not None:
+                    self._data[key] = value
+                return value
+        finally:
+            users[0] -= 1
+            if not users[0]:
+                del self._loading[key]
+
+    @property
+    def loading_keys(self) -> int:
+        """How many keys have a load running or awaited (0 when the cache is idle)."""
+        return len(self._loading)
 
     def clear(self) -> None:
         self._data.clear()
