@@ -189,15 +189,15 @@ async def test_one_reply_and_a_hidden_comment_that_keeps_its_scores(world: Order
 async def test_the_shrunk_average_puts_many_good_ratings_above_one_perfect(
     world: OrderWorld,
 ) -> None:
-    from marketplace.ratings.services import _summary
+    from marketplace.ratings.services import _stat_of, _summary
 
     def rating(score: int) -> Rating:
         return Rating(
             quality=score, timeliness=score, attitude=score, fee_compliance=score, conduct=score
         )
 
-    one_perfect = _summary([rating(5)], prior_mean=4.0)
-    forty_good = _summary([rating(5)] * 32 + [rating(4)] * 8, prior_mean=4.0)  # mean 4.8
+    one_perfect = _summary(_stat_of([rating(5)]), prior_mean=4.0)
+    forty_good = _summary(_stat_of([rating(5)] * 32 + [rating(4)] * 8), prior_mean=4.0)  # mean 4.8
 
     assert (one_perfect.mean, one_perfect.score) == (5.0, 4.17)  # (5×4 + 5) / 6
     assert (forty_good.mean, forty_good.score) == (4.8, 4.71)  # (5×4 + 192) / 45

@@ -20,6 +20,7 @@ __all__ = [
     "OrderMessage",
     "OrderState",
     "PaymentStatus",
+    "PromiseBucket",
     "StripeEvent",
 ]
 
@@ -80,6 +81,10 @@ class Order(Model):
     paused_days = fields.IntField(default=0)  # working days spent waiting for materials
     deadline = fields.DateField(null=True, db_index=True)
     delivered_on = fields.DateField(null=True)
+    # Set with delivered_on from the clock (and cleared with it by a send-back), so that
+    # promise-keeping is counted without running the clock over an agency's history.
+    days_used = fields.IntField(null=True)
+    on_time = fields.BooleanField(null=True)
     completed_on = fields.DateField(null=True)
     overdue_marked_at = fields.DatetimeField(null=True)
     reminded_at = fields.DatetimeField(null=True)
@@ -241,3 +246,24 @@ class StripeEvent(Model):
 
     class Meta:
         table = "stripe_event"
+
+
+class PromiseBucket(Model):
+    """How many delivered orders of one agency or item used so many working days.
+
+    One row per (scope, scope id, working days used, on time): a delivery adds one to its
+    row and a send-back takes it off again, in the transaction of the transition, so an
+    agency's promise-keeping (delivered, on time, median days used) reads a handful of rows
+    at any history's length.
+    """
+
+    id = fields.IntField(primary_key=True)
+    scope = fields.CharField(max_length=8)  # agency | item
+    scope_id = fields.IntField()
+    days_used = fields.IntField()
+    on_time = fields.BooleanField()
+    orders = fields.IntField(default=0)
+
+    class Meta:
+        table = "promise_bucket"
+        unique_together = (("scope", "scope_id", "days_used", "on_time"),)

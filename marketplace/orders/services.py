@@ -8,6 +8,7 @@ party follow the commit.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Awaitable, Callable, Sequence
@@ -28,7 +29,7 @@ from marketplace.catalog.services import public_items
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, translate
 from marketplace.jobs import JobQueue
-from marketplace.orders.clock import deadline_for, load_calendar, today
+from marketplace.orders.clock import clock_of, deadline_for, load_calendar, today
 from marketplace.orders.models import (
     Notification,
     Order,
@@ -38,6 +39,7 @@ from marketplace.orders.models import (
     OrderState,
     PaymentStatus,
 )
+from marketplace.orders.promise import add_delivery, remove_delivery
 from marketplace.orders.states import TRANSITIONS, Party, Transition
 from marketplace.search.index import queue_reindex
 from marketplace.uploads import StoredFile
@@ -362,7 +364,16 @@ async def transition(
             detail={"outcome": outcome} if outcome else {},
         )
         if action == "deliver":
+            # the clock as it stops today: the working days used and whether on time
+            delivered = copy.copy(order)
+            for name, value in {**changes, "state": target}.items():
+                setattr(delivered, name, value)
+            stopped = clock_of(delivered, calendar, day)
+            await add_delivery(order, days_used=stopped.days_used, on_time=bool(stopped.on_time))
             await queue_reindex([order.item_id])  # the listing's measured on-time rate
+        elif action == "send_back":
+            await remove_delivery(order)
+            await queue_reindex([order.item_id])
         if record is not None:
             await record(order, event)
         if files:

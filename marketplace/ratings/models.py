@@ -9,7 +9,7 @@ from marketplace.accounts.models import Enterprise, User
 from marketplace.catalog.models import Agency, ServiceItem
 from marketplace.orders.models import Order
 
-__all__ = ["DIMENSIONS", "Rating"]
+__all__ = ["DIMENSIONS", "Rating", "RatingStat", "star_of"]
 
 # The five dimensions, in the order shown: 服务质量, 服务时效, 服务态度, 收费规范, 执业规范.
 DIMENSIONS = ("quality", "timeliness", "attitude", "fee_compliance", "conduct")
@@ -62,3 +62,36 @@ class Rating(Model):
     @property
     def overall(self) -> float:
         return sum(getattr(self, d) for d in DIMENSIONS) / len(DIMENSIONS)
+
+
+def star_of(total: int) -> int:
+    """The overall stars (1-5, rounded half up) of a rating whose five scores sum to ``total``."""
+    return min(5, max(1, int(total / len(DIMENSIONS) + 0.5)))
+
+
+class RatingStat(Model):
+    """The running sums of one agency's or one item's ratings.
+
+    Updated in the transaction that writes each rating, so a profile reads one row
+    instead of every rating: the count, the sum of each dimension, and the ratings per
+    overall star. Hiding a comment changes no score, so nothing here.
+    """
+
+    id = fields.IntField(primary_key=True)
+    scope = fields.CharField(max_length=8)  # agency | item
+    scope_id = fields.IntField()
+    ratings = fields.IntField(default=0)
+    quality = fields.IntField(default=0)
+    timeliness = fields.IntField(default=0)
+    attitude = fields.IntField(default=0)
+    fee_compliance = fields.IntField(default=0)
+    conduct = fields.IntField(default=0)
+    stars_1 = fields.IntField(default=0)
+    stars_2 = fields.IntField(default=0)
+    stars_3 = fields.IntField(default=0)
+    stars_4 = fields.IntField(default=0)
+    stars_5 = fields.IntField(default=0)
+
+    class Meta:
+        table = "rating_stat"
+        unique_together = (("scope", "scope_id"),)

@@ -8,24 +8,25 @@ are published beside it, so nothing is hidden by the shrinking.
 from __future__ import annotations
 
 import datetime as dt
-import statistics
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
-from tortoise.functions import Count, Sum
+from tortoise.expressions import F
+from tortoise.functions import Sum
+from tortoise.transactions import in_transaction
 
 from marketplace.access import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.catalog.services import forget_cached_pages
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
-from marketplace.orders.clock import clock_of, load_calendar
 from marketplace.orders.models import Order, OrderEvent, OrderState
+from marketplace.orders.promise import Promise, on_time_rates, promise_of
 from marketplace.orders.services import OrderRefused, party_of, transition
 from marketplace.orders.states import Party
-from marketplace.ratings.models import DIMENSIONS, Rating
+from marketplace.ratings.models import DIMENSIONS, Rating, RatingStat, star_of
 from marketplace.search.index import queue_reindex
 
 __all__ = [
@@ -38,8 +39,12 @@ __all__ = [
     "promise_of",
     "rate_order",
     "rating_summary",
+    "recount_ratings",
     "reply",
 ]
+
+AGENCY = "agency"
+ITEM = "item"
 
 RATING_WINDOW_DAYS = 30  # an order can be rated within this many days of completion
 COMMENT_MAX = 1000
@@ -104,6 +109,7 @@ async def rate_order(
                 **values,
             )
         )
+        await _add_to_stats(order.agency_id, order.item_id, values)
         await queue_reindex([order.item_id])  # the listing's rating in search
 
     try:
@@ -161,74 +167,72 @@ class RatingSummary:
     dimensions: dict[str, float]  # dimension → mean
 
 
-def _summary(ratings: list[Rating], prior_mean: float) -> RatingSummary:
-    if not ratings:
+async def _add_to_stats(agency_id: int, item_id: int, scores: dict[str, int]) -> None:
+    """Add one rating to its agency's and its item's running sums (in its transaction)."""
+    star = f"stars_{star_of(sum(scores[d] for d in DIMENSIONS))}"
+    increments = {"ratings": F("ratings") + 1, star: F(star) + 1}
+    increments.update({d: F(d) + scores[d] for d in DIMENSIONS})
+    for scope, scope_id in ((AGENCY, agency_id), (ITEM, item_id)):
+        if await RatingStat.filter(scope=scope, scope_id=scope_id).update(**increments):
+            continue
+        try:
+            async with in_transaction():  # a savepoint: another first rating may win the insert
+                await RatingStat.create(
+                    scope=scope, scope_id=scope_id, ratings=1, **{star: 1}, **scores
+                )
+        except IntegrityError:
+            await RatingStat.filter(scope=scope, scope_id=scope_id).update(**increments)
+
+
+def _stat_of(ratings: list[Rating]) -> RatingStat:
+    """The running sums of ``ratings``, unsaved (what the stored row holds for them)."""
+    stat = RatingStat(ratings=len(ratings))
+    for rating in ratings:
+        scores = [getattr(rating, d) for d in DIMENSIONS]
+        star = f"stars_{star_of(sum(scores))}"
+        setattr(stat, star, getattr(stat, star) + 1)
+        for d, score in zip(DIMENSIONS, scores, strict=True):
+            setattr(stat, d, getattr(stat, d) + score)
+    return stat
+
+
+def _summary(stat: RatingStat | None, prior_mean: float) -> RatingSummary:
+    if stat is None or not stat.ratings:
         return RatingSummary(0, None, None, dict.fromkeys(range(5, 0, -1), 0), {})
-    overall = [r.overall for r in ratings]
-    stars = Counter(min(5, max(1, int(o + 0.5))) for o in overall)
-    total = sum(overall)
+    count = stat.ratings
+    total = sum(getattr(stat, d) for d in DIMENSIONS) / len(DIMENSIONS)  # sum of overalls
     return RatingSummary(
-        count=len(ratings),
-        mean=round(total / len(ratings), 2),
-        score=round((PRIOR_WEIGHT * prior_mean + total) / (PRIOR_WEIGHT + len(ratings)), 2),
-        distribution={star: stars.get(star, 0) for star in range(5, 0, -1)},
-        dimensions={
-            d: round(statistics.fmean(getattr(r, d) for r in ratings), 2) for d in DIMENSIONS
-        },
+        count=count,
+        mean=round(total / count, 2),
+        score=round((PRIOR_WEIGHT * prior_mean + total) / (PRIOR_WEIGHT + count), 2),
+        distribution={star: getattr(stat, f"stars_{star}") for star in range(5, 0, -1)},
+        dimensions={d: round(getattr(stat, d) / count, 2) for d in DIMENSIONS},
     )
 
 
 async def marketplace_mean() -> float:
-    """The mean overall score of every rating, summed by the database."""
+    """The mean overall score of every rating, from the agencies' running sums."""
     row = (
-        await Rating.all()
-        .annotate(count=Count("id"), **{d: Sum(d) for d in DIMENSIONS})
-        .values("count", *DIMENSIONS)
+        await RatingStat.filter(scope=AGENCY)
+        .annotate(count=Sum("ratings"), **{f"sum_{d}": Sum(d) for d in DIMENSIONS})
+        .values("count", *(f"sum_{d}" for d in DIMENSIONS))
     )[0]
     if not row["count"]:
         return _DEFAULT_MEAN
-    return sum(int(row[d]) for d in DIMENSIONS) / (len(DIMENSIONS) * int(row["count"]))
+    return sum(int(row[f"sum_{d}"]) for d in DIMENSIONS) / (len(DIMENSIONS) * int(row["count"]))
 
 
 async def rating_summary(
     *, agency_id: int | None = None, item_id: int | None = None
 ) -> RatingSummary:
-    query = Rating.all()
+    """The published rating of an agency or an item (two one-row queries)."""
     if agency_id is not None:
-        query = query.filter(agency_id=agency_id)
-    if item_id is not None:
-        query = query.filter(item_id=item_id)
-    return _summary(await query, await marketplace_mean())
-
-
-@dataclass(frozen=True, slots=True)
-class Promise:
-    delivered: int
-    on_time: int
-    on_time_rate: float | None  # delivered within the committed working days / delivered
-    median_days_used: float | None
-
-
-async def promise_of(*, agency_id: int | None = None, item_id: int | None = None) -> Promise:
-    """The measured promise-keeping over every delivered order."""
-    query = Order.filter(delivered_on__isnull=False, accepted_on__isnull=False)
-    if agency_id is not None:
-        query = query.filter(agency_id=agency_id)
-    if item_id is not None:
-        query = query.filter(item_id=item_id)
-    orders = await query
-    if not orders:
-        return Promise(0, 0, None, None)
-    calendar = await load_calendar()
-    # every order here is delivered: its clock stopped on its delivery day
-    clocks = [clock_of(order, calendar, order.delivered_on or dt.date.min) for order in orders]
-    on_time = sum(1 for c in clocks if c.on_time)
-    return Promise(
-        delivered=len(orders),
-        on_time=on_time,
-        on_time_rate=round(on_time / len(orders), 4),
-        median_days_used=float(statistics.median(c.days_used for c in clocks)),
-    )
+        stat = await RatingStat.get_or_none(scope=AGENCY, scope_id=agency_id)
+    elif item_id is not None:
+        stat = await RatingStat.get_or_none(scope=ITEM, scope_id=item_id)
+    else:
+        raise ValueError("rating_summary needs an agency or an item")
+    return _summary(stat, await marketplace_mean())
 
 
 async def item_signals(item_ids: list[int]) -> dict[int, tuple[float | None, int, float | None]]:
@@ -236,22 +240,30 @@ async def item_signals(item_ids: list[int]) -> dict[int, tuple[float | None, int
     if not item_ids:
         return {}
     prior = await marketplace_mean()
-    by_item: dict[int, list[Rating]] = {}
-    for rating in await Rating.filter(item_id__in=item_ids):
-        by_item.setdefault(rating.item_id, []).append(rating)
-    delivered = await Order.filter(
-        item_id__in=item_ids, delivered_on__isnull=False, accepted_on__isnull=False
-    )
-    on_time: dict[int, list[bool]] = {}
-    if delivered:
-        calendar = await load_calendar()
-        for order in delivered:
-            clock = clock_of(order, calendar, order.delivered_on or dt.date.min)
-            on_time.setdefault(order.item_id, []).append(bool(clock.on_time))
+    stats = {s.scope_id: s for s in await RatingStat.filter(scope=ITEM, scope_id__in=item_ids)}
+    rates = await on_time_rates(item_ids)
     signals: dict[int, tuple[float | None, int, float | None]] = {}
     for item_id in item_ids:
-        summary = _summary(by_item.get(item_id, []), prior)
-        kept = on_time.get(item_id)
-        rate = round(sum(kept) / len(kept), 4) if kept else None
-        signals[item_id] = (summary.score, summary.count, rate)
+        summary = _summary(stats.get(item_id), prior)
+        signals[item_id] = (summary.score, summary.count, rates[item_id])
     return signals
+
+
+async def recount_ratings() -> None:
+    """Rebuild every running sum from the ratings (backfill and repair)."""
+    sums: dict[tuple[str, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    rows = await Rating.all().values_list("agency_id", "item_id", *DIMENSIONS)
+    for agency_id, item_id, *scores in rows:
+        star = f"stars_{star_of(sum(scores))}"
+        for key in ((AGENCY, agency_id), (ITEM, item_id)):
+            entry = sums[key]
+            entry["ratings"] += 1
+            entry[star] += 1
+            for d, score in zip(DIMENSIONS, scores, strict=True):
+                entry[d] += score
+    async with in_transaction():
+        await RatingStat.all().delete()
+        await RatingStat.bulk_create(
+            [RatingStat(scope=s, scope_id=i, **entry) for (s, i), entry in sorted(sums.items())],
+            batch_size=1000,
+        )
