@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
@@ -49,7 +50,12 @@ def _scopes(order: Order) -> tuple[tuple[str, int], ...]:
 
 
 async def _bump(scope: str, scope_id: int, days_used: int, on_time: bool, by: int) -> None:
-    key = {"scope": scope, "scope_id": scope_id, "days_used": days_used, "on_time": on_time}
+    key: dict[str, Any] = {
+        "scope": scope,
+        "scope_id": scope_id,
+        "days_used": days_used,
+        "on_time": on_time,
+    }
     if await PromiseBucket.filter(**key).update(orders=F("orders") + by):
         return
     try:
@@ -121,7 +127,7 @@ async def promise_of(*, agency_id: int | None = None, item_id: int | None = None
     if item_id is not None:
         query = query.filter(scope=ITEM, scope_id=item_id)
     rows = await query.values_list("days_used", "on_time", "orders")
-    return promise_from_buckets(rows)  # type: ignore[arg-type]
+    return promise_from_buckets(rows)
 
 
 async def on_time_rates(item_ids: list[int]) -> dict[int, float | None]:

@@ -177,9 +177,8 @@ async def _add_to_stats(agency_id: int, item_id: int, scores: dict[str, int]) ->
             continue
         try:
             async with in_transaction():  # a savepoint: another first rating may win the insert
-                await RatingStat.create(
-                    scope=scope, scope_id=scope_id, ratings=1, **{star: 1}, **scores
-                )
+                first: dict[str, Any] = {"ratings": 1, star: 1, **scores}
+                await RatingStat.create(scope=scope, scope_id=scope_id, **first)
         except IntegrityError:
             await RatingStat.filter(scope=scope, scope_id=scope_id).update(**increments)
 
