@@ -93,3 +93,43 @@ async def test_the_registration_form_as_rendered(demo_client: httpx.AsyncClient)
         "false",
     )
     assert "required" in code
+
+
+def test_the_textarea_and_select_macros_keep_attributes_apart() -> None:
+    source = (
+        '{% from "admission/_macros.html" import textarea, select %}'
+        '{{ textarea("reason", "理由", "",'
+        ' {"reason": {"id": "Please give a reason.", "params": {}}},'
+        ' rows=3, maxlength=2000, id="reason-7") }}'
+        '{{ select("kind", "类型", [("a", "A")], "a", {}, help="h") }}'
+    )
+    html = templates.env.from_string(source).render()
+
+    class _Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: dict[str, dict[str, str | None]] = {}
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ("textarea", "select"):
+                self.tags[tag] = dict(attrs)
+
+    parser = _Tags()
+    parser.feed(html)
+
+    assert parser.tags["textarea"] == {
+        "id": "reason-7",
+        "name": "reason",
+        "rows": "3",
+        "maxlength": "2000",
+        "required": None,
+        "aria-invalid": "true",
+        "aria-describedby": "reason-7-error",
+    }
+    assert parser.tags["select"] == {
+        "id": "kind",
+        "name": "kind",
+        "required": None,
+        "aria-describedby": "kind-help",
+    }
+    assert 'for="reason-7"' in html
