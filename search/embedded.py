@@ -100,6 +100,8 @@ EXACT_WORDING_BONUS = 0.25  # the phrase typed, over its synonyms
 WHOLE_WORD_BONUS = 0.5  # the segmenter's whole word, on top of its bigrams
 PINYIN_WEIGHT = 0.9
 INITIALS_WEIGHT = 0.7
+# Initials that stand for a word which is no category's short name count this much less.
+ALIAS_INITIALS_FACTOR = 0.5
 TYPO_WEIGHTS = {1: 0.6, 2: 0.4}
 
 # Words that name things (titles, categories, agencies, cities) are what people type in
@@ -387,6 +389,8 @@ class _Index:
         self.pinyin_full: dict[str, Counter[str]] = {}
         self.pinyin_initials: dict[str, Counter[str]] = {}
         self._pinyin_seen: set[str] = set()
+        # The categories' short names (the first abbreviation of each: 环评, 安评).
+        self.short_names: set[str] = set()
         # Latin words (pinyin and index words) that typos may be corrected to, by length.
         self.typo_vocabulary: dict[int, set[str]] = {}
         self._typo_lists: dict[int, list[str]] = {}
@@ -468,6 +472,7 @@ class _Index:
         level.postings.add(group, weights)
         for name in (doc.category_name, *doc.category_abbreviations):
             self._learn_names(name, whole=True)
+        self.short_names.update(doc.category_abbreviations[:1])
         return group
 
     def _agency_group(self, doc: SearchDocument) -> int:
@@ -677,10 +682,33 @@ def _pinyin_alternatives(
     seen = table.get(key)
     if not seen:
         return
-    # The words most often seen first; a short key (initials) may stand for many.
+    # The words most often seen first; a short key (initials) may stand for many. A
+    # category's own short name (its first abbreviation, 环评) is what its initials mean
+    # first; other words with the same initials (洪评, an alias of 防洪评价) count less.
     ranked = sorted(seen.items(), key=lambda pair: (-pair[1], pair[0]))
     for word, _count in ranked[:_PINYIN_EXPANSIONS]:
-        _han_alternatives(word, weight, clause)
+        primary = not initials or word in index.short_names
+        _han_alternatives(word, weight if primary else weight * ALIAS_INITIALS_FACTOR, clause)
+
+
+def _join_words(q: str, words: Sequence[str], replacements: Sequence[str]) -> str:
+    """The query ``q`` with its ``words`` replaced, keeping what stood between them.
+
+    Words cut from one run of Han characters touch again ("环境影响评价", not "环境影响
+    评价"); words the person separated stay separated by one space.
+    """
+    text = normalize(q)
+    out: list[str] = []
+    position = 0
+    for word, replacement in zip(words, replacements, strict=True):
+        found = text.find(word, position)
+        if found < 0:  # the word is not in the text as typed (a dropped stop word)
+            return " ".join(replacements)
+        if out and text[position:found] != "":
+            out.append(" ")
+        out.append(replacement)
+        position = found + len(word)
+    return "".join(out)
 
 
 def plan_query(index: _Index, q: str) -> QueryPlan:
@@ -951,7 +979,7 @@ class EmbeddedEngine:
 
         suggestions = Suggestions()
         if total == 0 and plan.clauses:
-            suggestions = self._suggest(index, evaluator, plan, clause_hits)
+            suggestions = self._suggest(query.q, index, evaluator, plan, clause_hits)
         took_ms = (time.perf_counter() - started) * 1000
         return SearchResult(
             query=query,
@@ -1047,6 +1075,7 @@ class EmbeddedEngine:
 
     def _suggest(
         self,
+        q: str,
         index: _Index,
         evaluator: _Evaluator,
         plan: QueryPlan,
@@ -1061,7 +1090,9 @@ class EmbeddedEngine:
                 replacement = _spelling(index, clause.word)
             corrected |= replacement is not None
             corrections.append(replacement or clause.word)
-        suggested_query = " ".join(corrections) if corrected else None
+        suggested_query = (
+            _join_words(q, [c.word for c in plan.clauses], corrections) if corrected else None
+        )
 
         # Categories: where the words match without the filters, else where any one
         # word matches, else where the corrected query matches.

@@ -147,3 +147,19 @@ async def test_the_index_opens_from_the_database(catalogue: SmallCatalogue, db: 
 
     assert result.hits[0].document.id == catalogue.report_book.id
     assert result.degraded is False
+
+
+async def test_result_cards_show_the_signals_and_not_the_query_time(
+    demo_client: httpx.AsyncClient,
+) -> None:
+    # the demo catalogue alone has no ratings and no deliveries yet
+    page = await demo_client.get("/search", params={"q": "环评"})
+    nothing = await demo_client.get("/search", params={"q": "zzzzqqqq"})
+
+    text = text_of(page.text)
+    assert page.status_code == 200
+    assert text.count("暂无评价") == 5
+    assert " ms)" not in page.text
+    # with no results, filters whose counts are all zero are not offered
+    assert 'class="facet"' not in nothing.text
+    assert 'class="facet"' in page.text
