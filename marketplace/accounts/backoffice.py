@@ -17,6 +17,8 @@ from marketplace.catalog.models import Agency
 from marketplace.forms import FormError
 from marketplace.http import path_id
 from marketplace.i18n import N_
+from marketplace.orders.clock import today
+from marketplace.statistics.overview import office_queue
 from marketplace.templating import render
 
 __all__ = ["routes"]
@@ -56,7 +58,8 @@ async def _agency_choice(raw: Any) -> Agency | None:
 
 @allow(ADMIN)
 async def index(request: Request) -> Response:
-    return render(request, "backoffice/index.html", {})
+    queue = await office_queue(today())
+    return render(request, "backoffice/index.html", {"queue": queue})
 
 
 async def _users_page(
