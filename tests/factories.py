@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from marketplace.catalog import services
-from marketplace.codes import gb11714_check_character, uscc_check_character
 from marketplace.catalog.models import (
     AdmissionRoute,
     Agency,
@@ -15,6 +14,7 @@ from marketplace.catalog.models import (
     MarketType,
     ServiceItem,
 )
+from marketplace.codes import gb11714_check_character, uscc_check_character
 
 PUBLISHED_AT = dt.datetime(2026, 3, 16, 9, 0, tzinfo=dt.UTC)
 

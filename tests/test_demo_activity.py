@@ -12,12 +12,12 @@ from collections import Counter, defaultdict
 
 import pytest
 from argon2 import PasswordHasher
-from marketplace.codes import check_uscc
 
 from marketplace.accounts import services as accounts
 from marketplace.accounts.models import Enterprise, Role, User, UserRole
 from marketplace.catalog.demo import DEMO_ADMITTED_ON, seed_demo
 from marketplace.catalog.demo_activity import ACTIVITY_DAYS, seed_activity
+from marketplace.codes import check_uscc
 from marketplace.complaints.models import Complaint, ComplaintState
 from marketplace.complaints.services import complaint_stats
 from marketplace.orders.clock import clock_of, load_calendar

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from marketplace.codes import check_uscc
-
 from marketplace.catalog.demo import seed_demo
 from marketplace.catalog.fees import estimate_fee, parse_fee_standard
 from marketplace.catalog.models import (
@@ -16,6 +14,7 @@ from marketplace.catalog.models import (
     ServiceItemVersion,
     ServiceStatus,
 )
+from marketplace.codes import check_uscc
 
 
 async def test_demo_catalogue_has_twenty_categories_and_forty_admitted_agencies(

@@ -40,9 +40,9 @@ from marketplace.accounts import services as accounts
 from marketplace.accounts.models import Role, User
 from marketplace.catalog.demo import DEMO_ADMITTED_ON, DEMO_OFFICE_EMAIL, demo_pdf
 from marketplace.catalog.fees import parse_fee_standard
-from marketplace.codes import gb11714_check_character, uscc_check_character
 from marketplace.catalog.models import Agency, Category, ServiceItem
 from marketplace.catalog.services import public_items
+from marketplace.codes import gb11714_check_character, uscc_check_character
 from marketplace.complaints import services as complaints
 from marketplace.complaints.models import Complaint
 from marketplace.orders import services as orders
