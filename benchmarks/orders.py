@@ -80,7 +80,7 @@ async def _fire(
     body = {
         "item_id": item_id,
         "project_name": "压测项目",
-        "project_code": "2026-320902-44-01-000001",
+        "project_code": "2503-320902-89-01-000001",
         "base": "3000",
     }
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)

@@ -142,7 +142,7 @@ async def _fill(orders: int, ratings: int) -> dict[str, int]:
             item_version_id=versions[item_id],
             idempotency_key=f"bench-{n:08d}",
             project_name="压测项目",
-            project_code="2025-320902-44-01-000001",
+            project_code="2503-320902-89-01-000001",
             quoted_low_fen=1_000_000,
             quoted_high_fen=1_000_000,
             state=state,

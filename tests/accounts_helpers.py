@@ -35,7 +35,7 @@ async def make_user(
         user = await services.register_enterprise(
             company_name=f"{name}的公司",
             credit_code=credit_code(
-                "91320902MA1" + str(zlib.crc32(email.encode()) % 10**6).zfill(6)
+                "91320902MA" + str(zlib.crc32(email.encode()) % 10**6).zfill(6)
             ),
             contact_person=name,
             phone="13812345678",

@@ -187,8 +187,8 @@ async def sheet(round: AdmissionRound, first: int, total: int) -> dict[int, int 
     return points
 
 
-HOLDER = company("盐城市海澄气象防灾技术服务中心", "12320900466075831")
-MISSING_HOLDER = company("盐城市拓维房产测绘有限公司", "91320902549585621")
+HOLDER = company("盐城市海澄气象防灾技术服务中心", "1232090046607583")
+MISSING_HOLDER = company("盐城市拓维房产测绘有限公司", "9132090254958562")
 
 
 async def opened_round(

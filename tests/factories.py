@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from stdnum.cn import uscc
-
 from marketplace.catalog import services
 from marketplace.catalog.models import (
     AdmissionRoute,
@@ -16,13 +14,18 @@ from marketplace.catalog.models import (
     MarketType,
     ServiceItem,
 )
+from marketplace.codes import gb11714_check_character, uscc_check_character
 
 PUBLISHED_AT = dt.datetime(2026, 3, 16, 9, 0, tzinfo=dt.UTC)
 
 
 def credit_code(body: str) -> str:
-    """A valid unified social credit code from its first 17 characters."""
-    return body + uscc.calc_check_digit(body)
+    """A valid unified social credit code from its first 16 characters: registering body,
+    type, division and the 8 body characters of the organisation code; both check
+    characters (GB 11714 at position 17, GB 32100 at 18) are computed."""
+    assert len(body) == 16, body
+    first17 = body + gb11714_check_character(body[8:])
+    return first17 + uscc_check_character(first17)
 
 
 @dataclass
@@ -74,7 +77,7 @@ async def small_catalogue() -> SmallCatalogue:
     qinghe = await services.create_agency(
         name="盐城青禾环境咨询有限公司",
         name_en="Yancheng Qinghe",
-        credit_code=credit_code("91320902MA1QH0001"),
+        credit_code=credit_code("91320902MA1QH001"),
         legal_representative="陈立衡",
         address="盐城市亭湖区青禾路1号",
         city="盐城市",
@@ -102,7 +105,7 @@ async def small_catalogue() -> SmallCatalogue:
     )
     hengyuan = await services.create_agency(
         name="南京衡远工程技术有限公司",
-        credit_code=credit_code("91320100MA1HY0002"),
+        credit_code=credit_code("91320100MA1HY002"),
         legal_representative="周衡",
         address="南京市玄武区衡远路2号",
         city="南京市",
@@ -113,7 +116,7 @@ async def small_catalogue() -> SmallCatalogue:
     )
     suspended = await services.create_agency(
         name="盐城停业咨询有限公司",
-        credit_code=credit_code("91320902MA1TY0003"),
+        credit_code=credit_code("91320902MA1TY003"),
         legal_representative="李停",
         address="盐城市盐都区1号",
         city="盐城市",

@@ -10,7 +10,7 @@ from marketplace.accounts.services import user_roles
 from tests.accounts_helpers import make_user
 from tests.factories import SmallCatalogue, small_catalogue
 
-PROJECT_CODE = "2026-320902-44-01-000123"
+PROJECT_CODE = "2503-320902-89-01-000123"
 
 
 @dataclass

@@ -24,7 +24,7 @@ from marketplace.settings import Settings
 from tests.accounts_helpers import PASSWORD, make_user
 from tests.factories import credit_code
 
-VALID_CODE = credit_code("91320902MA1AB0001")
+VALID_CODE = credit_code("91320902MA1AB001")
 
 
 def _queue() -> JobQueue:
@@ -112,7 +112,7 @@ async def test_a_credit_code_or_address_registers_once(db: str) -> None:
     with pytest.raises(FormError) as same_code:
         await _register(email="other@example.com")
     with pytest.raises(FormError) as same_email:
-        await _register(credit_code=credit_code("91320902MA1AB0002"))
+        await _register(credit_code=credit_code("91320902MA1AB002"))
 
     assert (
         same_code.value.errors["credit_code"].id

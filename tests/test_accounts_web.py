@@ -22,7 +22,7 @@ from tests.test_catalog_views import _text
 
 REGISTRATION = {
     "company_name": "盐城示例制造有限公司",
-    "credit_code": credit_code("91320902MA1WB0001"),
+    "credit_code": credit_code("91320902MA1WB001"),
     "contact_person": "李四",
     "phone": "0515-88123456",
     "email": "lisi@example.com",

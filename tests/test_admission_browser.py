@@ -173,7 +173,7 @@ async def test_a_competitive_category_from_announcement_to_the_storefront(
     await agency.get_by_role("link", name="申请入驻").click()
     fields = {
         "#name": "盐城碧澜环境工程咨询有限公司",
-        "#credit_code": credit_code("91320902MA1BL0001"),
+        "#credit_code": credit_code("91320902MA1BL001"),
         "#legal_representative": "沈碧澜",
         "#city": "盐城市",
         "#address": "盐城市亭湖区解放南路88号",

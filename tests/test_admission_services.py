@@ -83,8 +83,8 @@ async def test_a_full_round_admits_by_market_type_and_records_every_step(
 
     # when the office announces, designates the monopoly holders and invites an external agency
     await step(round, RoundStatus.ANNOUNCED, office, ANNOUNCED)
-    holder = company("盐城市海澄气象防灾技术服务中心", "12320900466075831")
-    missing = company("盐城市拓维房产测绘有限公司", "91320902549585621")
+    holder = company("盐城市海澄气象防灾技术服务中心", "1232090046607583")
+    missing = company("盐城市拓维房产测绘有限公司", "9132090254958562")
     for category, who in ((cats.lightning, holder), (cats.property, missing)):
         await services.designate_holder(
             round,
@@ -97,7 +97,7 @@ async def test_a_full_round_admits_by_market_type_and_records_every_step(
             actor=office,
             now=LETTERS,
         )
-    invited = company("南京坤衡地震工程技术有限公司", "91320115655099152", "南京市")
+    invited = company("南京坤衡地震工程技术有限公司", "9132011565509915", "南京市")
     await services.invite_agency(
         round,
         category=cats.seismic,
@@ -112,13 +112,13 @@ async def test_a_full_round_admits_by_market_type_and_records_every_step(
     await step(round, RoundStatus.APPLICATIONS_OPEN, office, OPENED)
 
     # and agencies apply: four for EIA, the lightning holder, two external ones for seismic
-    qinghe = await register("盐城青禾环境科技咨询有限公司", "91320902557830861")
-    chengyuan = await register("江苏澄源环保技术有限公司", "91320981571497091")
-    hechuan = await register("盐城禾川环境工程有限公司", "91320903MA1HC0001")
-    shige = await register("盐城失格咨询有限公司", "91320903MA1GG0002")
+    qinghe = await register("盐城青禾环境科技咨询有限公司", "9132090255783086")
+    chengyuan = await register("江苏澄源环保技术有限公司", "9132098157149709")
+    hechuan = await register("盐城禾川环境工程有限公司", "91320903MA1HC001")
+    shige = await register("盐城失格咨询有限公司", "91320903MA1GG002")
     haicheng = await services.register_agency(company=holder, local_city=CITY, now=OPENED)
     kunheng = await services.register_agency(company=invited, local_city=CITY, now=OPENED)
-    yueyan = await register("合肥岳岩工程地震技术有限公司", "91340104753472360", "合肥市")
+    yueyan = await register("合肥岳岩工程地震技术有限公司", "9134010475347236", "合肥市")
     a_qinghe = await apply(round, qinghe, cats.eia, office, tmp_path, now=at(4, 8, 9))
     a_chengyuan = await apply(round, chengyuan, cats.eia, office, tmp_path, now=at(4, 8, 10))
     a_hechuan = await apply(round, hechuan, cats.eia, office, tmp_path, now=at(4, 8, 11))
@@ -407,7 +407,7 @@ async def test_applications_can_change_until_the_window_closes_then_they_are_fro
     cats = await make_categories()
     office = await make_office()
     round = await opened_round(cats, office)
-    agency = await register("盐城青禾环境科技咨询有限公司", "91320902557830861")
+    agency = await register("盐城青禾环境科技咨询有限公司", "9132090255783086")
     application = await apply(round, agency, cats.eia, office, tmp_path, now=at(4, 8))
 
     # when the agency changes it, withdraws it and submits it again within the window
@@ -467,8 +467,8 @@ async def test_market_types_decide_who_may_apply(db: str, tmp_path: Path) -> Non
     cats = await make_categories()
     office = await make_office()
     round = await opened_round(cats, office)
-    local = await register("盐城本地咨询有限公司", "91320902MA1BD0001")
-    nanjing = await register("南京外地咨询有限公司", "91320115MA1WD0002", "南京市")
+    local = await register("盐城本地咨询有限公司", "91320902MA1BD001")
+    nanjing = await register("南京外地咨询有限公司", "91320115MA1WD002", "南京市")
 
     # when a local agency applies for the absent category and a stranger for a monopoly
     with pytest.raises(FormError) as absent:
@@ -500,7 +500,7 @@ async def test_application_materials_are_checked_field_by_field(db: str, tmp_pat
     cats = await make_categories()
     office = await make_office()
     round = await opened_round(cats, office)
-    agency = await register("盐城青禾环境科技咨询有限公司", "91320902557830861")
+    agency = await register("盐城青禾环境科技咨询有限公司", "9132090255783086")
     good = materials("报告书编制", "CERT-1")
 
     # when the application has a fake PDF, an expiring certificate and a broken fee
@@ -575,7 +575,7 @@ async def test_a_new_agency_applies_with_an_account_in_one_step(db: str, tmp_pat
     application, user = await services.apply_as_new_agency(
         round,
         category=cats.eia,
-        company=company("盐城青禾环境科技咨询有限公司", "91320902557830861"),
+        company=company("盐城青禾环境科技咨询有限公司", "9132090255783086"),
         account=account,
         application=materials("报告书编制", "CERT-1"),
         local_city=CITY,
@@ -587,7 +587,7 @@ async def test_a_new_agency_applies_with_an_account_in_one_step(db: str, tmp_pat
         await services.apply_as_new_agency(
             round,
             category=cats.eia,
-            company=company("另一家公司", "91320902557830861"),
+            company=company("另一家公司", "9132090255783086"),
             account=account,
             application=materials("报告书编制", "CERT-1"),
             local_city=CITY,
@@ -626,8 +626,8 @@ async def test_reviewers_declare_first_score_alone_and_once(db: str, tmp_path: P
     office = await make_office()
     r1, r2, r3 = await make_reviewers(3)
     round = await opened_round(cats, office, [r1, r2, r3])
-    qinghe = await register("盐城青禾环境科技咨询有限公司", "91320902557830861")
-    hechuan = await register("盐城禾川环境工程有限公司", "91320903MA1HC0001")
+    qinghe = await register("盐城青禾环境科技咨询有限公司", "9132090255783086")
+    hechuan = await register("盐城禾川环境工程有限公司", "91320903MA1HC001")
     a_qinghe = await apply(round, qinghe, cats.eia, office, tmp_path, now=at(4, 8))
     a_hechuan = await apply(round, hechuan, cats.eia, office, tmp_path, now=at(4, 8))
     await step(round, RoundStatus.UNDER_REVIEW, office, CLOSED)
@@ -712,8 +712,8 @@ async def test_scored_applicants_below_the_minimum_are_not_admitted_even_within_
     office = await make_office()
     r1, r2 = await make_reviewers(2)
     round = await opened_round(cats, office, [r1, r2])
-    good = await register("盐城青禾环境科技咨询有限公司", "91320902557830861")
-    weak = await register("盐城禾川环境工程有限公司", "91320903MA1HC0001")
+    good = await register("盐城青禾环境科技咨询有限公司", "9132090255783086")
+    weak = await register("盐城禾川环境工程有限公司", "91320903MA1HC001")
     a_good = await apply(round, good, cats.eia, office, tmp_path, now=at(4, 8))
     a_weak = await apply(round, weak, cats.eia, office, tmp_path, now=at(4, 8))
     await step(round, RoundStatus.UNDER_REVIEW, office, CLOSED)
@@ -903,7 +903,7 @@ async def test_letters_are_numbered_and_kept_as_issued(db: str) -> None:
         round,
         category=cats.seismic,
         name="南京坤衡地震工程技术有限公司",
-        credit_code=credit_code("91320115655099152"),
+        credit_code=credit_code("9132011565509915"),
         city="南京市",
         address="南京市江宁区1号",
         issuer_city=CITY,
@@ -915,7 +915,7 @@ async def test_letters_are_numbered_and_kept_as_issued(db: str) -> None:
             round,
             category=cats.seismic,
             name="盐城本地公司",
-            credit_code=credit_code("91320902MA1BD0001"),
+            credit_code=credit_code("91320902MA1BD001"),
             city=CITY,
             address="盐城市1号",
             issuer_city=CITY,
@@ -949,7 +949,7 @@ async def test_with_five_reviewers_the_highest_and_lowest_totals_are_dropped(
     office = await make_office()
     reviewers = await make_reviewers(5)
     round = await opened_round(cats, office, reviewers)
-    agency = await register("盐城青禾环境科技咨询有限公司", "91320902557830861")
+    agency = await register("盐城青禾环境科技咨询有限公司", "9132090255783086")
     application = await apply(round, agency, cats.eia, office, tmp_path, now=at(4, 8))
     await step(round, RoundStatus.UNDER_REVIEW, office, CLOSED)
     await review_all(round, office)

@@ -67,7 +67,7 @@ async def main():
     item = await ServiceItem.get(id=1).prefetch_related("agency")
     orderer = await services.register_enterprise(
         company_name="盐城下单测试有限公司",
-        credit_code=credit_code("91320902MA1DR0001"),
+        credit_code=credit_code("91320902MA1DR001"),
         contact_person="下单人",
         phone="13900002222",
         email="orderer@example.com",
@@ -93,7 +93,7 @@ async def main():
         user=enterprise,
         item_id=other.id,
         project_name="盐城早先评价项目",
-        project_code="2026-320902-26-01-004511",
+        project_code="2503-320902-89-01-004511",
         base="5000",
         note="",
         idempotency_key="earlier-rating-0001",
@@ -283,7 +283,7 @@ async def test_enterprise_registers_signs_out_and_signs_in_again(
 
     assert isinstance(page, Page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    code = credit_code("91320903MA1BR0001")
+    code = credit_code("91320903MA1BR001")
 
     # register, with a typing mistake in the credit code first
     await page.goto("/")
@@ -346,7 +346,7 @@ async def test_an_order_from_placement_to_a_public_rating(live_server: str, page
     await page.get_by_role("link", name="委托下单").click()
     await expect(page.get_by_label("项目估算总投资", exact=False)).to_have_value("5000")
     await page.get_by_label("项目名称").fill("盐城港区新材料产业园项目")
-    await page.get_by_label("投资项目代码").fill("2026-320902-26-01-004512")
+    await page.get_by_label("投资项目代码").fill("2503-320902-89-01-004512")
     await page.get_by_role("button", name="提交订单").click()
     await expect(page.locator(".state")).to_have_text("等待中介机构受理")
     order_url = page.url

@@ -12,12 +12,12 @@ from collections import Counter, defaultdict
 
 import pytest
 from argon2 import PasswordHasher
-from stdnum.cn import uscc
 
 from marketplace.accounts import services as accounts
 from marketplace.accounts.models import Enterprise, Role, User, UserRole
 from marketplace.catalog.demo import DEMO_ADMITTED_ON, seed_demo
 from marketplace.catalog.demo_activity import ACTIVITY_DAYS, seed_activity
+from marketplace.codes import check_uscc
 from marketplace.complaints.models import Complaint, ComplaintState
 from marketplace.complaints.services import complaint_stats
 from marketplace.orders.clock import clock_of, load_calendar
@@ -178,7 +178,7 @@ async def test_the_demo_activity_is_pinned_consistent_and_loaded_once(db: str) -
     # --- the people: fictional enterprises with valid codes, one staff per agency ordered --
     enterprises = await Enterprise.all()
     assert len(enterprises) == 10
-    assert all(uscc.is_valid(e.credit_code) and "示例" in e.name for e in enterprises)
+    assert all(check_uscc(e.credit_code) == e.credit_code and "示例" in e.name for e in enterprises)
     staff = await User.filter(roles__role=Role.AGENCY)
     assert sorted(u.agency_id for u in staff if u.agency_id) == sorted(
         {o.agency_id for o in orders}

@@ -114,21 +114,22 @@ async def test_the_same_key_places_one_order(world: OrderWorld) -> None:
     ("changes", "field", "message"),
     [
         (
-            {"project_code": "2026-3209-44-01-000123"},
+            {"project_code": "2503-3209-89-01-000123"},
             "project_code",
-            "A project code has 24 characters in the form 2024-320902-44-01-123456 "
-            "(year, division, industry, type, serial number).",
+            "A project code has 24 characters in the form 2411-320902-89-01-637015 "
+            "(year and month, division, department, type, number) or, for projects "
+            "coded before November 2020, 2019-320902-44-01-123456.",
         ),
         (
             {"project_code": "1999-320902-44-01-000123"},
             "project_code",
-            "The year in the project code is not plausible.",
+            "The project code's first four digits are neither a year from 2016 to 2020 "
+            "nor a year and month from 2011 (November 2020) to this month.",
         ),
         (
-            {"project_code": "2026-320902-44-07-000123"},
+            {"project_code": "2503-320902-89-07-000123"},
             "project_code",
-            "A project code has 24 characters in the form 2024-320902-44-01-123456 "
-            "(year, division, industry, type, serial number).",
+            "The project type %(kind)s in the project code is not one of the published types.",
         ),
         ({"base": "-3"}, "base", "The base amount must be greater than zero."),
         ({"base": None}, "base", "Enter the base amount to estimate the fee."),

@@ -17,8 +17,6 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
-from stdnum.cn import uscc
-from stdnum.exceptions import ValidationError as StdnumValidationError
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -34,6 +32,7 @@ from marketplace.accounts.models import (
     UserRole,
 )
 from marketplace.catalog.models import Agency
+from marketplace.codes import InvalidCode, check_uscc
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, translate
 from marketplace.jobs import JobQueue
@@ -139,25 +138,13 @@ def _clean_phone(raw: str, errors: dict[str, Message]) -> str:
 
 
 def clean_credit_code(raw: str, errors: dict[str, Message], field: str = "credit_code") -> str:
-    code = raw.strip().upper().replace(" ", "")
+    """The code checked part by part (``marketplace.codes.check_uscc``); a refusal goes
+    into ``errors[field]`` and the code comes back as typed."""
     try:
-        return str(uscc.validate(code))
-    except StdnumValidationError as exc:
-        if len(code) != 18:
-            errors[field] = Message(
-                N_("A unified social credit code has 18 characters; this one has %(count)s."),
-                {"count": len(code)},
-            )
-        elif type(exc).__name__ == "InvalidChecksum":
-            errors[field] = Message(
-                N_(
-                    "The check character (the last one) does not match: "
-                    "please check the code for a typing mistake."
-                )
-            )
-        else:
-            errors[field] = Message(N_("This is not a valid unified social credit code."))
-        return code
+        return check_uscc(raw)
+    except InvalidCode as exc:
+        errors[field] = exc.message
+        return raw.strip().upper().replace(" ", "")
 
 
 # --- registration and users ----------------------------------------------------------

@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 from starlette.datastructures import UploadFile
-from stdnum.cn import uscc
 from tortoise.transactions import in_transaction
 
 from marketplace.access import CurrentUser
@@ -43,6 +42,7 @@ from marketplace.catalog.demo import DEMO_ADMITTED_ON, DEMO_OFFICE_EMAIL, demo_p
 from marketplace.catalog.fees import parse_fee_standard
 from marketplace.catalog.models import Agency, Category, ServiceItem
 from marketplace.catalog.services import public_items
+from marketplace.codes import gb11714_check_character, uscc_check_character
 from marketplace.complaints import services as complaints
 from marketplace.complaints.models import Complaint
 from marketplace.orders import services as orders
@@ -409,10 +409,12 @@ class _Step:
 # --- the plan --------------------------------------------------------------------------
 
 
-def _credit_code(body: str) -> str:
-    """A unified social credit code from its first 17 characters (GB 32100-2015), by the
-    rule ``accounts.services.clean_credit_code`` verifies."""
-    return body + uscc.calc_check_digit(body)
+def _credit_code(head: str, organisation: str) -> str:
+    """A unified social credit code (GB 32100-2015) from its first 8 characters and the 8
+    body characters of its organisation code, with both check characters computed, as
+    ``marketplace.codes.check_uscc`` verifies."""
+    first17 = head + organisation + gb11714_check_character(organisation)
+    return first17 + uscc_check_character(first17)
 
 
 def _before(calendar: WorkCalendar, day: dt.date, count: int) -> dt.date:
@@ -563,13 +565,13 @@ async def _current(user: User) -> CurrentUser:
     return CurrentUser(user, frozenset(await accounts.user_roles(user)))
 
 
-async def _register_buyers(year: int) -> list[_Buyer]:
+async def _register_buyers(start: dt.date) -> list[_Buyer]:
     buyers = []
-    for number, (name, division, industry, person, _, projects) in enumerate(_ENTERPRISES, start=1):
+    for number, (name, division, _, person, _, projects) in enumerate(_ENTERPRISES, start=1):
         # Nobody knows these passwords: the demo enterprises exist for their activity.
         user = await accounts.register_enterprise(
             company_name=name,
-            credit_code=_credit_code(f"91{division}MA1YC{number:04d}"),
+            credit_code=_credit_code(f"91{division}", f"MA1YC{number:03d}"),
             contact_person=person,
             phone=f"0515-8{number:03d}{number * 1373 % 10000:04d}",
             email=f"demo.enterprise{number:02d}@example.com",
@@ -581,7 +583,9 @@ async def _register_buyers(year: int) -> list[_Buyer]:
                 [
                     (
                         project,
-                        f"{year}-{division}-{industry}-{kind}-"
+                        # GB/T 40058-2021: time code (year, month), division, central
+                        # department (89, as in the real codes seen), type, number.
+                        f"{start:%y%m}-{division}-89-{kind}-"
                         f"{(number * 7919 + position * 104729) % 900000 + 100000:06d}",
                     )
                     for position, (project, kind) in enumerate(projects)
@@ -658,7 +662,7 @@ async def seed_activity(*, today: dt.date, media_dir: Path | None = None) -> boo
 
     async with in_transaction():
         office = await _current(office_user)
-        buyers = await _register_buyers(start.year)
+        buyers = await _register_buyers(start)
         buyer_weights = [data[4] for data in _ENTERPRISES]
         count = round(_ORDERS_PER_WORKING_DAY * len(working_days))
         growth = [1 + 1.5 * n / len(working_days) for n in range(len(working_days))]

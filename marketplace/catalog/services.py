@@ -184,9 +184,9 @@ async def create_agency(
     ``details`` are the optional descriptive columns (name_en, phone, established_on,
     staff_count, description).
     """
-    from stdnum.cn import uscc
+    from marketplace.codes import check_uscc
 
-    code = uscc.validate(credit_code)  # raises on a wrong check character
+    code = check_uscc(credit_code)  # raises InvalidCode on a wrong part
     async with in_transaction():
         agency = await Agency.create(
             name=name,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -26,6 +25,7 @@ from marketplace.accounts.models import Role, User, UserRole
 from marketplace.catalog.fees import InvalidBase, estimate_fee, parse_base, parse_fee_standard
 from marketplace.catalog.models import ServiceItemVersion
 from marketplace.catalog.services import public_items
+from marketplace.codes import InvalidCode, check_project_code
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, translate
 from marketplace.jobs import JobQueue
@@ -59,7 +59,6 @@ __all__ = [
     "validate_project_code",
 ]
 
-_PROJECT_CODE = re.compile(r"^(\d{4})-(\d{6})-(\d{2})-(0[1-3])-(\d{6})$")
 _REASON_MAX = 2000
 _BEIJING = dt.timezone(dt.timedelta(hours=8))
 _MESSAGE_MAX = 5000
@@ -81,23 +80,12 @@ class OrderRefused(Exception):
 
 
 def validate_project_code(raw: str) -> str:
-    """A national investment project code (全国投资项目在线审批监管平台): 24 characters,
-    ``YYYY-AAAAAA-II-TT-NNNNNN`` (year, administrative division, industry, type 01 审批 /
-    02 核准 / 03 备案, serial number). Raises ``FormError`` explaining what is wrong."""
-    code = raw.strip().replace("—", "-").replace("－", "-")
-    match = _PROJECT_CODE.match(code)
-    if match is None:
-        raise FormError.single(
-            "project_code",
-            N_(
-                "A project code has 24 characters in the form 2024-320902-44-01-123456 "
-                "(year, division, industry, type, serial number)."
-            ),
-        )
-    year = int(match.group(1))
-    if not 2000 <= year <= today().year + 1:
-        raise FormError.single("project_code", N_("The year in the project code is not plausible."))
-    return code
+    """A national investment project code of either scheme (``marketplace.codes``), as of
+    today in Beijing. Raises ``FormError`` explaining what is wrong."""
+    try:
+        return check_project_code(raw, today=today())
+    except InvalidCode as exc:
+        raise FormError({"project_code": exc.message}) from None
 
 
 # --- who is who ----------------------------------------------------------------------
