@@ -20,6 +20,7 @@ from tortoise.transactions import in_transaction
 from marketplace.access import CurrentUser
 from marketplace.accounts.models import Role, User
 from marketplace.catalog.models import Agency
+from marketplace.clock import BEIJING as _BEIJING
 from marketplace.complaints.models import Complaint, ComplaintState
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
@@ -44,7 +45,6 @@ __all__ = [
 ANSWER_WORKING_DAYS = 5  # the office answers by the 5th working day after receiving it
 TEXT_MAX = 2000
 FEEDBACK_MAX = 1000
-_BEIJING = dt.timezone(dt.timedelta(hours=8))
 
 TOPICS: dict[str, str] = {
     "overdue": N_("Overdue or slow service"),

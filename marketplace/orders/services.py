@@ -25,6 +25,7 @@ from marketplace.accounts.models import Role, User, UserRole
 from marketplace.catalog.fees import InvalidBase, estimate_fee, parse_base, parse_fee_standard
 from marketplace.catalog.models import ServiceItemVersion
 from marketplace.catalog.services import public_items
+from marketplace.clock import BEIJING as _BEIJING
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, translate
 from marketplace.jobs import JobQueue
@@ -59,7 +60,6 @@ __all__ = [
 
 _PROJECT_CODE = re.compile(r"^(\d{4})-(\d{6})-(\d{2})-(0[1-3])-(\d{6})$")
 _REASON_MAX = 2000
-_BEIJING = dt.timezone(dt.timedelta(hours=8))
 _MESSAGE_MAX = 5000
 
 
