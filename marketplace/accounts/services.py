@@ -275,8 +275,13 @@ async def set_roles(
     if errors:
         raise FormError(errors)
     async with in_transaction():
-        if agency is not None:
-            user.agency = agency
+        # Only agency staff belong to an agency: a revoked agency role unlinks the user,
+        # so no stale agency_id can widen what they see.
+        agency_id = None
+        if Role.AGENCY in wanted:
+            agency_id = agency.id if agency is not None else user.agency_id
+        if agency_id != user.agency_id:
+            user.agency_id = agency_id
             await user.save(update_fields=["agency_id"])
         for role in sorted(wanted - current):
             await UserRole.create(user=user, role=role)

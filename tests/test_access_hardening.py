@@ -1,0 +1,117 @@
+"""Real use must not break it: who sees which orders and complaints, links that do not
+trust the Host header, pages that render with real data, one Beijing clock, sessions and
+credentials."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import httpx
+import pytest
+
+from marketplace.accounts import services as accounts
+from marketplace.accounts.models import Role, User
+from marketplace.complaints import services as complaints
+from marketplace.orders import services as orders
+from marketplace.orders.models import Order
+from tests.accounts_helpers import make_user, sign_in
+from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
+
+D = dt.date
+
+
+@pytest.fixture
+async def world(db: str) -> OrderWorld:
+    return await order_world()
+
+
+async def _browser(client: httpx.AsyncClient, email: str) -> httpx.AsyncClient:
+    browser = httpx.AsyncClient(transport=client._transport, base_url="http://testserver")
+    await sign_in(browser, email)
+    return browser
+
+
+async def _hengyuan_order(world: OrderWorld, key: str) -> Order:
+    placed = await orders.place_order(
+        user=await as_current(world.enterprise),
+        item_id=world.catalogue.lightning_check.id,
+        project_name="厂区防雷检测",
+        project_code=PROJECT_CODE,
+        base="10",
+        note="",
+        idempotency_key=key,
+    )
+    return placed.order
+
+
+async def _what_they_see(client: httpx.AsyncClient, user: User) -> tuple[int, int, int, int]:
+    """Orders and complaints listed to ``user``: web orders, web complaints, API, API."""
+    browser = await _browser(client, user.email)
+    token = (await accounts.create_api_token(user, name="ERP")).secret
+    bearer = {"Authorization": f"Bearer {token}"}
+    web_orders = len(re.findall(r'href="[^"]*/orders/[0-9]+"', (await browser.get("/orders")).text))
+    web_complaints = len(
+        re.findall(r'href="[^"]*/complaints/[0-9]+"', (await browser.get("/complaints")).text)
+    )
+    api_orders = (await client.get("/api/v1/orders", headers=bearer)).json()["orders"]
+    api_complaints = (await client.get("/api/v1/complaints", headers=bearer)).json()
+    return web_orders, web_complaints, len(api_orders), len(api_complaints["complaints"])
+
+
+# --- 0. who sees which orders ----------------------------------------------------------
+
+
+async def test_ex_agency_staff_sees_none_of_the_agencys_orders_on_web_and_api(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    # given: an enterprise user who was also staff of 衡远, and an order and complaint of 衡远
+    insider = await make_user("insider@example.com", Role.ENTERPRISE, name="内部人")
+    await accounts.set_roles(
+        insider, {Role.ENTERPRISE, Role.AGENCY}, agency=world.catalogue.hengyuan, actor=world.admin
+    )
+    order = await _hengyuan_order(world, "order-key-01")
+    await complaints.lodge(
+        actor=await as_current(world.enterprise),
+        topic="fees",
+        description="收费超出标准",
+        idempotency_key="complaint-01",
+        order_id=order.id,
+        on=D(2026, 9, 30),
+    )
+    insider = await User.get(id=insider.id)
+    while_staff = await _what_they_see(client, insider)
+
+    # when: the office takes the agency role away
+    await accounts.set_roles(insider, {Role.ENTERPRISE}, actor=world.admin)
+    insider = await User.get(id=insider.id)
+
+    # then: nothing of 衡远 is listed anywhere, and the link to the agency is gone
+    assert while_staff == (1, 1, 1, 1)
+    assert insider.agency_id is None
+    assert await _what_they_see(client, insider) == (0, 0, 0, 0)
+
+
+async def test_a_stale_agency_link_without_the_role_widens_nothing(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    # given: data from before revocation unlinked users (the migration clears it too)
+    insider = await make_user("insider@example.com", Role.ENTERPRISE, name="内部人")
+    await User.filter(id=insider.id).update(agency_id=world.catalogue.hengyuan.id)
+    await _hengyuan_order(world, "order-key-02")
+
+    seen = await _what_they_see(client, await User.get(id=insider.id))
+
+    assert seen == (0, 0, 0, 0)
+
+
+async def test_the_buyer_and_the_agency_still_see_their_order(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    await _hengyuan_order(world, "order-key-03")
+
+    buyer = await _what_they_see(client, world.enterprise)
+    agency = await _what_they_see(client, world.hengyuan_staff)
+    other_agency = await _what_they_see(client, world.qinghe_staff)
+
+    assert (buyer, agency, other_agency) == ((1, 0, 1, 0), (1, 0, 1, 0), (0, 0, 0, 0))
