@@ -14,7 +14,7 @@ from marketplace.accounts import services as accounts
 from marketplace.accounts.models import Role, User
 from marketplace.complaints import services as complaints
 from marketplace.orders import services as orders
-from marketplace.orders.models import Order
+from marketplace.orders.models import Notification, Order
 from tests.accounts_helpers import make_user, sign_in
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
 
@@ -115,3 +115,37 @@ async def test_the_buyer_and_the_agency_still_see_their_order(
     other_agency = await _what_they_see(client, world.qinghe_staff)
 
     assert (buyer, agency, other_agency) == ((1, 0, 1, 0), (1, 0, 1, 0), (0, 0, 0, 0))
+
+
+# --- 2. the notifications page ----------------------------------------------------------
+
+
+async def test_notifications_render_order_notices_and_notices_missing_their_params(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    # given: the agency accepted an order (a notice to the buyer), and an older notice
+    # whose params lack the number its message names
+    order = await _hengyuan_order(world, "order-key-04")
+    await orders.transition(
+        order.id, "accept", actor=await as_current(world.hengyuan_staff), on=D(2026, 9, 1)
+    )
+    await Notification.create(
+        user=world.enterprise,
+        order=order,
+        message="Order %(number)s was accepted; the clock has started.",
+        params={},
+    )
+    buyer = await _browser(client, world.enterprise.email)
+    agency = await _browser(client, world.hengyuan_staff.email)
+
+    # when
+    page = await buyer.get("/notifications")
+    agency_page = await agency.get("/notifications")
+
+    # then
+    items = re.findall(r'<a href="([^"]+)">([^<]+)</a></li>', page.text)
+    assert page.status_code == 200 and agency_page.status_code == 200
+    assert items == [
+        (f"/orders/{order.id}", "订单 … 已受理，开始计时。"),
+        (f"/orders/{order.id}", f"订单 {order.number} 已受理，开始计时。"),
+    ]

@@ -24,6 +24,7 @@ from marketplace.orders import services
 from marketplace.orders.clock import clock_of, load_calendar, today
 from marketplace.orders.labels import STATE_LABELS
 from marketplace.orders.models import Notification, Order, OrderEvent, OrderFile, OrderMessage
+from marketplace.orders.notices import notice_view
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.states import TRANSITIONS
 from marketplace.orders.visibility import visible_orders
@@ -272,7 +273,9 @@ async def notifications(request: Request) -> Response:
         )
         return RedirectResponse("/notifications", status_code=303)
     items = await Notification.filter(user_id=user.id).order_by("-id").limit(100)
-    return render(request, "orders/notifications.html", {"notifications": items})
+    return render(
+        request, "orders/notifications.html", {"notifications": [notice_view(n) for n in items]}
+    )
 
 
 routes = [
