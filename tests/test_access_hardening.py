@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from marketplace.accounts import services as accounts
-from marketplace.accounts.models import Role, User
+from marketplace.accounts.models import OutboxEmail, Role, SecurityEvent, User
 from marketplace.complaints import services as complaints
 from marketplace.orders import services as orders
 from marketplace.orders.models import Notification, Order
@@ -149,3 +149,47 @@ async def test_notifications_render_order_notices_and_notices_missing_their_para
         (f"/orders/{order.id}", "订单 … 已受理，开始计时。"),
         (f"/orders/{order.id}", f"订单 {order.number} 已受理，开始计时。"),
     ]
+
+
+# --- 3. back-office lists past one page ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["/backoffice/users", "/backoffice/outbox", "/backoffice/security-log"]
+)
+async def test_back_office_lists_of_51_rows_have_a_second_page(
+    client: httpx.AsyncClient, db: str, path: str
+) -> None:
+    admin = await make_user("admin@example.com", Role.ADMIN, name="管理员")
+    await User.bulk_create(
+        [User(email=f"u{i}@example.com", name=f"用户{i}", password_hash="x") for i in range(50)]
+    )
+    await OutboxEmail.bulk_create(
+        [OutboxEmail(to=f"u{i}@example.com", subject="s", body="b") for i in range(51)]
+    )
+    await SecurityEvent.bulk_create(
+        [SecurityEvent(kind="login_failed", user=admin, ip="10.0.0.1") for i in range(51)]
+    )
+    office = await _browser(client, admin.email)
+
+    first = await office.get(path)
+    second = await office.get(path + "?page=2")
+
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert "第 1 页，共 2 页" in first.text and 'rel="next"' in first.text
+    assert "第 2 页，共 2 页" in second.text and 'rel="prev"' in second.text
+
+
+def test_every_macro_import_carries_the_context() -> None:
+    """A macro imported without context has no ``request`` or ``url_for`` (a 500 on use)."""
+    from marketplace.settings import BASE_DIR
+
+    imports = [
+        (path.relative_to(BASE_DIR).as_posix(), line.strip())
+        for path in sorted((BASE_DIR / "templates").rglob("*.html"))
+        for line in path.read_text().splitlines()
+        if re.search(r"{%-?\s*(from|import)\s", line)
+    ]
+
+    assert len(imports) > 40
+    assert [(p, line) for p, line in imports if "with context" not in line] == []
