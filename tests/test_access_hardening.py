@@ -4,18 +4,31 @@ credentials."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
+import os
 import re
+import stat
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import pytest
+from asgi_lifespan import LifespanManager
 
 from marketplace.accounts import services as accounts
-from marketplace.accounts.models import OutboxEmail, Role, SecurityEvent, User
+from marketplace.accounts.models import OutboxEmail, PasswordReset, Role, SecurityEvent, User
+from marketplace.app import create_app
 from marketplace.complaints import services as complaints
 from marketplace.orders import services as orders
 from marketplace.orders.models import Notification, Order
-from tests.accounts_helpers import make_user, sign_in
+from marketplace.settings import Settings
+from tests.accounts_helpers import csrf_token, make_user, post_form, sign_in
+from tests.conftest import make_settings
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
 
 D = dt.date
@@ -193,3 +206,175 @@ def test_every_macro_import_carries_the_context() -> None:
 
     assert len(imports) > 40
     assert [(p, line) for p, line in imports if "with context" not in line] == []
+
+
+# --- 1. links from PUBLIC_URL, hosts from ALLOWED_HOSTS --------------------------------
+
+
+@contextlib.asynccontextmanager
+async def _app_client(
+    settings: Settings, base_url: str = "http://testserver"
+) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings)
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url=base_url) as http:
+            yield http
+
+
+def test_public_url_and_allowed_hosts_defaults(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    local = Settings.from_env({})
+    deployed = Settings.from_env({"PUBLIC_URL": "https://zhongjie.example.cn/"})
+    listed = Settings.from_env({"PUBLIC_URL": "https://a.example", "ALLOWED_HOSTS": "a, b"})
+
+    assert (local.public_url, local.allowed_hosts, local.is_https) == (
+        "http://127.0.0.1:8000",
+        ("127.0.0.1", "localhost", "testserver"),
+        False,
+    )
+    assert (deployed.public_url, deployed.allowed_hosts, deployed.is_https) == (
+        "https://zhongjie.example.cn",
+        ("zhongjie.example.cn", "127.0.0.1", "localhost", "testserver"),
+        True,
+    )
+    assert listed.allowed_hosts == ("a", "b")
+    assert local.trusted_proxies == ()
+    with pytest.raises(ValueError, match="PUBLIC_URL"):
+        Settings.from_env({"PUBLIC_URL": "zhongjie.example.cn"})
+
+
+async def test_a_forged_host_is_refused_and_no_reset_link_is_mailed(
+    client: httpx.AsyncClient, db: str
+) -> None:
+    await make_user("wang@example.com", Role.REVIEWER)
+    token = await csrf_token(client)
+
+    forged = await client.post(
+        "/password-reset",
+        data={"email": "wang@example.com", "csrftoken": token},
+        headers={"Host": "attacker.example"},
+    )
+
+    assert forged.status_code == 400
+    assert await OutboxEmail.all().count() == 0
+    assert await PasswordReset.all().count() == 0
+
+
+async def test_mail_and_feed_links_start_with_public_url(db: str) -> None:
+    await make_user("wang@example.com", Role.REVIEWER)
+    settings = dataclasses.replace(
+        make_settings(db),
+        public_url="https://zhongjie.example.cn",
+        allowed_hosts=("zhongjie.example.cn", "testserver"),
+    )
+
+    async with _app_client(settings, "https://testserver") as http:
+        await post_form(http, "/password-reset", {"email": "wang@example.com"})
+        feed = await http.get("/admission/feed.xml")
+        body = (await OutboxEmail.get()).body
+
+    assert re.findall(r"\S+/password-reset/\S+", body)[0].startswith(
+        "https://zhongjie.example.cn/password-reset/"
+    )
+    assert "testserver" not in body
+    assert "<id>https://zhongjie.example.cn/admission</id>" in feed.text
+
+
+# --- 10. transport: HSTS, Secure cookies, Allow, trusted proxies -----------------------
+
+
+async def test_behind_https_hsts_is_sent_and_the_csrf_cookie_is_secure(db: str) -> None:
+    settings = dataclasses.replace(make_settings(db), public_url="https://zhongjie.example.cn")
+    async with _app_client(settings, "https://testserver") as https:
+        page = await https.get("/login")
+    async with _app_client(make_settings(db)) as http:
+        plain = await http.get("/login")
+
+    assert page.headers["strict-transport-security"] == "max-age=63072000; includeSubDomains"
+    assert "; Secure" in page.headers["set-cookie"] and "csrftoken=" in page.headers["set-cookie"]
+    assert "strict-transport-security" not in plain.headers
+    assert "Secure" not in plain.headers["set-cookie"]
+
+
+async def test_a_wrong_method_is_answered_405_with_allow(
+    client: httpx.AsyncClient, db: str
+) -> None:
+    page = await client.get("/logout")
+    api = await client.delete("/api/v1/categories")
+
+    assert (page.status_code, page.headers["allow"]) == (405, "POST")
+    assert (api.status_code, api.headers["allow"]) == (405, "GET, HEAD")
+
+
+async def test_x_forwarded_for_counts_only_from_a_trusted_proxy(db: str) -> None:
+    await make_user("wang@example.com", Role.REVIEWER)
+    forwarded = {"X-Forwarded-For": "203.0.113.7"}
+    trusting = dataclasses.replace(make_settings(db), trusted_proxies=("127.0.0.0/8",))
+
+    async with _app_client(make_settings(db)) as http:  # the test client's peer: 127.0.0.1
+        token = await csrf_token(http)
+        await http.post(
+            "/login",
+            data={"email": "wang@example.com", "password": "wrong password", "csrftoken": token},
+            headers=forwarded,
+        )
+    async with _app_client(trusting) as http:
+        # (the ORM closes with each app: read the log while this one runs)
+        token = await csrf_token(http)
+        await http.post(
+            "/login",
+            data={"email": "wang@example.com", "password": "wrong password", "csrftoken": token},
+            headers=forwarded,
+        )
+        failures = await SecurityEvent.filter(kind="login_failed").order_by("id")
+
+    assert [event.ip for event in failures] == ["127.0.0.1", "203.0.113.7"]
+
+
+# --- 7. one secret key for every worker and restart ------------------------------------
+
+
+def _key_in_a_subprocess(media_dir: Path) -> str:
+    """The key a fresh process (one uvicorn worker) reads its settings with."""
+    code = "from marketplace.settings import Settings; print(Settings.from_env().secret_key)"
+    env = {**os.environ, "MEDIA_DIR": str(media_dir)}
+    env.pop("SECRET_KEY", None)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def test_without_secret_key_every_process_shares_the_key_kept_in_the_data_folder(
+    tmp_path: Path,
+) -> None:
+    media_dir = tmp_path / "media"
+
+    # when: four workers start at once on a fresh data folder, and one more later
+    with ThreadPoolExecutor(4) as pool:
+        first_start = list(pool.map(_key_in_a_subprocess, [media_dir] * 4))
+    restart = _key_in_a_subprocess(media_dir)
+
+    # then: one key, private to the owner, and no temporary files left behind
+    key_file = media_dir / ".secret_key"
+    assert len(set(first_start)) == 1 and first_start[0] == restart
+    assert key_file.read_text().strip() == restart and len(restart) >= 32
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert sorted(p.name for p in media_dir.iterdir()) == [".secret_key"]
+    assert Settings.from_env({"MEDIA_DIR": str(media_dir), "SECRET_KEY": "k" * 40}).secret_key == (
+        "k" * 40
+    )
+
+
+def test_an_unwritable_data_folder_falls_back_to_a_key_per_process(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+
+    settings = Settings.from_env({"MEDIA_DIR": str(blocker / "media")})
+
+    assert settings.secret_key_is_ephemeral and settings.secret_key_file is None
+    assert len(settings.secret_key) >= 32

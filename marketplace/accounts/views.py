@@ -60,7 +60,7 @@ def _set_session_cookie(request: Request, response: Response, key: str) -> None:
         max_age=int(services.SESSION_LIFETIME.total_seconds()),
         httponly=True,
         samesite="lax",
-        secure=request.url.scheme == "https",
+        secure=request.url.scheme == "https" or request.state.settings.is_https,
     )
 
 
@@ -206,9 +206,8 @@ async def password_reset_request(request: Request) -> Response:
         response = render(request, "accounts/password_reset_request.html", context, status_code=429)
         response.headers["Retry-After"] = str(refused.retry_after_s)
         return response
-    reset_url = str(request.url_for("password_reset_confirm", token="TOKEN")).replace(
-        "TOKEN", "{token}"
-    )
+    # From PUBLIC_URL, never from the Host header: a forged host must not get the link.
+    reset_url = request.state.settings.absolute_url("/password-reset/{token}")
     await services.request_password_reset(
         email=email, queue=request.state.jobs, reset_url=reset_url, ip=client_ip(request)
     )

@@ -248,7 +248,7 @@ async def order_file(request: Request) -> Response:
 @allow(roles(Role.ENTERPRISE), owner=_order_owner)
 async def order_checkout(request: Request) -> Response:
     order: Order = request.state.order
-    base = str(request.base_url).rstrip("/")
+    base = request.state.settings.public_url
     try:
         url = await start_checkout(
             order,
