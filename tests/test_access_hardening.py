@@ -21,13 +21,20 @@ import pytest
 from asgi_lifespan import LifespanManager
 
 from marketplace.accounts import services as accounts
-from marketplace.accounts.models import OutboxEmail, PasswordReset, Role, SecurityEvent, User
+from marketplace.accounts.models import (
+    OutboxEmail,
+    PasswordReset,
+    Role,
+    SecurityEvent,
+    Session,
+    User,
+)
 from marketplace.app import create_app
 from marketplace.complaints import services as complaints
 from marketplace.orders import services as orders
 from marketplace.orders.models import Notification, Order
 from marketplace.settings import Settings
-from tests.accounts_helpers import csrf_token, make_user, post_form, sign_in
+from tests.accounts_helpers import PASSWORD, csrf_token, make_user, post_form, sign_in
 from tests.conftest import make_settings
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
 
@@ -378,3 +385,75 @@ def test_an_unwritable_data_folder_falls_back_to_a_key_per_process(tmp_path: Pat
 
     assert settings.secret_key_is_ephemeral and settings.secret_key_file is None
     assert len(settings.secret_key) >= 32
+
+
+# --- 10. sessions and credentials ------------------------------------------------------
+
+
+def _reset_links(bodies: list[str]) -> list[str]:
+    return [re.findall(r"http://127\.0\.0\.1:8000(/password-reset/\S+)", b)[0] for b in bodies]
+
+
+async def test_only_the_newest_reset_link_works_and_using_it_ends_every_session(
+    client: httpx.AsyncClient, db: str
+) -> None:
+    await make_user("wang@example.com", Role.REVIEWER)
+    laptop = await _browser(client, "wang@example.com")
+
+    await post_form(client, "/password-reset", {"email": "wang@example.com"})
+    await post_form(client, "/password-reset", {"email": "wang@example.com"})
+    older, newer = _reset_links([m.body for m in await OutboxEmail.all().order_by("id")])
+    stale = await client.get(older)
+    used = await post_form(client, newer, {"new_password": "a fresh password"})
+    stale_after = await post_form(client, older, {"new_password": "another password"})
+
+    assert stale.status_code == 410
+    assert used.status_code == 303
+    assert stale_after.status_code == 410
+    assert (await laptop.get("/account")).status_code == 303  # signed out
+    assert await PasswordReset.filter(used_at__isnull=True).count() == 0
+    await sign_in(client, "wang@example.com", "a fresh password")
+
+
+async def test_changing_the_password_ends_the_other_sessions_and_keeps_this_one(
+    client: httpx.AsyncClient, db: str
+) -> None:
+    await make_user("wang@example.com", Role.REVIEWER)
+    laptop = await _browser(client, "wang@example.com")
+    phone = await _browser(client, "wang@example.com")
+
+    changed = await post_form(
+        laptop,
+        "/account/password",
+        {"current_password": PASSWORD, "new_password": "a changed password"},
+        page="/account/password",
+    )
+
+    assert (changed.status_code, changed.headers["location"]) == (
+        303,
+        "/account?done=password_changed",
+    )
+    assert (await laptop.get("/account")).status_code == 200
+    assert (await phone.get("/account")).status_code == 303
+    assert await Session.all().count() == 1
+
+
+async def test_a_guesser_elsewhere_does_not_lock_the_owner_out(db: str) -> None:
+    await make_user("wang@example.com", Role.REVIEWER)
+    behind_proxy = dataclasses.replace(make_settings(db), trusted_proxies=("127.0.0.1",))
+    guesser = {"X-Forwarded-For": "203.0.113.7"}
+    owner = {"X-Forwarded-For": "198.51.100.20"}
+
+    async with _app_client(behind_proxy) as http:
+        token = await csrf_token(http)
+        wrong = {"email": "wang@example.com", "password": "wrong password", "csrftoken": token}
+        guesses = [
+            (await http.post("/login", data=wrong, headers=guesser)).status_code for _ in range(11)
+        ]
+        right = {"email": "wang@example.com", "password": PASSWORD, "csrftoken": token}
+        owner_in = await http.post("/login", data=right, headers=owner)
+        guesser_in = await http.post("/login", data=right, headers=guesser)
+
+    assert guesses == [422] * 10 + [429]
+    assert owner_in.status_code == 303
+    assert guesser_in.status_code == 429

@@ -376,6 +376,7 @@ async def change_password(
         if keep_session:
             others = others.exclude(key_digest=digest(keep_session))
         await others.delete()
+        await PasswordReset.filter(user=user, used_at__isnull=True).update(used_at=_now())
     await log_event("password_changed", user=user, ip=ip)
 
 
@@ -392,9 +393,12 @@ async def request_password_reset(
         await log_event("password_reset_unknown", ip=ip, email=email.strip().lower()[:254])
         return
     token = secrets.token_urlsafe(32)
-    await PasswordReset.create(
-        token_digest=digest(token), user=user, expires_at=_now() + PASSWORD_RESET_LIFETIME
-    )
+    async with in_transaction():
+        # Only the newest link works: an older one, perhaps read by someone else, is void.
+        await PasswordReset.filter(user=user, used_at__isnull=True).update(used_at=_now())
+        await PasswordReset.create(
+            token_digest=digest(token), user=user, expires_at=_now() + PASSWORD_RESET_LIFETIME
+        )
     await log_event("password_reset_requested", user=user, ip=ip)
     link = reset_url.format(token=token)
     await queue_email(
@@ -443,6 +447,8 @@ async def reset_password(*, token: str, new_password: str, ip: str = "") -> User
         user.password_hash = hash_password(new_password)
         await user.save(update_fields=["password_hash"])
         await Session.filter(user=user).delete()
+        # Every other link of the account is void too, whoever holds it.
+        await PasswordReset.filter(user=user, used_at__isnull=True).update(used_at=_now())
     await log_event("password_reset", user=user, ip=ip)
     return user
 

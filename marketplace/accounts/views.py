@@ -16,6 +16,7 @@ from marketplace.accounts.models import ApiToken, Enterprise, SecurityEvent
 from marketplace.forms import FormError, Message
 from marketplace.http import path_id
 from marketplace.i18n import N_
+from marketplace.ratelimit import login_keys
 from marketplace.templating import render
 
 __all__ = ["routes"]
@@ -114,9 +115,7 @@ async def login(request: Request) -> Response:
     email = _text(form, "email", 254).strip()
     context["email"] = email
     next_url = context["next"] = _safe_next(_text(form, "next"))
-    refused = await request.state.rate_limiter.hit(
-        login_account=email or "-", login_address=client_ip(request) or "-"
-    )
+    refused = await request.state.rate_limiter.hit(**login_keys(email, client_ip(request)))
     if refused is not None:
         await services.log_event("login_rate_limited", ip=client_ip(request), email=email.lower())
         context["errors"] = {"": _too_many(refused.retry_after_minutes)}
