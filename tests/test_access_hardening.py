@@ -12,7 +12,7 @@ import re
 import stat
 import subprocess
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -20,6 +20,7 @@ import httpx
 import pytest
 from asgi_lifespan import LifespanManager
 
+from marketplace import clock
 from marketplace.accounts import services as accounts
 from marketplace.accounts.models import (
     OutboxEmail,
@@ -29,14 +30,28 @@ from marketplace.accounts.models import (
     Session,
     User,
 )
+from marketplace.admission import services as admission
+from marketplace.admission.models import AdmissionRound, Objection, ReviewerAssignment
 from marketplace.app import create_app
 from marketplace.complaints import services as complaints
+from marketplace.complaints.models import Complaint
 from marketplace.orders import services as orders
 from marketplace.orders.models import Notification, Order
+from marketplace.orders.services import OrderRefused
+from marketplace.ratings import services as ratings
 from marketplace.settings import Settings
 from tests.accounts_helpers import PASSWORD, csrf_token, make_user, post_form, sign_in
+from tests.admission_helpers import (
+    CREATED,
+    make_categories,
+    make_office,
+    make_reviewers,
+    round_input,
+)
+from tests.catalogue_text import text_of
 from tests.conftest import make_settings
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
+from tests.test_ratings import _FILE, FIVE
 
 D = dt.date
 
@@ -457,3 +472,110 @@ async def test_a_guesser_elsewhere_does_not_lock_the_owner_out(db: str) -> None:
     assert guesses == [422] * 10 + [429]
     assert owner_in.status_code == 303
     assert guesser_in.status_code == 429
+
+
+# --- 9. smaller refusals ---------------------------------------------------------------
+
+
+async def test_a_complaint_key_over_100_characters_is_refused_with_a_message(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    token = (await accounts.create_api_token(world.enterprise, name="ERP")).secret
+    body = {"agency_id": world.catalogue.hengyuan.id, "topic": "fees", "description": "收费超标"}
+
+    response = await client.post(
+        "/api/v1/complaints",
+        json=body,
+        headers={"Authorization": f"Bearer {token}", "Idempotency-Key": "k" * 101},
+    )
+
+    assert response.status_code == 422
+    assert response.json()["error"]["message"] == "防重复提交标识超过 100 个字符。"
+    assert await Complaint.all().count() == 0
+
+
+async def test_an_unknown_reviewer_is_refused_and_the_reviewers_stay(
+    client: httpx.AsyncClient, db: str
+) -> None:
+    cats = await make_categories()
+    office = await make_office()
+    r1, r2 = await make_reviewers(2)
+    round = await admission.create_round(details=round_input([cats.eia]), actor=office, now=CREATED)
+    await admission.set_reviewers(round, reviewers=[r1, r2], actor=office, now=CREATED)
+    browser = await _browser(client, office.email)
+    url = f"/backoffice/admission/rounds/{round.id}/reviewers"
+
+    unknown = await post_form(browser, url, {"reviewers": [str(r1.id), "999999"]})
+    garbled = await post_form(browser, url, {"reviewers": ["１"]})
+
+    assert (unknown.status_code, garbled.status_code) == (422, 422)
+    assert "所选评审人不存在，未做任何更改。" in text_of(unknown.text)
+    assert sorted(
+        await ReviewerAssignment.filter(round=round).values_list("reviewer_id", flat=True)
+    ) == sorted([r1.id, r2.id])
+
+
+async def test_a_late_objection_is_refused_with_its_reason(demo_client: httpx.AsyncClient) -> None:
+    round = await AdmissionRound.get()  # the demo round, concluded
+    token = await csrf_token(demo_client)
+
+    late = await demo_client.post(
+        f"/admission/rounds/{round.id}/objections",
+        data={
+            "csrftoken": token,
+            "objector_name": "张三",
+            "contact": "13812345678",
+            "text": "评分结果有误，请复核。",
+            "application": "",
+        },
+    )
+
+    assert late.status_code == 422
+    assert "请修改以下内容： 遴选处于“已结束”阶段，不能进行此操作。" in text_of(late.text)
+    assert await Objection.all().count() == 0
+
+
+@pytest.fixture
+def beijing_clock() -> Iterator[Callable[[dt.datetime], None]]:
+    """Set the application's one Beijing clock for a test, and put it back afterwards."""
+    yield clock.set_now
+    clock.set_now(None)
+
+
+async def test_the_rating_window_ends_at_midnight_in_beijing_not_on_the_server(
+    world: OrderWorld, beijing_clock: Callable[[dt.datetime], None]
+) -> None:
+    # given: an order completed on 3 September, so its 30 days end on 3 October
+    order = await _hengyuan_order(world, "order-key-05")
+    agency = await as_current(world.hengyuan_staff)
+    buyer = await as_current(world.enterprise)
+    await orders.transition(order.id, "accept", actor=agency, on=D(2026, 9, 1))
+    await orders.transition(order.id, "deliver", actor=agency, on=D(2026, 9, 3), files=_FILE)
+    await orders.transition(order.id, "confirm", actor=buyer, on=D(2026, 9, 3))
+
+    # when: it is 00:30 on 4 October in Beijing (still 3 October, 16:30, in UTC)
+    beijing_clock(dt.datetime(2026, 10, 3, 16, 30, tzinfo=dt.UTC))
+    with pytest.raises(OrderRefused) as late:
+        await ratings.rate_order(order.id, actor=buyer, scores=FIVE, comment="")
+
+    # then
+    assert (clock.today(), clock.now().hour) == (D(2026, 10, 4), 0)
+    assert late.value.message.id == "Orders can be rated within %(days)s days of completion."
+    beijing_clock(dt.datetime(2026, 10, 3, 15, 59, tzinfo=dt.UTC))  # 23:59 on 3 October
+    rating = await ratings.rate_order(order.id, actor=buyer, scores=FIVE, comment="")
+    assert rating.overall == 5
+
+
+def test_no_module_keeps_its_own_beijing_time_or_the_servers_date() -> None:
+    from marketplace.settings import BASE_DIR
+
+    offenders = [
+        path.relative_to(BASE_DIR).as_posix()
+        for path in sorted((BASE_DIR / "marketplace").rglob("*.py"))
+        if path.name != "clock.py" or path.parent.name != "marketplace"
+        if re.search(
+            r"timedelta\(hours=8\)|date\.today\(\)|datetime\.now\((?!dt\.UTC)", path.read_text()
+        )
+    ]
+
+    assert offenders == []

@@ -76,12 +76,13 @@ async def list_or_lodge(request: Request) -> JSONResponse:
         raise ApiError(400, "idempotency_key_missing", "Send an Idempotency-Key header.")
     body = await json_body(request)
     try:
+        key = services.checked_idempotency_key(key)
         before = await Complaint.exists(enterprise_id=user.user.enterprise_id, idempotency_key=key)
         complaint = await services.lodge(
             actor=user,
             topic=str(body.get("topic", ""))[:40],
             description=str(body.get("description", ""))[:2100],
-            idempotency_key=key[:100],
+            idempotency_key=key,
             order_id=_optional_id(body, "order_id"),
             agency_id=_optional_id(body, "agency_id"),
             queue=request.state.jobs,

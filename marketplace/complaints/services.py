@@ -36,6 +36,7 @@ __all__ = [
     "ComplaintStats",
     "answer",
     "can_see",
+    "checked_idempotency_key",
     "complaint_stats",
     "give_feedback",
     "lodge",
@@ -81,6 +82,16 @@ def _text(value: str, field: str, limit: int, *, required: bool) -> str:
 # --- lodging -------------------------------------------------------------------------
 
 
+def checked_idempotency_key(raw: str) -> str:
+    """The idempotency key as stored (8 to 100 characters); ``FormError`` otherwise."""
+    key = raw.strip()
+    if len(key) > 100:
+        raise FormError.single("", N_("The idempotency key is longer than 100 characters."))
+    if len(key) < 8:
+        raise FormError.single("", N_("The request has no valid idempotency key."))
+    return key
+
+
 async def lodge(
     *,
     actor: CurrentUser,
@@ -100,9 +111,7 @@ async def lodge(
     if Role.ENTERPRISE not in actor.roles or actor.user.enterprise_id is None:
         raise OrderRefused(N_("Only an enterprise account can lodge complaints."))
     enterprise_id = actor.user.enterprise_id
-    key = idempotency_key.strip()
-    if not 8 <= len(key) <= 100:
-        raise FormError.single("", N_("The request has no valid idempotency key."))
+    key = checked_idempotency_key(idempotency_key)
     existing = await Complaint.get_or_none(enterprise_id=enterprise_id, idempotency_key=key)
     if existing is not None:
         return existing
