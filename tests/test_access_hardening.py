@@ -329,7 +329,7 @@ async def test_a_wrong_method_is_answered_405_with_allow(
     api = await client.delete("/api/v1/categories")
 
     assert (page.status_code, page.headers["allow"]) == (405, "POST")
-    assert (api.status_code, api.headers["allow"]) == (405, "GET, HEAD")
+    assert (api.status_code, sorted(api.headers["allow"].split(", "))) == (405, ["GET", "HEAD"])
 
 
 async def test_x_forwarded_for_counts_only_from_a_trusted_proxy(db: str) -> None:
