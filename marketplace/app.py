@@ -176,7 +176,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 else []
             ),
             # Other Host headers are refused (400), so no page is built for a forged host.
-            Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts)),
+            Middleware(
+                TrustedHostMiddleware,
+                allowed_hosts=list(settings.allowed_hosts),
+                www_redirect=False,
+            ),
             Middleware(SecurityHeadersMiddleware, hsts=settings.is_https),
             Middleware(i18n.LocaleMiddleware),
             Middleware(csrf_middleware, secret=settings.secret_key, secure=settings.is_https),
