@@ -9,11 +9,13 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from tortoise.contrib.starlette import RegisterTortoise
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from marketplace import i18n
 from marketplace.access import PUBLIC, allow
@@ -91,7 +93,10 @@ def _error_response(request: Request, status_code: int) -> Response:
 
 async def _http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    return _error_response(request, exc.status_code)
+    response = _error_response(request, exc.status_code)
+    for name, value in (exc.headers or {}).items():  # Allow on a 405, for one
+        response.headers.setdefault(name, value)
+    return response
 
 
 async def _api_error(request: Request, exc: Exception) -> Response:
@@ -164,9 +169,21 @@ def create_app(settings: Settings | None = None) -> Starlette:
         debug=settings.debug,
         routes=routes,
         middleware=[
-            Middleware(SecurityHeadersMiddleware),
+            # Addresses and schemes from X-Forwarded-* only when the peer is a trusted proxy.
+            *(
+                [Middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))]
+                if settings.trusted_proxies
+                else []
+            ),
+            # Other Host headers are refused (400), so no page is built for a forged host.
+            Middleware(
+                TrustedHostMiddleware,
+                allowed_hosts=list(settings.allowed_hosts),
+                www_redirect=False,
+            ),
+            Middleware(SecurityHeadersMiddleware, hsts=settings.is_https),
             Middleware(i18n.LocaleMiddleware),
-            Middleware(csrf_middleware, secret=settings.secret_key),
+            Middleware(csrf_middleware, secret=settings.secret_key, secure=settings.is_https),
             Middleware(AuthenticationMiddleware),
         ],
         exception_handlers={

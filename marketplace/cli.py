@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from collections.abc import Sequence
 
@@ -79,7 +80,12 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         print("Loaded the demo catalogue into the empty database.")
     if settings.secret_key_is_ephemeral:
         print("Note: SECRET_KEY is not set; sessions end when the server stops.")
+    elif settings.secret_key_file is not None:
+        print(f"Note: SECRET_KEY is not set; using the key kept in {settings.secret_key_file}.")
     host_for_url = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
+    if "PUBLIC_URL" not in os.environ:
+        # The workers read their settings again: links in e-mails name this port.
+        os.environ["PUBLIC_URL"] = f"http://{host_for_url}:{args.port}"
     print(f"中介服务超市 is running at http://{host_for_url}:{args.port}/  (Ctrl+C stops it)")
     uvicorn.run(
         "marketplace.app:create_app",
@@ -88,7 +94,7 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         port=args.port,
         workers=args.workers,
         log_level="warning",
-        proxy_headers=True,
+        proxy_headers=False,  # the application trusts X-Forwarded-* by TRUSTED_PROXIES
     )
     return 0
 

@@ -1,5 +1,10 @@
 """Rate limits on signing in and password resets, per account and per address.
 
+Sign-in is counted per (account, address) pair, so a stranger guessing someone's
+password from their own machine locks out only themselves; a higher ceiling per account
+bounds guessing spread over many addresses, and one per address bounds one machine
+trying many accounts.
+
 The counting is the ``limits`` library's moving window: in memory in the embedded
 default, in Redis when ``REDIS_URL`` is set so that every web process shares the counts.
 """
@@ -16,12 +21,15 @@ from limits.storage import storage_from_string
 
 from marketplace.settings import Settings
 
-__all__ = ["LIMITS", "RateLimiter", "Refused"]
+__all__ = ["LIMITS", "RateLimiter", "Refused", "login_keys"]
 
 # Ten tries in 15 minutes is generous for a person who mistyped, and slows a password
-# guesser to under a thousand guesses a day per account.
+# guesser at one address to under a thousand guesses a day per account. The account's
+# ceiling is ten such addresses' worth: a guesser needs many machines to reach it, and
+# the owner is locked out only then.
 LIMITS: dict[str, RateLimitItem] = {
-    "login_account": parse("10/15 minutes"),
+    "login_pair": parse("10/15 minutes"),
+    "login_account": parse("100/15 minutes"),
     "login_address": parse("50/15 minutes"),
     "reset_account": parse("3/hour"),
     "reset_address": parse("20/hour"),
@@ -29,6 +37,17 @@ LIMITS: dict[str, RateLimitItem] = {
 
 # Keys in Redis start with this, so the limiter's counts are easy to find and flush.
 _REDIS_KEY_PREFIX = "mp:ratelimit"
+
+
+def login_keys(email: str, address: str) -> dict[str, str]:
+    """The counters one sign-in attempt for ``email`` from ``address`` goes against."""
+    account = email.strip().lower() or "-"
+    address = address or "-"
+    return {
+        "login_pair": f"{account} {address}",
+        "login_account": account,
+        "login_address": address,
+    }
 
 
 @dataclass(frozen=True, slots=True)

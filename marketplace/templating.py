@@ -16,13 +16,12 @@ from marketplace.access import current_user
 from marketplace.accounts import labels as account_labels
 from marketplace.admission import labels as admission_labels
 from marketplace.catalog import labels
+from marketplace.clock import BEIJING as _BEIJING
+from marketplace.clock import today as beijing_today
 from marketplace.orders import labels as order_labels
 from marketplace.settings import BASE_DIR
 
 __all__ = ["format_fen", "render", "templates"]
-
-
-_BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
 def format_fen(fen: int | None) -> str:
@@ -75,7 +74,7 @@ def _environment() -> jinja2.Environment:
     env.globals["HTML_LANG"] = i18n.HTML_LANG
     env.globals["current_language"] = i18n.current_language
     env.globals["language_switch_url"] = i18n.language_switch_url
-    env.globals["today"] = lambda: dt.date.today()
+    env.globals["today"] = beijing_today
     return env
 
 

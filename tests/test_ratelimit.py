@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marketplace.ratelimit import RateLimiter
+from marketplace.ratelimit import RateLimiter, login_keys
 from marketplace.settings import Settings
 from tests.test_jobs import redis_url  # noqa: F401  (fixture)
 
@@ -16,10 +16,10 @@ def _settings(redis: str | None = None) -> Settings:
     )
 
 
-async def test_an_account_gets_ten_sign_in_attempts_in_fifteen_minutes() -> None:
+async def test_an_account_gets_ten_sign_in_attempts_per_address_in_fifteen_minutes() -> None:
     limiter = RateLimiter(_settings())
 
-    results = [await limiter.hit(login_account="Wang@Example.com") for _ in range(11)]
+    results = [await limiter.hit(login_pair="Wang@Example.com 10.0.0.1") for _ in range(11)]
 
     assert results[:10] == [None] * 10
     refused = results[10]
@@ -27,8 +27,21 @@ async def test_an_account_gets_ten_sign_in_attempts_in_fifteen_minutes() -> None
     assert 895 <= refused.retry_after_s <= 900
     assert refused.retry_after_minutes == 15
     # the address is counted separately, and case does not make a new account
-    assert await limiter.hit(login_account="other@example.com") is None
-    assert await limiter.hit(login_account="WANG@example.com") is not None
+    assert await limiter.hit(login_pair="other@example.com 10.0.0.1") is None
+    assert await limiter.hit(login_pair="WANG@example.com 10.0.0.1") is not None
+
+
+async def test_an_account_from_many_addresses_meets_a_ceiling_of_a_hundred() -> None:
+    limiter = RateLimiter(_settings())
+
+    results = [
+        await limiter.hit(**login_keys("wang@example.com", f"10.0.{i // 250}.{i % 250}"))
+        for i in range(101)
+    ]
+
+    assert results[:100] == [None] * 100
+    assert results[100] is not None
+    assert await limiter.hit(**login_keys("li@example.com", "10.9.9.9")) is None
 
 
 async def test_processes_sharing_redis_share_the_counts(redis_url: str) -> None:  # noqa: F811

@@ -18,7 +18,9 @@ def test_nothing_set_means_the_embedded_default(
 
     assert settings.database_url == f"sqlite://{tmp_path / 'marketplace.sqlite3'}"
     assert settings.database_is_sqlite
-    assert settings.secret_key_is_ephemeral
+    # the generated key is kept in the data folder, so workers and restarts share it
+    assert not settings.secret_key_is_ephemeral
+    assert settings.secret_key_file == tmp_path / "media" / ".secret_key"
     assert len(settings.secret_key) >= 32
     assert (settings.redis_url, settings.meilisearch_url, settings.stripe_secret_key) == (
         None,
@@ -56,11 +58,11 @@ def test_each_service_is_switched_on_by_its_variable() -> None:
     assert (settings.smtp_url, settings.debug, settings.city) == ("smtp://mail:25", True, "南通市")
 
 
-def test_blank_variables_count_as_unset() -> None:
-    settings = Settings.from_env({"REDIS_URL": "  ", "SECRET_KEY": ""})
+def test_blank_variables_count_as_unset(tmp_path: Path) -> None:
+    settings = Settings.from_env({"REDIS_URL": "  ", "SECRET_KEY": "", "MEDIA_DIR": str(tmp_path)})
 
     assert settings.redis_url is None
-    assert settings.secret_key_is_ephemeral
+    assert settings.secret_key_file == tmp_path / ".secret_key"
 
 
 def test_uploaded_files_go_under_media_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -262,8 +262,13 @@ async def set_roles(
     if errors:
         raise FormError(errors)
     async with in_transaction():
-        if agency is not None:
-            user.agency = agency
+        # Only agency staff belong to an agency: a revoked agency role unlinks the user,
+        # so no stale agency_id can widen what they see.
+        agency_id = None
+        if Role.AGENCY in wanted:
+            agency_id = agency.id if agency is not None else user.agency_id
+        if agency_id != user.agency_id:
+            user.agency_id = agency_id
             await user.save(update_fields=["agency_id"])
         for role in sorted(wanted - current):
             await UserRole.create(user=user, role=role)
@@ -358,6 +363,7 @@ async def change_password(
         if keep_session:
             others = others.exclude(key_digest=digest(keep_session))
         await others.delete()
+        await PasswordReset.filter(user=user, used_at__isnull=True).update(used_at=_now())
     await log_event("password_changed", user=user, ip=ip)
 
 
@@ -374,9 +380,12 @@ async def request_password_reset(
         await log_event("password_reset_unknown", ip=ip, email=email.strip().lower()[:254])
         return
     token = secrets.token_urlsafe(32)
-    await PasswordReset.create(
-        token_digest=digest(token), user=user, expires_at=_now() + PASSWORD_RESET_LIFETIME
-    )
+    async with in_transaction():
+        # Only the newest link works: an older one, perhaps read by someone else, is void.
+        await PasswordReset.filter(user=user, used_at__isnull=True).update(used_at=_now())
+        await PasswordReset.create(
+            token_digest=digest(token), user=user, expires_at=_now() + PASSWORD_RESET_LIFETIME
+        )
     await log_event("password_reset_requested", user=user, ip=ip)
     link = reset_url.format(token=token)
     await queue_email(
@@ -425,6 +434,8 @@ async def reset_password(*, token: str, new_password: str, ip: str = "") -> User
         user.password_hash = hash_password(new_password)
         await user.save(update_fields=["password_hash"])
         await Session.filter(user=user).delete()
+        # Every other link of the account is void too, whoever holds it.
+        await PasswordReset.filter(user=user, used_at__isnull=True).update(used_at=_now())
     await log_event("password_reset", user=user, ip=ip)
     return user
 

@@ -16,6 +16,7 @@ from marketplace.accounts.models import ApiToken, Enterprise, SecurityEvent
 from marketplace.forms import FormError, Message
 from marketplace.http import path_id
 from marketplace.i18n import N_
+from marketplace.ratelimit import login_keys
 from marketplace.templating import render
 
 __all__ = ["routes"]
@@ -60,7 +61,7 @@ def _set_session_cookie(request: Request, response: Response, key: str) -> None:
         max_age=int(services.SESSION_LIFETIME.total_seconds()),
         httponly=True,
         samesite="lax",
-        secure=request.url.scheme == "https",
+        secure=request.url.scheme == "https" or request.state.settings.is_https,
     )
 
 
@@ -114,9 +115,7 @@ async def login(request: Request) -> Response:
     email = _text(form, "email", 254).strip()
     context["email"] = email
     next_url = context["next"] = _safe_next(_text(form, "next"))
-    refused = await request.state.rate_limiter.hit(
-        login_account=email or "-", login_address=client_ip(request) or "-"
-    )
+    refused = await request.state.rate_limiter.hit(**login_keys(email, client_ip(request)))
     if refused is not None:
         await services.log_event("login_rate_limited", ip=client_ip(request), email=email.lower())
         context["errors"] = {"": _too_many(refused.retry_after_minutes)}
@@ -206,9 +205,8 @@ async def password_reset_request(request: Request) -> Response:
         response = render(request, "accounts/password_reset_request.html", context, status_code=429)
         response.headers["Retry-After"] = str(refused.retry_after_s)
         return response
-    reset_url = str(request.url_for("password_reset_confirm", token="TOKEN")).replace(
-        "TOKEN", "{token}"
-    )
+    # From PUBLIC_URL, never from the Host header: a forged host must not get the link.
+    reset_url = request.state.settings.absolute_url("/password-reset/{token}")
     await services.request_password_reset(
         email=email, queue=request.state.jobs, reset_url=reset_url, ip=client_ip(request)
     )

@@ -3,6 +3,7 @@ review, objections, and the dynamic management of admitted agencies."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -239,9 +240,13 @@ async def round_criteria(request: Request) -> Response:
 async def round_reviewers(request: Request) -> Response:
     round = await _round(request)
     form = await request.form()
-    ids = [int(v) for v in form.getlist("reviewers") if isinstance(v, str) and v.isdigit()]
-    chosen = await User.filter(id__in=[i for i in ids if i < 2**31])
+    raw = {v for v in form.getlist("reviewers") if isinstance(v, str)}
+    ids = {int(v) for v in raw if re.fullmatch(r"[0-9]{1,9}", v)}
+    chosen = await User.filter(id__in=ids)
     try:
+        if len(chosen) != len(raw):
+            # An id that names nobody must not be read as "no reviewers": refuse it whole.
+            raise FormError.single("reviewers", N_("A chosen reviewer does not exist."))
         await services.set_reviewers(round, reviewers=chosen, actor=_admin(request))
     except FormError as exc:
         return await _overview(request, round, {"reviewer_errors": exc.errors}, 422)

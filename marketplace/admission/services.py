@@ -64,6 +64,8 @@ from marketplace.catalog.models import (
     ServiceStatus,
 )
 from marketplace.catalog.services import forget_cached_pages
+from marketplace.clock import BEIJING
+from marketplace.clock import now as beijing_now
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, gettext, translate, use_language
 from marketplace.search.index import queue_reindex
@@ -103,7 +105,6 @@ __all__ = [
     "withdraw_application",
 ]
 
-BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")
 # A merit-scored category needs at least this many reviewers without a conflict.
 MIN_REVIEWERS_PER_CATEGORY = 2
 MAX_PUBLICITY_DAYS = 30
@@ -251,7 +252,7 @@ class ApplicationInput:
 
 
 def _now(now: dt.datetime | None) -> dt.datetime:
-    return now or dt.datetime.now(dt.UTC)
+    return now or beijing_now()
 
 
 def beijing_date(moment: dt.datetime) -> dt.date:

@@ -162,7 +162,7 @@ async def feed(request: Request) -> Response:
         "admission/feed.xml",
         {
             "events": events,
-            "base_url": str(request.base_url).rstrip("/"),
+            "base_url": _settings(request).public_url,
             "updated": (events[0].at if events else dt.datetime.now(dt.UTC)).isoformat(),
             "author": translate(
                 N_("%(city)s Government Service Management Office"),
@@ -215,7 +215,7 @@ def _set_session_cookie(request: Request, response: Response, key: str) -> None:
         max_age=int(accounts.SESSION_LIFETIME.total_seconds()),
         httponly=True,
         samesite="lax",
-        secure=request.url.scheme == "https",
+        secure=request.url.scheme == "https" or request.state.settings.is_https,
     )
 
 

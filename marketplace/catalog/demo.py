@@ -32,6 +32,7 @@ from marketplace.admission.models import (
 )
 from marketplace.catalog import demo_data, services
 from marketplace.catalog.models import Agency, Category, MarketType
+from marketplace.clock import BEIJING as _CST
 
 __all__ = [
     "DEMO_ADMITTED_ON",
@@ -43,7 +44,6 @@ __all__ = [
 
 # The demo catalogue is the outcome of the first admission round, concluded on this day.
 DEMO_ADMITTED_ON = dt.date(2026, 3, 16)
-_CST = dt.timezone(dt.timedelta(hours=8))
 
 ROUND_TITLE = "2026年度首批中介服务机构入驻遴选"
 ROUND_NOTICE = (

@@ -42,6 +42,7 @@ from marketplace.catalog.demo import DEMO_ADMITTED_ON, DEMO_OFFICE_EMAIL, demo_p
 from marketplace.catalog.fees import parse_fee_standard
 from marketplace.catalog.models import Agency, Category, ServiceItem
 from marketplace.catalog.services import public_items
+from marketplace.clock import BEIJING as _CST
 from marketplace.codes import gb11714_check_character, uscc_check_character
 from marketplace.complaints import services as complaints
 from marketplace.complaints.models import Complaint
@@ -60,7 +61,6 @@ __all__ = ["ACTIVITY_DAYS", "seed_activity"]
 ACTIVITY_DAYS = 243
 _SEED = 20260316
 _ORDERS_PER_WORKING_DAY = 1.2
-_CST = dt.timezone(dt.timedelta(hours=8))
 
 # Shares of the orders' fates (the rest are accepted and served).
 _DECLINED = 0.03

@@ -37,6 +37,7 @@ from marketplace.catalog.models import (
     ServiceItemVersion,
     ServiceStatus,
 )
+from marketplace.clock import today as beijing_today
 from marketplace.search.index import queue_reindex
 
 __all__ = [
@@ -261,13 +262,10 @@ async def publish_service_item(
 # --- public reads --------------------------------------------------------------------
 
 
-_BEIJING = dt.timezone(dt.timedelta(hours=8))
-
-
 def public_items() -> Any:
     """Published items of admitted agencies not suspended from new orders: what the
     storefront shows, search finds and enterprises can order."""
-    today = dt.datetime.now(_BEIJING).date()
+    today = beijing_today()
     return ServiceItem.filter(
         Q(agency__orders_suspended_until__isnull=True)
         | Q(agency__orders_suspended_until__lt=today),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -13,6 +11,7 @@ from marketplace.access import PUBLIC, allow
 from marketplace.catalog import services
 from marketplace.catalog.fees import InvalidBase
 from marketplace.catalog.models import MarketType
+from marketplace.clock import today as beijing_today
 from marketplace.credit.models import CreditRecord
 from marketplace.credit.rules import REASONS
 from marketplace.http import path_id
@@ -90,7 +89,7 @@ async def agency_detail(request: Request) -> Response:
             "credit_reasons": REASONS,
             "promise": await ratings.promise_of(agency_id=agency.id),
             "committed_days": sorted({item.time_limit_days for item in items}),
-            "today": dt.date.today(),
+            "today": beijing_today(),
         },
     )
 

@@ -8,13 +8,13 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
-from tortoise.expressions import Q
 
 from marketplace.access import allow, roles, signed_in_user
 from marketplace.accounts.models import Role
 from marketplace.complaints import services
 from marketplace.complaints.models import Complaint
 from marketplace.complaints.views import COMPLAINT_PARTIES, _complaint_owner
+from marketplace.complaints.visibility import visible_complaints
 from marketplace.forms import FormError
 from marketplace.http import ApiError, api_form_error, json_body
 from marketplace.orders.services import OrderRefused
@@ -69,24 +69,20 @@ async def list_or_lodge(request: Request) -> JSONResponse:
     """
     user = signed_in_user(request)
     if request.method == "GET":
-        mine = Q(id=-1)
-        if Role.ENTERPRISE in user.roles and user.user.enterprise_id:
-            mine |= Q(enterprise_id=user.user.enterprise_id)
-        if Role.AGENCY in user.roles and user.user.agency_id:
-            mine |= Q(agency_id=user.user.agency_id)
-        complaints = await Complaint.filter(mine).order_by("-id").limit(100)
+        complaints = await visible_complaints(user).order_by("-id").limit(100)
         return JSONResponse({"complaints": [_complaint_json(c) for c in complaints]})
     key = request.headers.get("idempotency-key", "")
     if not key:
         raise ApiError(400, "idempotency_key_missing", "Send an Idempotency-Key header.")
     body = await json_body(request)
     try:
+        key = services.checked_idempotency_key(key)
         before = await Complaint.exists(enterprise_id=user.user.enterprise_id, idempotency_key=key)
         complaint = await services.lodge(
             actor=user,
             topic=str(body.get("topic", ""))[:40],
             description=str(body.get("description", ""))[:2100],
-            idempotency_key=key[:100],
+            idempotency_key=key,
             order_id=_optional_id(body, "order_id"),
             agency_id=_optional_id(body, "agency_id"),
             queue=request.state.jobs,

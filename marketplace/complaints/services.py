@@ -20,6 +20,7 @@ from tortoise.transactions import in_transaction
 from marketplace.access import CurrentUser
 from marketplace.accounts.models import Role, User
 from marketplace.catalog.models import Agency
+from marketplace.clock import BEIJING as _BEIJING
 from marketplace.complaints.models import Complaint, ComplaintState
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
@@ -35,6 +36,7 @@ __all__ = [
     "ComplaintStats",
     "answer",
     "can_see",
+    "checked_idempotency_key",
     "complaint_stats",
     "give_feedback",
     "lodge",
@@ -44,7 +46,6 @@ __all__ = [
 ANSWER_WORKING_DAYS = 5  # the office answers by the 5th working day after receiving it
 TEXT_MAX = 2000
 FEEDBACK_MAX = 1000
-_BEIJING = dt.timezone(dt.timedelta(hours=8))
 
 TOPICS: dict[str, str] = {
     "overdue": N_("Overdue or slow service"),
@@ -81,6 +82,16 @@ def _text(value: str, field: str, limit: int, *, required: bool) -> str:
 # --- lodging -------------------------------------------------------------------------
 
 
+def checked_idempotency_key(raw: str) -> str:
+    """The idempotency key as stored (8 to 100 characters); ``FormError`` otherwise."""
+    key = raw.strip()
+    if len(key) > 100:
+        raise FormError.single("", N_("The idempotency key is longer than 100 characters."))
+    if len(key) < 8:
+        raise FormError.single("", N_("The request has no valid idempotency key."))
+    return key
+
+
 async def lodge(
     *,
     actor: CurrentUser,
@@ -100,9 +111,7 @@ async def lodge(
     if Role.ENTERPRISE not in actor.roles or actor.user.enterprise_id is None:
         raise OrderRefused(N_("Only an enterprise account can lodge complaints."))
     enterprise_id = actor.user.enterprise_id
-    key = idempotency_key.strip()
-    if not 8 <= len(key) <= 100:
-        raise FormError.single("", N_("The request has no valid idempotency key."))
+    key = checked_idempotency_key(idempotency_key)
     existing = await Complaint.get_or_none(enterprise_id=enterprise_id, idempotency_key=key)
     if existing is not None:
         return existing

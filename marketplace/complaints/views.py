@@ -11,13 +11,13 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
-from tortoise.expressions import Q
 
 from marketplace.access import CurrentUser, allow, roles, signed_in_user
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import Agency
 from marketplace.complaints import services
 from marketplace.complaints.models import Complaint, ComplaintState
+from marketplace.complaints.visibility import visible_complaints
 from marketplace.forms import FormError, Message, form_text
 from marketplace.http import path_id
 from marketplace.orders.clock import today
@@ -103,13 +103,8 @@ async def complaint_form(request: Request) -> Response:
 @allow(roles(Role.ENTERPRISE, Role.AGENCY))
 async def complaint_list(request: Request) -> Response:
     user = signed_in_user(request)
-    mine = Q(id=-1)  # matches nothing; widened by each role the user holds
-    if Role.ENTERPRISE in user.roles and user.user.enterprise_id:
-        mine |= Q(enterprise_id=user.user.enterprise_id)
-    if Role.AGENCY in user.roles and user.user.agency_id:
-        mine |= Q(agency_id=user.user.agency_id)
     complaints = (
-        await Complaint.filter(mine).order_by("-id").limit(200).select_related("agency", "order")
+        await visible_complaints(user).order_by("-id").limit(200).select_related("agency", "order")
     )
     return render(
         request,

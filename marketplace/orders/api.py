@@ -9,7 +9,6 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from tortoise.expressions import Q
 
 from marketplace.access import PUBLIC, allow, signed_in_user
 from marketplace.forms import FormError
@@ -20,6 +19,7 @@ from marketplace.orders.models import Order, OrderEvent
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.states import TRANSITIONS
 from marketplace.orders.views import ORDER_PARTIES, _order_owner, refusal_text
+from marketplace.orders.visibility import visible_orders
 from marketplace.payments.stripe_gateway import handle_webhook
 
 __all__ = ["routes"]
@@ -82,15 +82,7 @@ async def list_or_place(request: Request) -> JSONResponse:
     """
     user = signed_in_user(request)
     if request.method == "GET":
-        query = Order.all()
-        if "admin" not in {r.value for r in user.roles}:
-            mine = Q(id=-1)
-            if user.user.enterprise_id:
-                mine |= Q(enterprise_id=user.user.enterprise_id)
-            if user.user.agency_id:
-                mine |= Q(agency_id=user.user.agency_id)
-            query = query.filter(mine)
-        orders = await query.order_by("-id").limit(100)
+        orders = await visible_orders(user).order_by("-id").limit(100)
         return JSONResponse({"orders": [await _order_json(o) for o in orders]})
     key = request.headers.get("idempotency-key", "")
     if not key:

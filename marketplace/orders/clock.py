@@ -5,17 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from marketplace.clock import today
 from marketplace.orders.models import Holiday, HolidayYear, Order, OrderState
 from marketplace.workdays import WorkCalendar
 
 __all__ = ["Clock", "clock_of", "deadline_for", "load_calendar", "today"]
-
-_BEIJING = dt.timezone(dt.timedelta(hours=8))
-
-
-def today() -> dt.date:
-    """Today in China, where the working days are counted."""
-    return dt.datetime.now(_BEIJING).date()
 
 
 async def load_calendar() -> WorkCalendar:

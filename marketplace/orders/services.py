@@ -25,6 +25,7 @@ from marketplace.accounts.models import Role, User, UserRole
 from marketplace.catalog.fees import InvalidBase, estimate_fee, parse_base, parse_fee_standard
 from marketplace.catalog.models import ServiceItemVersion
 from marketplace.catalog.services import public_items
+from marketplace.clock import BEIJING as _BEIJING
 from marketplace.codes import InvalidCode, check_project_code
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, translate
@@ -60,7 +61,6 @@ __all__ = [
 ]
 
 _REASON_MAX = 2000
-_BEIJING = dt.timezone(dt.timedelta(hours=8))
 _MESSAGE_MAX = 5000
 
 

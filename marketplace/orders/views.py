@@ -11,7 +11,6 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
-from tortoise.expressions import Q
 
 from marketplace.access import CurrentUser, allow, roles, signed_in_user
 from marketplace.accounts.models import Role
@@ -25,8 +24,10 @@ from marketplace.orders import services
 from marketplace.orders.clock import clock_of, load_calendar, today
 from marketplace.orders.labels import STATE_LABELS
 from marketplace.orders.models import Notification, Order, OrderEvent, OrderFile, OrderMessage
+from marketplace.orders.notices import notice_view
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.states import TRANSITIONS
+from marketplace.orders.visibility import visible_orders
 from marketplace.payments.stripe_gateway import start_checkout
 from marketplace.ratings.models import Rating
 from marketplace.templating import render
@@ -105,14 +106,7 @@ async def order_form(request: Request) -> Response:
 @allow(ORDER_PARTIES)
 async def order_list(request: Request) -> Response:
     user = signed_in_user(request)
-    query = Order.all()
-    if Role.ADMIN not in user.roles:
-        mine = Q(id=-1)  # matches nothing; widened by each role the user holds
-        if Role.ENTERPRISE in user.roles and user.user.enterprise_id:
-            mine |= Q(enterprise_id=user.user.enterprise_id)
-        if Role.AGENCY in user.roles and user.user.agency_id:
-            mine |= Q(agency_id=user.user.agency_id)
-        query = query.filter(mine)
+    query = visible_orders(user)
     state = request.query_params.get("state", "")
     if state in STATE_LABELS:
         query = query.filter(state=state)
@@ -254,7 +248,7 @@ async def order_file(request: Request) -> Response:
 @allow(roles(Role.ENTERPRISE), owner=_order_owner)
 async def order_checkout(request: Request) -> Response:
     order: Order = request.state.order
-    base = str(request.base_url).rstrip("/")
+    base = request.state.settings.public_url
     try:
         url = await start_checkout(
             order,
@@ -279,7 +273,9 @@ async def notifications(request: Request) -> Response:
         )
         return RedirectResponse("/notifications", status_code=303)
     items = await Notification.filter(user_id=user.id).order_by("-id").limit(100)
-    return render(request, "orders/notifications.html", {"notifications": items})
+    return render(
+        request, "orders/notifications.html", {"notifications": [notice_view(n) for n in items]}
+    )
 
 
 routes = [

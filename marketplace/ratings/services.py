@@ -20,6 +20,7 @@ from tortoise.transactions import in_transaction
 from marketplace.access import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.catalog.services import forget_cached_pages
+from marketplace.clock import today as beijing_today
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
 from marketplace.orders.models import Order, OrderEvent, OrderState
@@ -76,7 +77,7 @@ async def rate_order(
         raise OrderRefused(N_("This order has been rated already."))
     if order.state is not OrderState.COMPLETED or order.completed_on is None:
         raise OrderRefused(N_("An order can be rated once it is completed."))
-    day = today or dt.date.today()
+    day = today or beijing_today()
     if (day - order.completed_on).days > RATING_WINDOW_DAYS:
         raise OrderRefused(
             N_("Orders can be rated within %(days)s days of completion."), days=RATING_WINDOW_DAYS

@@ -33,6 +33,7 @@ from tortoise.expressions import F, Q
 from tortoise.functions import Count, Sum
 
 from marketplace.catalog.models import Category
+from marketplace.clock import BEIJING
 from marketplace.complaints.services import ComplaintStats, complaint_stats
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
@@ -64,7 +65,6 @@ __all__ = [
     "stack",
 ]
 
-BEIJING = dt.timezone(dt.timedelta(hours=8))
 DEFAULT_MONTHS = 12  # the dashboard opens on the twelve months up to this one
 MAX_MONTHS = 36  # a longer span makes the monthly chart unreadable and the queries long
 TOP_CATEGORIES = 6  # the monthly chart stacks these; the rest are one "other" stack
