@@ -211,7 +211,7 @@ def test_malformed_standards_are_rejected(data: dict) -> None:
 
 # The demo's report-book fee before issue 13: 0.2 % of the first 3,000 万元, a minimum of
 # ¥50,000 and a discount of up to 20 %.
-OLD_REPORT_BOOK = {
+OLD_REPORT_BOOK: dict = {
     "type": "tiered",
     "base_unit": "wan_yuan",
     "base_label": "项目估算总投资",

@@ -116,9 +116,9 @@ def test_an_interpolated_670_fee_with_its_three_factors() -> None:
     chosen = {"profession": "transport_bridge", "complexity": "complex", "altitude": "from_2001"}
     assert _fee(SUPERVISION, "7000", chosen) == 223_938_733
     # landscaping 0.8 × ordinary 0.85 × 1.0: 160,933,333⅓ × 0.68 = 109,434,666.67 → …667
-    assert _fee(SUPERVISION, "7000", {"profession": "building_landscape", "complexity": "simple"}) == (
-        109_434_667
-    )
+    assert _fee(
+        SUPERVISION, "7000", {"profession": "building_landscape", "complexity": "simple"}
+    ) == (109_434_667)
 
 
 def test_670_beyond_the_table_uses_its_rates() -> None:

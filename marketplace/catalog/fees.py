@@ -41,7 +41,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
+from itertools import pairwise
 from typing import Any, Literal
+
+from marketplace.i18n import N_
 
 __all__ = [
     "BASE_UNITS",
@@ -481,7 +484,7 @@ def resolve_factors(
         if key not in known:
             raise InvalidFactor(
                 "factor_unknown",
-                "This fee standard has no adjustment factor “%(value)s”.",
+                N_("This fee standard has no adjustment factor “%(value)s”."),
                 factor=str(key),
                 value=str(key)[:40],
             )
@@ -492,7 +495,7 @@ def resolve_factors(
         if option is None:
             raise InvalidFactor(
                 "factor_not_listed",
-                "Choose one of the published values of the adjustment factor.",
+                N_("Choose one of the published values of the adjustment factor."),
                 factor=factor.key,
             )
         resolved.append(ChosenFactor(factor, option))
@@ -539,7 +542,7 @@ def _interpolated_fen(standard: FeeStandard, base: Fraction) -> Fraction:
             return Fraction(last.fee_fen)
         by_rate = base * Fraction(standard.above_rate_pct) * _fen_per_unit(standard) / 100
         return max(by_rate, Fraction(last.fee_fen))
-    for lower, upper in zip(points, points[1:], strict=False):
+    for lower, upper in pairwise(points):
         if base <= upper.base:
             x1, x2 = Fraction(lower.base), Fraction(upper.base)
             return lower.fee_fen + (upper.fee_fen - lower.fee_fen) * (base - x1) / (x2 - x1)
