@@ -253,3 +253,18 @@ async def test_the_order_api_takes_the_factors(
     assert created.json()["fee_factors"] == CHOSEN
     assert malformed.status_code == 422
     assert await Order.all().count() == 1
+
+
+async def test_search_shows_the_range_at_its_stated_base_never_below_the_minimum(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    # given: two report books whose formula gives less than their ¥50,000 minimum at the
+    # reference base of 1,000 万元 (a 10 % and a 20 % discount)
+    await _report_book(world)
+
+    # when
+    page = _text((await client.get("/search", params={"q": "环境影响报告书", "sort": "fee"})).text)
+
+    # then: the minimum is the lowest fee shown, with the base it was computed at
+    assert page.count("¥50,000 （按 1000 万元 计）") == 2
+    assert "¥45,000" not in page and "¥40,000" not in page

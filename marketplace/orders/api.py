@@ -77,7 +77,7 @@ async def list_or_place(request: Request) -> JSONResponse:
       orders (the second answer is 200 with the first order). Body - item_id,
       project_name, project_code, base (string, when the fee needs one), note, factors
       (an object of the fee standard's adjustment factor keys to the option chosen for
-      each, e.g. {"sensitivity": "sensitive"}; factors not given take their default).
+      each, such as sensitivity set to sensitive; factors not given take their default).
     responses:
       200: {description: "The orders, or the order placed earlier with this key"}
       201: {description: "The order was placed"}
