@@ -9,10 +9,15 @@ The estimated fee range lets search sort and filter listings by price although t
 fee standards differ. It is the range each standard yields at a *reference base*:
 
 - ``fixed`` and ``negotiated`` need no base (a published discount makes ``fixed`` a range);
-- ``rate`` and ``tiered`` on money are priced at a project of 1,000 万元 (10,000,000 yuan),
-  the size of a typical project in the catalogue's price documents;
+- ``rate``, ``tiered`` and ``interpolated`` on money are priced at a project of 1,000 万元
+  (10,000,000 yuan), the size of a typical project in the catalogue's price documents;
 - ``per_unit`` at a typical job in its unit: 10,000 m² of floor area, 10 hectares or
   1 km² of land, 10 km of line, 50 test points, 10 floors, one item.
+
+Adjustment factors take their default values. The range already obeys the standard's
+minimum (the lowest fee charged, discount included), so no listing shows or sorts by a
+discounted fee below its minimum; ``fee_base`` and ``fee_base_unit`` state the base the
+range was computed at, which every result that depends on a base shows with it.
 
 A fee standard that does not parse gives no range (``None``), and such a listing sorts
 last by fee rather than failing the whole index.
@@ -73,6 +78,8 @@ class SearchDocument:
     fee_type: str
     fee_low_fen: int | None  # estimated fee range at the reference base (module docstring)
     fee_high_fen: int | None
+    fee_base: str | None = None  # the reference base of the range; None: needs no base
+    fee_base_unit: str | None = None
     rating: float | None = None  # mean rating, 1-5; filled by the ratings issue
     rating_count: int = 0
     on_time_rate: float | None = None  # delivered within the time limit / delivered, 0-1
@@ -93,13 +100,22 @@ class SearchDocument:
 
 def estimated_fee_range(fee_standard: Mapping[str, Any]) -> tuple[int | None, int | None]:
     """``(low_fen, high_fen)`` of a stored fee standard at its reference base."""
+    low, high, _ = _fee_range(fee_standard)
+    return low, high
+
+
+def _fee_range(
+    fee_standard: Mapping[str, Any],
+) -> tuple[int | None, int | None, tuple[str, str] | None]:
+    """The range at the reference base, and that base with its unit (None: no base)."""
     try:
         standard = parse_fee_standard(fee_standard)
-        base = REFERENCE_BASES[standard.base_unit] if standard.base_unit else None
+        base = REFERENCE_BASES[standard.base_unit or ""] if standard.needs_base else None
         estimate = estimate_fee(standard, base)
     except (FeeStandardError, InvalidBase, KeyError):
-        return None, None
-    return estimate.low_fen, estimate.high_fen
+        return None, None, None
+    stated = (str(base), str(standard.base_unit)) if base is not None else None
+    return estimate.low_fen, estimate.high_fen, stated
 
 
 Signals = tuple[float | None, int, float | None]  # rating, rating count, on-time rate
@@ -117,7 +133,7 @@ def document_from_item(item: ServiceItem, signals: Signals = _NO_SIGNALS) -> Sea
     """The document of an item whose agency and category are loaded."""
     agency = item.agency
     category = item.category
-    fee_low_fen, fee_high_fen = estimated_fee_range(item.fee_standard)
+    fee_low_fen, fee_high_fen, stated = _fee_range(item.fee_standard)
     return SearchDocument(
         id=item.id,
         title=item.title,
@@ -135,6 +151,8 @@ def document_from_item(item: ServiceItem, signals: Signals = _NO_SIGNALS) -> Sea
         fee_type=item.fee_type,
         fee_low_fen=fee_low_fen,
         fee_high_fen=fee_high_fen,
+        fee_base=stated[0] if stated else None,
+        fee_base_unit=stated[1] if stated else None,
         rating=signals[0],
         rating_count=signals[1],
         on_time_rate=signals[2],

@@ -47,7 +47,7 @@ __all__ = [
 
 SORTS = ("relevance", "rating", "time_limit", "fee")
 MARKET_TYPES = ("monopoly", "competitive", "absent")
-FEE_TYPES = ("fixed", "rate", "tiered", "per_unit", "negotiated")
+FEE_TYPES = ("fixed", "rate", "tiered", "interpolated", "per_unit", "negotiated")
 FACETS = ("category", "market_type", "local", "time_limit", "fee_type", "rating")
 # The choices a page offers for max_days and min_rating; their facets count each.
 TIME_LIMIT_BUCKETS_DAYS = (5, 10, 20, 30)

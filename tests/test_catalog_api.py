@@ -137,8 +137,8 @@ async def test_fee_estimates_follow_each_published_standard(
 
     # 3000 万 × 0.2 % + 7000 万 × 0.1 % = 13 万元, with a discount of up to 10 %
     assert await estimate(catalogue.report_book.id, "10000") == (11_700_000, 13_000_000)
-    # 100 万 × 0.2 % = 0.2 万元, below the 5 万元 floor
-    assert await estimate(catalogue.report_book.id, "100") == (4_500_000, 5_000_000)
+    # 100 万 × 0.2 % = 0.2 万元, below the 5 万元 minimum, which the discount does not go under
+    assert await estimate(catalogue.report_book.id, "100") == (5_000_000, 5_000_000)
     assert await estimate(catalogue.report_form.id) == (2_500_000, 2_500_000)
     assert await estimate(catalogue.lightning_check.id, "10") == (120_000, 120_000)
     assert await estimate(catalogue.lightning_check.id, "3") == (60_000, 60_000)

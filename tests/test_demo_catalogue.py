@@ -35,7 +35,8 @@ async def test_demo_catalogue_has_twenty_categories_and_forty_admitted_agencies(
     assert await ServiceItem.filter(status=ServiceStatus.PUBLISHED).count() == 58
     assert await ServiceItemVersion.all().count() == 58
     assert Counter(item.fee_type for item in await ServiceItem.all()) == {
-        "tiered": 11,
+        "tiered": 9,
+        "interpolated": 2,  # 计价格〔2002〕125号 and 发改价格〔2007〕670号
         "fixed": 12,
         "negotiated": 13,
         "rate": 7,

@@ -12,12 +12,14 @@ from marketplace.catalog.fees import (
     FeeEstimate,
     FeeStandardError,
     InvalidBase,
+    InvalidFactor,
     estimate_fee,
     parse_base,
     parse_fee_standard,
 )
 
-# 招标代理服务收费标准 (计价格〔2002〕1980号), 工程招标, 差额定率累进, base in 万元.
+# A progressive table shaped like the works bands of 计价格〔2002〕1980号 (the real one, as
+# amended by 发改价格〔2011〕534号, is tested in test_price_documents.py), base in 万元.
 TENDER_AGENCY = {
     "type": "tiered",
     "base_unit": "wan_yuan",
@@ -35,8 +37,10 @@ TENDER_AGENCY = {
 }
 
 
-def _fee(data: dict, base: str | None = None) -> FeeEstimate:
-    return estimate_fee(parse_fee_standard(data), Decimal(base) if base is not None else None)
+def _fee(data: dict, base: str | None = None, factors: dict | None = None) -> FeeEstimate:
+    return estimate_fee(
+        parse_fee_standard(data), Decimal(base) if base is not None else None, factors
+    )
 
 
 def test_fixed_fee_needs_no_base() -> None:
@@ -123,6 +127,22 @@ def test_a_standard_that_needs_a_base_refuses_to_price_without_one() -> None:
     assert refused.value.code == "base_missing"
 
 
+def _factor(key: str = "sensitivity", default: str | None = None) -> dict:
+    factor = {
+        "key": key,
+        "name": "环境敏感程度调整系数",
+        "name_en": "Environmental sensitivity factor",
+        "options": [
+            {"key": "sensitive", "value": "1.2", "label": "敏感", "label_en": "Sensitive"},
+            {"key": "neutral", "value": "1.0", "label": "一般", "label_en": "Ordinary"},
+            {"key": "insensitive", "value": "0.8", "label": "不敏感", "label_en": "Insensitive"},
+        ],
+    }
+    if default is not None:
+        factor["default"] = default
+    return factor
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -150,11 +170,151 @@ def test_a_standard_that_needs_a_base_refuses_to_price_without_one() -> None:
         {"type": "per_unit", "unit": "m2", "price_fen": 0},
         {"type": "negotiated", "low_fen": 10, "high_fen": 5},
         {"type": "negotiated", "low_fen": 5, "high_fen": 10, "discount_max_pct": "10"},
+        {"type": "interpolated", "base_unit": "wan_yuan", "points": [{"base": "1", "fee_fen": 5}]},
+        {
+            "type": "interpolated",
+            "base_unit": "wan_yuan",
+            "points": [{"base": "2", "fee_fen": 5}, {"base": "1", "fee_fen": 9}],
+        },
+        {
+            "type": "interpolated",  # a fee that falls as the base grows
+            "base_unit": "wan_yuan",
+            "points": [{"base": "1", "fee_fen": 9}, {"base": "2", "fee_fen": 5}],
+        },
+        {
+            "type": "interpolated",  # nothing is below zero
+            "base_unit": "wan_yuan",
+            "points": [{"base": "0", "fee_fen": 5}, {"base": "2", "fee_fen": 9}],
+            "below_rate": "1",
+        },
+        {"type": "fixed", "amount_fen": 100, "factors": [{"key": "k", "name": "n"}]},
+        {"type": "fixed", "amount_fen": 100, "factors": [_factor(default="nope")]},
+        {"type": "fixed", "amount_fen": 100, "factors": [_factor(), _factor()]},
+        {"type": "fixed", "amount_fen": 100, "factors": [_factor(key="Bad Key")]},
+        {
+            "type": "fixed",
+            "amount_fen": 100,
+            "factors": [{**_factor(), "options": [{"key": "a", "value": "0.8", "label": "x"}]}],
+        },
+        {
+            "type": "fixed",
+            "amount_fen": 100,
+            "factors": [{**_factor(), "options": [{"key": "a", "value": "1.2"}]}],
+        },
+        {"type": "negotiated", "low_fen": 5, "high_fen": 10, "factors": [_factor()]},
     ],
 )
 def test_malformed_standards_are_rejected(data: dict) -> None:
     with pytest.raises(FeeStandardError):
         parse_fee_standard(data)
+
+
+# The demo's report-book fee before issue 13: 0.2 % of the first 3,000 万元, a minimum of
+# ¥50,000 and a discount of up to 20 %.
+OLD_REPORT_BOOK: dict = {
+    "type": "tiered",
+    "base_unit": "wan_yuan",
+    "base_label": "项目估算总投资",
+    "bands": [
+        {"up_to": "3000", "rate": "0.2"},
+        {"up_to": "20000", "rate": "0.053"},
+        {"up_to": None, "rate": "0.007"},
+    ],
+    "floor_fen": 5_000_000,
+    "cap_fen": None,
+    "discount_max_pct": "20",
+}
+
+
+def test_the_minimum_is_the_lowest_fee_charged_discount_included() -> None:
+    # 3,000 万元 × 0.2 % = ¥60,000; 20 % off would be ¥48,000, below the ¥50,000 minimum
+    assert _fee(OLD_REPORT_BOOK, "3000") == FeeEstimate(5_000_000, 6_000_000)
+    # ¥40,000 by the formula: the minimum is the only fee
+    assert _fee(OLD_REPORT_BOOK, "2000") == FeeEstimate(5_000_000, 5_000_000)
+    # 6 + 1000 × 0.053 % = 6.53 万元; 20 % off 5.224 万元, above the minimum
+    assert _fee(OLD_REPORT_BOOK, "4000") == FeeEstimate(5_224_000, 6_530_000)
+
+
+def test_a_standard_stored_before_factors_and_tables_still_loads() -> None:
+    standard = parse_fee_standard(OLD_REPORT_BOOK)
+    assert standard.factors == ()
+    assert standard.points == ()
+    assert standard.default_factors() == {}
+
+
+INTERPOLATED = {
+    "type": "interpolated",
+    "base_unit": "wan_yuan",
+    "points": [
+        {"base": "500", "fee_fen": 16_500_000},
+        {"base": "1000", "fee_fen": 30_100_000},
+        {"base": "3000", "fee_fen": 78_100_000},
+    ],
+}
+
+
+def test_an_interpolated_fee_runs_straight_between_the_points() -> None:
+    assert _fee(INTERPOLATED, "500") == FeeEstimate(16_500_000, 16_500_000)
+    assert _fee(INTERPOLATED, "1000") == FeeEstimate(30_100_000, 30_100_000)
+    # 16.5 + (30.1 − 16.5) × 250 / 500 = 23.3 万元
+    assert _fee(INTERPOLATED, "750") == FeeEstimate(23_300_000, 23_300_000)
+    # 30.1 + 48 × 1 / 2000 万元 = 30.124 万元
+    assert _fee(INTERPOLATED, "1001") == FeeEstimate(30_124_000, 30_124_000)
+    # 30.1 万元 + 48 万元 × 0.0001 / 2000 = 30,100,000 + 2.4 fen, rounded down
+    assert _fee(INTERPOLATED, "1000.0001") == FeeEstimate(30_100_002, 30_100_002)
+    # 30.1 万元 + 48 万元 × 0.0002 / 2000 = 30,100,000 + 4.8 fen, rounded up
+    assert _fee(INTERPOLATED, "1000.0002") == FeeEstimate(30_100_005, 30_100_005)
+
+
+def test_an_interpolated_fee_is_flat_beyond_its_ends_unless_a_rate_is_published() -> None:
+    assert _fee(INTERPOLATED, "100") == FeeEstimate(16_500_000, 16_500_000)
+    assert _fee(INTERPOLATED, "90000") == FeeEstimate(78_100_000, 78_100_000)
+    with_rates = {**INTERPOLATED, "below_rate": "3.3", "above_rate": "2.5"}
+    assert _fee(with_rates, "100") == FeeEstimate(3_300_000, 3_300_000)  # 3.3 % of 100 万元
+    # 2.5 % of 3,001 万元 is 75.025 万元, below the last point: the fee stays at 78.1
+    assert _fee(with_rates, "3001") == FeeEstimate(78_100_000, 78_100_000)
+    assert _fee(with_rates, "4000") == FeeEstimate(100_000_000, 100_000_000)  # 2.5 % of 4,000
+
+
+def test_factors_multiply_the_fee_and_default_to_the_neutral_value() -> None:
+    standard = {"type": "fixed", "amount_fen": 2_000_000, "factors": [_factor()]}
+    assert parse_fee_standard(standard).default_factors() == {"sensitivity": "neutral"}
+    assert _fee(standard) == FeeEstimate(2_000_000, 2_000_000)
+    assert _fee(standard, factors={"sensitivity": "sensitive"}) == FeeEstimate(2_400_000, 2_400_000)
+    assert _fee(standard, factors={"sensitivity": "insensitive"}) == FeeEstimate(
+        1_600_000, 1_600_000
+    )
+    # two factors multiply: 23.3 万元 × 1.2 × 0.8 = 22.368 万元
+    two = {**INTERPOLATED, "factors": [_factor(), _factor(key="industry")]}
+    chosen = {"sensitivity": "sensitive", "industry": "insensitive"}
+    assert _fee(two, "750", chosen) == FeeEstimate(22_368_000, 22_368_000)
+
+
+def test_a_factor_the_standard_does_not_publish_is_refused() -> None:
+    standard = {"type": "fixed", "amount_fen": 2_000_000, "factors": [_factor()]}
+    with pytest.raises(InvalidFactor) as unknown:
+        _fee(standard, factors={"altitude": "high"})
+    assert (unknown.value.code, unknown.value.factor) == ("factor_unknown", "altitude")
+    with pytest.raises(InvalidFactor) as unlisted:
+        _fee(standard, factors={"sensitivity": "1.5"})
+    assert (unlisted.value.code, unlisted.value.factor) == ("factor_not_listed", "sensitivity")
+
+
+def test_the_cap_bounds_the_factored_fee_and_the_minimum_the_discounted_one() -> None:
+    standard = {
+        "type": "fixed",
+        "amount_fen": 2_000_000,
+        "factors": [_factor()],
+        "cap_fen": 2_200_000,
+        "floor_fen": 1_700_000,
+        "discount_max_pct": "20",
+    }
+    # ¥24,000 capped at ¥22,000, 20 % off ¥17,600
+    assert _fee(standard, factors={"sensitivity": "sensitive"}) == FeeEstimate(1_760_000, 2_200_000)
+    # ¥16,000 is below the minimum, and so would be its discount
+    assert _fee(standard, factors={"sensitivity": "insensitive"}) == FeeEstimate(
+        1_700_000, 1_700_000
+    )
 
 
 # --- properties of tiered (progressive) fees ------------------------------------------
@@ -217,3 +377,75 @@ def test_a_tiered_fee_equals_the_sum_of_its_bands(data: dict, base: Decimal) -> 
             lower = Decimal(band["up_to"])
     expected = int(exact.quantize(Decimal(1), rounding="ROUND_HALF_UP"))
     assert _fee(data, str(base)) == FeeEstimate(expected, expected)
+
+
+# --- properties of interpolated and capped fees ---------------------------------------
+
+_fees = st.integers(min_value=0, max_value=10**10)
+
+
+@st.composite
+def interpolated_standards(draw: st.DrawFn) -> dict:
+    bases = draw(
+        st.lists(
+            st.decimals(min_value=Decimal(0), max_value=Decimal(10**9), places=2),
+            min_size=2,
+            max_size=8,
+            unique=True,
+        ).map(sorted)
+    )
+    fees = sorted(draw(st.lists(_fees, min_size=len(bases), max_size=len(bases))))
+    standard: dict = {
+        "type": "interpolated",
+        "base_unit": draw(st.sampled_from(["yuan", "wan_yuan"])),
+        "points": [{"base": str(b), "fee_fen": f} for b, f in zip(bases, fees, strict=True)],
+    }
+    if bases[0] > 0 and draw(st.booleans()):
+        standard["below_rate"] = str(draw(_rates))
+    if draw(st.booleans()):
+        standard["above_rate"] = str(draw(_rates))
+    return standard
+
+
+@st.composite
+def priced_standards(draw: st.DrawFn) -> dict:
+    """An interpolated or tiered standard with any cap, minimum, discount and factors."""
+    standard = draw(st.one_of(interpolated_standards(), tiered_standards()))
+    floor = draw(st.none() | _fees)
+    cap = draw(st.none() | _fees)
+    if floor is not None and cap is not None and cap < floor:
+        floor, cap = cap, floor
+    if floor is not None:
+        standard["floor_fen"] = floor
+    if cap is not None:
+        standard["cap_fen"] = cap
+    if draw(st.booleans()):
+        standard["discount_max_pct"] = str(draw(st.integers(min_value=1, max_value=99)))
+    if draw(st.booleans()):
+        standard["factors"] = [_factor()]
+    return standard
+
+
+@settings(max_examples=400)
+@given(priced_standards(), _bases, _bases, st.sampled_from(["sensitive", "neutral", "insensitive"]))
+def test_an_interpolated_or_capped_fee_never_decreases_as_the_base_grows(
+    data: dict, a: Decimal, b: Decimal, option: str
+) -> None:
+    low, high = sorted((a, b))
+    factors = {"sensitivity": option} if "factors" in data else None
+    smaller, larger = _fee(data, str(low), factors), _fee(data, str(high), factors)
+    assert smaller.low_fen <= larger.low_fen
+    assert smaller.high_fen <= larger.high_fen
+    assert larger.low_fen <= larger.high_fen
+    if "cap_fen" in data:
+        assert larger.high_fen <= max(data["cap_fen"], data.get("floor_fen") or 0)
+    if "floor_fen" in data:
+        assert smaller.low_fen >= data["floor_fen"]
+
+
+@settings(max_examples=200)
+@given(interpolated_standards())
+def test_an_interpolated_fee_passes_through_every_point(data: dict) -> None:
+    for point in data["points"]:
+        if Decimal(point["base"]) > 0:
+            assert _fee(data, point["base"]) == FeeEstimate(point["fee_fen"], point["fee_fen"])

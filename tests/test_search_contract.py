@@ -41,8 +41,9 @@ async def test_an_empty_query_finds_every_listing_with_facet_counts(engine: Sear
         "per_unit": 15,
         "negotiated": 13,
         "fixed": 12,
-        "tiered": 11,
+        "tiered": 9,
         "rate": 7,
+        "interpolated": 2,
     }
     assert result.facets["rating"] == {"4.5": 0, "4": 0, "3": 0}
     assert result.facets["category"]["EIA"] == 5

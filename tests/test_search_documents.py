@@ -55,11 +55,14 @@ async def test_fees_are_estimated_at_the_reference_base(catalogue: SmallCatalogu
     book = await build_document(catalogue.report_book.id)
     check = await build_document(catalogue.lightning_check.id)
 
-    # then: 0.2 % of 1,000 万元 is 20,000 yuan, below the 50,000 yuan floor; 10 % discount
-    assert book is not None and (book.fee_low_fen, book.fee_high_fen) == (4_500_000, 5_000_000)
+    # then: 0.2 % of 1,000 万元 is 20,000 yuan, below the 50,000 yuan minimum, which is
+    # the lowest fee charged even with the 10 % discount (issue 13)
+    assert book is not None and (book.fee_low_fen, book.fee_high_fen) == (5_000_000, 5_000_000)
+    assert (book.fee_base, book.fee_base_unit) == ("1000", "wan_yuan")
     assert (book.market_type, book.agency_is_local) == ("competitive", False)
     # 50 points at 120 yuan
     assert check is not None and (check.fee_low_fen, check.fee_high_fen) == (600_000, 600_000)
+    assert (check.fee_base, check.fee_base_unit) == ("50", "point")
     assert check.category_code == "LPT"
 
 
@@ -115,10 +118,12 @@ async def test_the_demo_catalogue_gives_one_document_per_published_item(
     external = [d.id for d in demo_documents if not d.agency_is_local]
     assert external == [5, 14, 21, 22, 47, 48, 49, 50, 51]
     assert all(d.fee_low_fen is not None and d.fee_high_fen is not None for d in demo_documents)
-    assert demo_documents[0].fee_type == "tiered"
-    # 1,000 万元 in the EIA report book's bands: 0.2 % → 20,000 yuan, floor 50,000 yuan.
+    assert demo_documents[0].fee_type == "interpolated"
+    # 1,000 万元 in the EIA report book's table (计价格〔2002〕125号): 5 + 1/3 万元 between
+    # 5 万元 at nothing and 6 万元 at 3,000 万元, × 1.0 (industry) × 0.8 (ordinary area)
+    # = 4.2667 万元, below the 50,000 yuan minimum, which the discount does not go under
     assert (demo_documents[0].fee_low_fen, demo_documents[0].fee_high_fen) == (
-        4_000_000,
+        5_000_000,
         5_000_000,
     )
 

@@ -195,7 +195,8 @@ async def application_form_context(
         "grades": services.GRADES,
         "amount_units": AMOUNT_UNITS,
         "quantity_units": QUANTITY_UNITS,
-        "fee_types": FEE_TYPES,
+        # an interpolated table and adjustment factors have no form fields yet
+        "fee_types": tuple(t for t in FEE_TYPES if t != "interpolated"),
         "uploads_lost": bool(errors),
     }
 

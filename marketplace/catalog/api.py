@@ -204,6 +204,9 @@ async def fee_estimate(request: Request) -> JSONResponse:
     parameters:
       - {name: id, in: path, required: true, schema: {type: integer}}
       - {name: base, in: query, schema: {type: string}, description: the base amount, e.g. 3000}
+      - {name: factor_KEY, in: query, schema: {type: string}, description: "the option chosen
+          for the adjustment factor KEY of the fee standard, e.g. factor_sensitivity=sensitive;
+          factors not given take their default"}
     responses:
       200: {description: "low_fen and high_fen (equal when there is one fee)"}
       404: {description: "No published service item with this id"}
@@ -213,11 +216,12 @@ async def fee_estimate(request: Request) -> JSONResponse:
     if item is None:
         raise HTTPException(status_code=404)
     raw_base = request.query_params.get("base")
+    standard = services.item_fee_standard(item)
+    factors = services.chosen_factors(standard, request.query_params)
     try:
-        estimate = services.estimate_item_fee(item, raw_base)
+        estimate = services.estimate_item_fee(item, raw_base, factors)
     except InvalidBase as exc:
         raise ApiError(422, exc.code, translate(exc.message, exc.params)) from None
-    standard = services.item_fee_standard(item)
     return JSONResponse(
         {
             "service_id": item.id,
@@ -225,6 +229,7 @@ async def fee_estimate(request: Request) -> JSONResponse:
             "fee_type": standard.type,
             "base": raw_base if standard.needs_base else None,
             "base_unit": standard.base_unit,
+            "factors": {**standard.default_factors(), **factors},
             **_estimate(estimate),
         }
     )

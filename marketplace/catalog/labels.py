@@ -28,6 +28,7 @@ FEE_TYPE_LABELS = {
     "fixed": N_("Fixed fee"),
     "rate": N_("Percentage of a base amount"),
     "tiered": N_("Progressive bands"),
+    "interpolated": N_("Table with interpolation"),
     "per_unit": N_("Per unit"),
     "negotiated": N_("Negotiated (market-regulated)"),
 }

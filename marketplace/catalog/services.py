@@ -45,6 +45,7 @@ __all__ = [
     "CategorySummary",
     "PageCache",
     "category_page",
+    "chosen_factors",
     "count_public_agencies",
     "create_agency",
     "create_category",
@@ -398,8 +399,23 @@ def item_fee_standard(item: ServiceItem | ServiceItemVersion) -> FeeStandard:
     return parse_fee_standard(item.fee_standard)
 
 
-def estimate_item_fee(item: ServiceItem, raw_base: str | None) -> FeeEstimate:
-    """The fee ``item`` charges for a base a person typed; ``InvalidBase`` explains a refusal."""
+def estimate_item_fee(
+    item: ServiceItem, raw_base: str | None, factors: Mapping[str, str] | None = None
+) -> FeeEstimate:
+    """The fee ``item`` charges for a base a person typed and the adjustment factor values
+    chosen (factor key → option key, defaults for the rest); ``InvalidBase`` (or its
+    ``InvalidFactor``) explains a refusal."""
     standard = item_fee_standard(item)
     base: Decimal | None = parse_base(raw_base) if standard.needs_base else None
-    return estimate_fee(standard, base)
+    return estimate_fee(standard, base, factors)
+
+
+def chosen_factors(standard: FeeStandard, params: Mapping[str, str]) -> dict[str, str]:
+    """The factor values chosen in a form or query string (``factor_<key>=<option>``), for
+    the factors ``standard`` has; the rest keep their defaults."""
+    chosen = {}
+    for factor in standard.factors:
+        value = params.get(f"factor_{factor.key}")
+        if value:
+            chosen[factor.key] = str(value)[:40]
+    return chosen

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -101,14 +103,19 @@ async def service_detail(request: Request) -> Response:
         raise HTTPException(status_code=404)
     standard = services.item_fee_standard(item)
     raw_base = request.query_params.get("base")
+    factors = services.chosen_factors(standard, request.query_params)
     estimate = error = None
     status_code = 200
     if raw_base is not None or not standard.needs_base:
         try:
-            estimate = services.estimate_item_fee(item, raw_base)
+            estimate = services.estimate_item_fee(item, raw_base, factors)
         except InvalidBase as exc:
             error = exc
-            status_code = 422 if raw_base is not None else 200
+            status_code = 422 if raw_base is not None or factors else 200
+    # what the order form starts from: the base and the factors of this estimate
+    order_query = {"base": raw_base or ""} if standard.needs_base and raw_base else {}
+    if estimate is not None:
+        order_query.update({f"factor_{key}": value for key, value in factors.items()})
     versions = await services.list_item_versions(item)
     rating_summary = await ratings.rating_summary(item_id=item.id)
     promise = await ratings.promise_of(item_id=item.id)
@@ -119,6 +126,8 @@ async def service_detail(request: Request) -> Response:
             "item": item,
             "standard": standard,
             "raw_base": (raw_base or "")[:40],
+            "factors": {**standard.default_factors(), **factors},
+            "order_query": urlencode(order_query) if estimate is not None else "",
             "estimate": estimate,
             "error": error,
             "versions": versions,

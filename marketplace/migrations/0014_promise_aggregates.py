@@ -99,7 +99,7 @@ async def _backfill(apps, schema_editor) -> None:
         )
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0011_accounts_hardening')]
+    dependencies = [('models', '0012_fee_factors')]
 
     initial = False
 

@@ -41,6 +41,7 @@ async def _order_json(order: Order, *, with_events: bool = False) -> dict[str, A
         "base_amount": order.base_amount,
         "quoted_low_fen": order.quoted_low_fen,
         "quoted_high_fen": order.quoted_high_fen,
+        "fee_factors": {key: chosen["option"] for key, chosen in order.fee_factors.items()},
         "payment_status": order.payment_status.value,
         "time_limit_days": order.time_limit_days,
         "clock": {
@@ -74,7 +75,9 @@ async def list_or_place(request: Request) -> JSONResponse:
     summary: Orders visible to the caller (GET), or place an order (POST, enterprise)
     description: POST needs an Idempotency-Key header; the same key never creates two
       orders (the second answer is 200 with the first order). Body - item_id,
-      project_name, project_code, base (string, when the fee needs one), note.
+      project_name, project_code, base (string, when the fee needs one), note, factors
+      (an object of the fee standard's adjustment factor keys to the option chosen for
+      each, such as sensitivity set to sensitive; factors not given take their default).
     responses:
       200: {description: "The orders, or the order placed earlier with this key"}
       201: {description: "The order was placed"}
@@ -93,6 +96,16 @@ async def list_or_place(request: Request) -> JSONResponse:
         raise ApiError(
             422, "invalid", "item_id must be the id of a published service item.", field="item_id"
         )
+    factors = body.get("factors") or {}
+    if not isinstance(factors, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in factors.items()
+    ):
+        raise ApiError(
+            422,
+            "invalid",
+            "factors must map adjustment factor keys to option keys.",
+            field="factors",
+        )
     try:
         placed = await services.place_order(
             user=user,
@@ -102,6 +115,7 @@ async def list_or_place(request: Request) -> JSONResponse:
             base=str(body["base"])[:40] if body.get("base") is not None else None,
             note=str(body.get("note", ""))[:6000],
             idempotency_key=key[:100],
+            factors={k[:40]: v[:40] for k, v in list(factors.items())[:20]},
         )
     except FormError as exc:
         raise api_form_error(exc) from None

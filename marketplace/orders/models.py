@@ -67,6 +67,9 @@ class Order(Model):
     base_amount = fields.CharField(max_length=32, null=True)  # as typed, parsed by catalog.fees
     quoted_low_fen = fields.BigIntField()
     quoted_high_fen = fields.BigIntField()
+    # The adjustment factor values the quote used: factor key → {option, value, name, label}
+    # (catalog.fees.ChosenFactor.record), so the order reads without its item version.
+    fee_factors: dict = fields.JSONField(default=dict)
     note = fields.TextField(default="")
     state = fields.CharEnumField(
         OrderState, max_length=24, default=OrderState.PLACED, db_index=True

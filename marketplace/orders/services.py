@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -22,7 +22,15 @@ from tortoise.transactions import in_transaction
 from marketplace.access import CurrentUser
 from marketplace.accounts.mail import queue_email
 from marketplace.accounts.models import Role, User, UserRole
-from marketplace.catalog.fees import InvalidBase, estimate_fee, parse_base, parse_fee_standard
+from marketplace.catalog.fees import (
+    ChosenFactor,
+    InvalidBase,
+    InvalidFactor,
+    estimate_fee,
+    parse_base,
+    parse_fee_standard,
+    resolve_factors,
+)
 from marketplace.catalog.models import ServiceItemVersion
 from marketplace.catalog.services import public_items
 from marketplace.clock import BEIJING as _BEIJING
@@ -139,8 +147,13 @@ async def place_order(
     note: str,
     idempotency_key: str,
     files: Sequence[StoredFile] = (),
+    factors: Mapping[str, str] | None = None,
 ) -> Placed:
-    """Place an order for a published item; the same key never places two orders."""
+    """Place an order for a published item; the same key never places two orders.
+
+    ``factors`` maps the fee standard's adjustment factors to the option chosen for each
+    (defaults for the rest); the quote uses them and the order records them.
+    """
     if Role.ENTERPRISE not in user.roles or user.user.enterprise_id is None:
         raise OrderRefused(N_("Only an enterprise account can place orders."))
     key = idempotency_key.strip()
@@ -172,11 +185,17 @@ async def place_order(
             base_value = parse_base(base)
         except InvalidBase as exc:
             errors["base"] = Message(exc.message, exc.params)
+    chosen: tuple[ChosenFactor, ...] = ()
+    try:
+        chosen = resolve_factors(standard, factors)
+    except InvalidFactor as exc:
+        errors[f"factor_{exc.factor}"] = Message(exc.message, exc.params)
     if len(note) > _MESSAGE_MAX:
         errors["note"] = Message(N_("Use at most %(count)s characters."), {"count": _MESSAGE_MAX})
     if errors:
         raise FormError(errors)
-    quote = estimate_fee(standard, base_value)
+    fee_factors = {choice.factor.key: choice.record() for choice in chosen}
+    quote = estimate_fee(standard, base_value, {key: r["option"] for key, r in fee_factors.items()})
 
     try:
         async with in_transaction():
@@ -192,6 +211,7 @@ async def place_order(
                 base_amount=str(base_value) if base_value is not None else None,
                 quoted_low_fen=quote.low_fen,
                 quoted_high_fen=quote.high_fen,
+                fee_factors=fee_factors,
                 note=note.strip(),
                 time_limit_days=version.time_limit_days,
             )
@@ -209,6 +229,7 @@ async def place_order(
                     "version": version.version,
                     "quoted_low_fen": quote.low_fen,
                     "quoted_high_fen": quote.high_fen,
+                    **({"fee_factors": fee_factors} if fee_factors else {}),
                 },
             )
     except IntegrityError:

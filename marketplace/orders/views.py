@@ -69,6 +69,7 @@ async def order_form(request: Request) -> Response:
         "item": item,
         "standard": standard,
         "errors": {},
+        "factors": standard.default_factors(),
         "values": {
             **dict.fromkeys(_ORDER_FIELDS, ""),
             "idempotency_key": secrets.token_urlsafe(16),
@@ -76,9 +77,18 @@ async def order_form(request: Request) -> Response:
     }
     if request.method != "POST":
         context["values"]["base"] = request.query_params.get("base", "")[:40]
+        context["factors"] = {
+            **standard.default_factors(),
+            **catalog.chosen_factors(standard, request.query_params),
+        }
         return render(request, "orders/order_form.html", context)
     form = await request.form(max_files=10, max_part_size=25 * 1024 * 1024)
     context["values"] = {name: form_text(form, name) for name in _ORDER_FIELDS}
+    factors = catalog.chosen_factors(
+        standard,
+        {f"factor_{f.key}": form_text(form, f"factor_{f.key}", 40) for f in standard.factors},
+    )
+    context["factors"] = {**standard.default_factors(), **factors}
     try:
         stored = await read_uploads(_files(form), request.state.settings.media_dir)
         placed = await services.place_order(
@@ -90,6 +100,7 @@ async def order_form(request: Request) -> Response:
             note=form_text(form, "note"),
             idempotency_key=form_text(form, "idempotency_key", 100),
             files=stored,
+            factors=factors,
         )
     except FormError as exc:
         context["errors"] = exc.errors
