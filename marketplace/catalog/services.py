@@ -44,13 +44,13 @@ from marketplace.search.index import queue_reindex
 
 __all__ = [
     "PAGE_CACHE_TTL_S",
-    "approval_items_by_category",
-    "create_approval_item",
     "CategorySummary",
     "PageCache",
+    "approval_items_by_category",
     "category_page",
     "count_public_agencies",
     "create_agency",
+    "create_approval_item",
     "create_category",
     "create_service_item",
     "estimate_item_fee",
@@ -58,6 +58,7 @@ __all__ = [
     "get_public_agency",
     "get_public_item",
     "home_page",
+    "link_approval_items",
     "list_agencies",
     "list_categories",
     "list_category_items",
@@ -149,13 +150,13 @@ async def create_category(
     async with in_transaction():
         category = await Category.create(
             code=code,
-        name=name,
-        name_en=name_en,
-        abbreviations=list(abbreviations),
-        market_type=market_type,
-        quota=quota if market_type is MarketType.COMPETITIVE else None,
-        legal_basis=legal_basis,
-        description=description,
+            name=name,
+            name_en=name_en,
+            abbreviations=list(abbreviations),
+            market_type=market_type,
+            quota=quota if market_type is MarketType.COMPETITIVE else None,
+            legal_basis=legal_basis,
+            description=description,
             description_en=description_en,
             position=position,
             self_prepare_allowed=self_prepare_allowed,
@@ -187,6 +188,23 @@ async def create_approval_item(
         department_en=department_en,
         legal_basis=legal_basis,
         position=position,
+    )
+
+
+async def link_approval_items(category: Category, approval_items: Sequence[ApprovalItem]) -> None:
+    """Add ``approval_items`` to those ``category`` serves (each link once)."""
+    known = set(
+        await CategoryApprovalItem.filter(category=category).values_list(
+            "approval_item_id", flat=True
+        )
+    )
+    forget_cached_pages()
+    await CategoryApprovalItem.bulk_create(
+        [
+            CategoryApprovalItem(category=category, approval_item=a)
+            for a in dict.fromkeys(approval_items)
+            if a.id not in known
+        ]
     )
 
 

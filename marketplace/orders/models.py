@@ -8,7 +8,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from marketplace.accounts.models import Enterprise, User
-from marketplace.catalog.models import ApprovalItem, Agency, ServiceItem, ServiceItemVersion
+from marketplace.catalog.models import Agency, ApprovalItem, ServiceItem, ServiceItemVersion
 
 __all__ = [
     "Holiday",
