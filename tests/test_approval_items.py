@@ -204,6 +204,10 @@ async def test_the_order_form_offers_the_categorys_approval_items(
     assert "建设项目环境影响报告书审批（市生态环境局）" in _text(form.text)
     assert placed.status_code == 303
     assert (await Order.get()).approval_item_id == world.report.id
+    detail = await buyer.get(placed.headers["location"], params={"lang": "en"})
+    assert "Approval item this service is for 建设项目环境影响报告书审批（市生态环境局）" in _text(
+        detail.text
+    )
     assert wrong.status_code == 422
     assert "Choose one of the approval items this service serves." in _text(wrong.text)
     assert await Order.all().count() == 1

@@ -162,7 +162,7 @@ async def order_detail(request: Request) -> Response:
 async def _detail(request: Request, extra: dict[str, Any], status_code: int = 200) -> Response:
     user = signed_in_user(request)
     order: Order = request.state.order
-    await order.fetch_related("item", "item_version", "agency", "enterprise")
+    await order.fetch_related("item", "item_version", "agency", "enterprise", "approval_item")
     calendar = await load_calendar()
     events = await OrderEvent.filter(order=order).order_by("id").select_related("actor")
     messages = await OrderMessage.filter(order=order).order_by("id").select_related("author")
