@@ -49,6 +49,7 @@ from marketplace.search.index import SearchIndex
 from marketplace.security import SecurityHeadersMiddleware
 from marketplace.settings import BASE_DIR, Settings
 from marketplace.statistics import backoffice as statistics_backoffice
+from marketplace.statistics import public as statistics_public
 from marketplace.templating import templates
 
 __all__ = ["create_app"]
@@ -145,6 +146,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *search_views.api_routes,
         *ratings_views.api_routes,
         *admission_api.routes,
+        *statistics_public.api_routes,
         Route("/openapi.json", openapi_endpoint, include_in_schema=False),
     ]
     routes = [
@@ -158,6 +160,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *credit_backoffice.routes,
         *complaints_views.routes,
         *statistics_backoffice.routes,
+        *statistics_public.routes,
         *admission_views.routes,
         *admission_reviewing.routes,
         *admission_backoffice.routes,

@@ -189,6 +189,7 @@ async def test_openapi_document_describes_every_endpoint(
         "/search",
         "/services/{id}",
         "/services/{id}/fee-estimate",
+        "/statistics",
     ]
     assert [p["name"] for p in schema["paths"]["/agencies"]["get"]["parameters"]] == [
         "category",

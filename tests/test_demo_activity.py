@@ -65,32 +65,32 @@ async def test_the_demo_activity_is_pinned_consistent_and_loaded_once(db: str) -
     # --- the same activity every time for this day ---------------------------------------
     orders = await Order.all().order_by("id")
     assert Counter(o.state.value for o in orders) == {
-        "rated": 118,
-        "completed": 36,
-        "in_service": 17,
+        "rated": 125,
+        "completed": 39,
+        "in_service": 16,
         "declined": 9,
-        "cancelled": 6,
-        "placed": 6,
-        "delivered": 4,
-        "awaiting_materials": 1,
+        "cancelled": 7,
+        "delivered": 1,
         "disputed": 1,
     }
-    assert len({o.item_id for o in orders}) == 20
+    # one item of each category enterprises order: not the drawing review, which the
+    # approving department commissions and pays for itself
+    assert len({o.item_id for o in orders}) == 19
     ratings = await Rating.all()
-    assert len(ratings) == 118
-    assert sum(1 for r in ratings if r.comment) == 62
-    assert sum(1 for r in ratings if r.reply) == 16
-    assert Counter(round(r.overall) for r in ratings) == {5: 55, 4: 44, 3: 15, 2: 4}
+    assert len(ratings) == 125
+    assert sum(1 for r in ratings if r.comment) == 63
+    assert sum(1 for r in ratings if r.reply) == 15
+    assert Counter(round(r.overall) for r in ratings) == {5: 59, 4: 42, 3: 21, 2: 3}
     complaints = await Complaint.all().order_by("id")
     assert [(c.topic, c.state.value, c.received_on.isoformat()) for c in complaints] == [
-        ("fees", "closed", "2026-05-26"),
-        ("overdue", "closed", "2026-05-29"),
-        ("quality", "answered", "2026-06-30"),
-        ("conduct", "closed", "2026-07-27"),
-        ("overdue", "closed", "2026-08-04"),
-        ("attitude", "closed", "2026-08-05"),
-        ("overdue", "closed", "2026-08-25"),
-        ("overdue", "closed", "2026-09-09"),
+        ("overdue", "closed", "2026-05-09"),
+        ("overdue", "closed", "2026-06-12"),
+        ("overdue", "closed", "2026-07-15"),
+        ("fees", "closed", "2026-08-05"),
+        ("conduct", "closed", "2026-09-14"),
+        ("quality", "answered", "2026-09-30"),
+        ("overdue", "closed", "2026-10-10"),
+        ("attitude", "closed", "2026-10-13"),
         ("fees", "open", "2026-11-12"),
         ("quality", "open", "2026-11-24"),
     ]
@@ -101,7 +101,7 @@ async def test_the_demo_activity_is_pinned_consistent_and_loaded_once(db: str) -
     calendar = await load_calendar()
     delivered = [o for o in orders if o.delivered_on is not None]
     on_time = [o for o in delivered if clock_of(o, calendar, o.delivered_on or TODAY).on_time]
-    assert (len(delivered), len(on_time)) == (158, 132)  # 84 % on time
+    assert (len(delivered), len(on_time)) == (165, 136)  # 82 % on time
 
     # --- everything happened in the eight months before today ---------------------------
     first_day = max(TODAY - dt.timedelta(days=ACTIVITY_DAYS), DEMO_ADMITTED_ON)
@@ -188,8 +188,8 @@ async def test_the_demo_activity_is_pinned_consistent_and_loaded_once(db: str) -
     # --- search reads the listings' ratings and promise-keeping --------------------------
     documents = {d.id: d for d in await build_all_documents()}
     assert len(documents) == 58
-    assert sum(d.rating_count for d in documents.values()) == 118
-    assert sum(1 for d in documents.values() if d.on_time_rate is not None) == 20
+    assert sum(d.rating_count for d in documents.values()) == 125
+    assert sum(1 for d in documents.values() if d.on_time_rate is not None) == 19
 
     # --- a second call adds nothing ------------------------------------------------------
     before = await _sizes()

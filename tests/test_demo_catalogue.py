@@ -14,6 +14,7 @@ from marketplace.catalog.models import (
     ServiceItemVersion,
     ServiceStatus,
 )
+from marketplace.catalog.services import approval_items_by_category
 from marketplace.codes import check_uscc
 
 
@@ -41,6 +42,45 @@ async def test_demo_catalogue_has_twenty_categories_and_forty_admitted_agencies(
         "negotiated": 13,
         "rate": 7,
         "per_unit": 15,
+    }
+
+
+async def test_demo_categories_serve_approval_items_as_city_lists_do(demo_db: str) -> None:
+    categories = {c.code: c for c in await Category.all()}
+    serves = await approval_items_by_category([c.id for c in categories.values()])
+
+    assert {code: [a.code for a in serves[c.id]] for code, c in categories.items()} == {
+        "EIA": ["EIA"],
+        "SAFETY": ["SAFETY"],
+        "ENERGY": ["ENERGY"],
+        "SWC": ["SWC"],
+        "GHA": ["LAND"],
+        "SSRA": ["GOV-FS", "ENT-APPROVAL"],
+        "SURVEY": ["PLAN", "PLAN-CHECK"],
+        "PROPERTY": ["REGISTRATION"],
+        "DRAWING": ["PERMIT"],
+        "LIGHTNING": ["LIGHTNING"],
+        "COST": [],
+        "TENDER": [],
+        "SUPERVISION": [],
+        "SEISMIC": ["SEISMIC"],
+        "OHA": [],
+        "FIRE": [],
+        "WRA": ["WATER"],
+        "FLOOD": ["FLOOD"],
+        "MINERAL": ["MINERAL"],
+        "ARCH": ["ARCH"],
+    }
+    assert {a.department for a in serves[categories["PROPERTY"].id]} == {
+        "市自然资源和规划局（不动产登记中心）"
+    }
+    commissioned = {
+        code for code, c in categories.items() if c.commissioned_by == "approving_department"
+    }
+    assert commissioned == {"DRAWING"}
+    assert {code for code, c in categories.items() if c.self_prepare_allowed} == {
+        "ENERGY",
+        "SSRA",
     }
 
 

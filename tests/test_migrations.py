@@ -116,7 +116,9 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
         "admission_score",
         "agency",
         "api_token",
+        "approval_item",
         "category",
+        "category_approval_item",
         "complaint",
         "credit_record",
         "enterprise",
@@ -158,6 +160,12 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
     assert (("event_id",), True) in migrated["stripe_event"]["indexes"]
     assert (("order_id",), True) in migrated["rating"]["indexes"]  # one rating per order
     assert (("day",), True) in migrated["holiday"]["indexes"]
+    # a category serves an approval item once; orders keep the approval item they are for
+    assert (("category_id", "approval_item_id"), True) in migrated["category_approval_item"][
+        "indexes"
+    ]
+    order_keys = {fk[:3] for fk in migrated["service_order"]["foreign_keys"]}
+    assert ("approval_item_id", "approval_item", "id") in order_keys
     # one open complaint per order, one complaint per complaint form
     assert (("open_on_order",), True) in migrated["complaint"]["indexes"]
     assert (("enterprise_id", "idempotency_key"), True) in migrated["complaint"]["indexes"]

@@ -124,6 +124,11 @@ def _delivered(accepted: D, delivered: D, completed: D | None = None) -> tuple[t
 
 @pytest.fixture
 async def world(db: str) -> OrderWorld:
+    return await statistics_world()
+
+
+async def statistics_world() -> OrderWorld:
+    """The world of the table above, built through the services."""
     w = await order_world()
     form, check = w.catalogue.report_form, w.catalogue.lightning_check
     specs = {

@@ -16,7 +16,7 @@ from starlette.routing import Route
 from marketplace.access import PUBLIC, allow
 from marketplace.catalog import services
 from marketplace.catalog.fees import FeeEstimate, InvalidBase
-from marketplace.catalog.models import Agency, Category, Qualification, ServiceItem
+from marketplace.catalog.models import Agency, ApprovalItem, Category, Qualification, ServiceItem
 from marketplace.http import ApiError, page_params, path_id
 from marketplace.i18n import N_, translate
 
@@ -34,6 +34,19 @@ def _category(category: Category) -> dict[str, Any]:
         "quota": category.quota,
         "legal_basis": category.legal_basis,
         "description": category.description,
+        "self_prepare_allowed": category.self_prepare_allowed,
+        "commissioned_by": category.commissioned_by.value,
+    }
+
+
+def _approval_item(approval: ApprovalItem) -> dict[str, Any]:
+    return {
+        "id": approval.id,
+        "code": approval.code,
+        "name": approval.name,
+        "name_en": approval.name_en,
+        "department": approval.department,
+        "legal_basis": approval.legal_basis,
     }
 
 
@@ -86,6 +99,7 @@ async def list_categories(request: Request) -> JSONResponse:
           admitted agencies and published service items.
     """
     summaries = await services.list_categories()
+    approvals = await services.approval_items_by_category([s.category.id for s in summaries])
     return JSONResponse(
         {
             "categories": [
@@ -93,6 +107,7 @@ async def list_categories(request: Request) -> JSONResponse:
                     **_category(s.category),
                     "agency_count": s.agency_count,
                     "item_count": s.item_count,
+                    "approval_items": [_approval_item(a) for a in approvals[s.category.id]],
                 }
                 for s in summaries
             ]
@@ -190,7 +205,15 @@ async def get_service(request: Request) -> JSONResponse:
             "commitments": item.commitments,
             "published_at": item.published_at.isoformat() if item.published_at else None,
             "agency": _agency(item.agency),
-            "category": _category(item.category),
+            "category": {
+                **_category(item.category),
+                "approval_items": [
+                    _approval_item(a)
+                    for a in (await services.approval_items_by_category([item.category_id]))[
+                        item.category_id
+                    ]
+                ],
+            },
         }
     )
 

@@ -31,7 +31,7 @@ from marketplace.admission.models import (
     RoundStatus,
 )
 from marketplace.catalog import demo_data, services
-from marketplace.catalog.models import Agency, Category, MarketType
+from marketplace.catalog.models import Agency, Category, CommissionedBy, MarketType
 from marketplace.clock import BEIJING as _CST
 
 __all__ = [
@@ -193,8 +193,20 @@ async def seed_demo(*, media_dir: Path | None = None) -> bool:
         media_dir = Settings.from_env().media_dir
     city = demo_data.CITY
     async with in_transaction():
+        approvals = {
+            data["code"]: await services.create_approval_item(
+                code=data["code"],
+                name=data["name"],
+                name_en=data["name_en"],
+                department=data["department"],
+                legal_basis=data["legal_basis"],
+                position=position,
+            )
+            for position, data in enumerate(demo_data.APPROVAL_ITEMS)
+        }
         categories: dict[str, Category] = {}
         for position, data in enumerate(demo_data.CATEGORIES):
+            serves = demo_data.CATEGORY_APPROVALS[data["code"]]
             categories[data["code"]] = await services.create_category(
                 code=data["code"],
                 name=data["name"],
@@ -206,6 +218,9 @@ async def seed_demo(*, media_dir: Path | None = None) -> bool:
                 description=data["description"],
                 description_en=data["description_en"],
                 position=position,
+                self_prepare_allowed=serves["self_prepare_allowed"],
+                commissioned_by=CommissionedBy(serves["commissioned_by"]),
+                approval_items=[approvals[code] for code in serves["approval_items"]],
             )
         office = await _demo_user(*_OFFICE, Role.ADMIN)
         reviewers = [await _demo_user(email, name, Role.REVIEWER) for email, name in _REVIEWERS]

@@ -40,7 +40,7 @@ from marketplace.accounts import services as accounts
 from marketplace.accounts.models import Role, User
 from marketplace.catalog.demo import DEMO_ADMITTED_ON, DEMO_OFFICE_EMAIL, demo_pdf
 from marketplace.catalog.fees import parse_fee_standard
-from marketplace.catalog.models import Agency, Category, ServiceItem
+from marketplace.catalog.models import Agency, Category, CommissionedBy, ServiceItem
 from marketplace.catalog.services import public_items
 from marketplace.clock import BEIJING as _CST
 from marketplace.codes import gb11714_check_character, uscc_check_character
@@ -652,10 +652,12 @@ async def seed_activity(*, today: dt.date, media_dir: Path | None = None) -> boo
     delivery = await _delivery_file(media_dir)
     rng = random.Random(_SEED)
 
-    # the items ordered: one per category, of the items anyone can order now
+    # the items ordered: one per category, of the items enterprises can order now (not
+    # those the approving department commissions itself)
     codes = dict(await Category.all().values_list("id", "code"))
     by_category: dict[int, list[ServiceItem]] = {}
-    for item in await public_items().order_by("id"):
+    orderable = public_items().filter(category__commissioned_by=CommissionedBy.APPLICANT)
+    for item in await orderable.order_by("id"):
         by_category.setdefault(item.category_id, []).append(item)
     items = [rng.choice(by_category[c]) for c in sorted(by_category)]
     item_weights = [_CATEGORY_WEIGHTS.get(codes[i.category_id], 3) for i in items]

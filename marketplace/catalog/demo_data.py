@@ -3936,3 +3936,270 @@ AGENCIES: list[dict[str, Any]] = [
         ],
     },
 ]
+
+
+# The approval items (审批事项) the categories serve, as city lists of intermediary services
+# (中介服务事项清单) are organised, each with its approving department and legal basis
+# (苏州姑苏区 http://222.92.48.29:8302/gszwfw/wjzwdt/qjdgs/zjfwsx.html and 应城 lists).
+# Departments are those of 盐城市 where the city approves.
+APPROVAL_ITEMS: list[dict[str, str]] = [
+    {
+        "code": "GOV-FS",
+        "name": "政府投资项目可行性研究报告审批",
+        "name_en": ("Feasibility study approval of government-funded projects"),
+        "department": "市发展和改革委员会",
+        "legal_basis": "《政府投资条例》（国务院令第712号）第九条、第十一条",
+    },
+    {
+        "code": "ENT-APPROVAL",
+        "name": "企业投资项目核准",
+        "name_en": ("Approval (hezhun) of enterprise investment projects"),
+        "department": "市行政审批局",
+        "legal_basis": (
+            "《企业投资项目核准和备案管理条例》（国务院令第673号）第六"
+            "条；《政府核准的投资项目目录（江苏省）》"
+        ),
+    },
+    {
+        "code": "ENERGY",
+        "name": "固定资产投资项目节能审查",
+        "name_en": ("Energy-saving review of fixed-asset investment projects"),
+        "department": "市发展和改革委员会",
+        "legal_basis": (
+            "《中华人民共和国节约能源法》第十五条；《固定资产投资项目节能"
+            "审查办法》（国家发展改革委令2023年第2号）"
+        ),
+    },
+    {
+        "code": "EIA",
+        "name": "建设项目环境影响评价文件审批",
+        "name_en": ("Approval of environmental impact assessment documents"),
+        "department": "市生态环境局",
+        "legal_basis": (
+            "《中华人民共和国环境影响评价法》第二十二条；《建设项目环境保护管理条例》第九条"
+        ),
+    },
+    {
+        "code": "SAFETY",
+        "name": "危险化学品建设项目安全条件审查",
+        "name_en": ("Safety-condition review of hazardous-chemical projects"),
+        "department": "市应急管理局",
+        "legal_basis": (
+            "《危险化学品安全管理条例》第十二条；《危险化学品建设项目安全"
+            "监督管理办法》（国家安全监管总局令第45号）"
+        ),
+    },
+    {
+        "code": "SWC",
+        "name": "生产建设项目水土保持方案审批",
+        "name_en": ("Approval of soil and water conservation plans"),
+        "department": "市水利局",
+        "legal_basis": "《中华人民共和国水土保持法》第二十五条、第二十六条",
+    },
+    {
+        "code": "WATER",
+        "name": "取水许可",
+        "name_en": "Water abstraction permit",
+        "department": "市水利局",
+        "legal_basis": (
+            "《中华人民共和国水法》第四十八条；《取水许可和水资源费征收管理条例》第十一条"
+        ),
+    },
+    {
+        "code": "FLOOD",
+        "name": "洪水影响评价类审批",
+        "name_en": ("Flood impact approvals (works in river and levee areas)"),
+        "department": "市水利局",
+        "legal_basis": (
+            "《中华人民共和国防洪法》第二十七条、第三十三条；《中华人民共和国河道管理条例》第十一条"
+        ),
+    },
+    {
+        "code": "LAND",
+        "name": "建设用地审批（农用地转用、土地征收）及临时用地审批",
+        "name_en": (
+            "Construction land approval (farmland conversion, expropriation) and temporary land use"
+        ),
+        "department": "市自然资源和规划局",
+        "legal_basis": (
+            "《中华人民共和国土地管理法》第四十四条、第五十七条；《中华人"
+            "民共和国土地管理法实施条例》第二十四条"
+        ),
+    },
+    {
+        "code": "PLAN",
+        "name": "建设工程规划许可证核发",
+        "name_en": ("Construction works planning permit"),
+        "department": "市自然资源和规划局",
+        "legal_basis": "《中华人民共和国城乡规划法》第四十条",
+    },
+    {
+        "code": "PLAN-CHECK",
+        "name": "建设工程规划条件核实",
+        "name_en": ("Verification of planning conditions on completion"),
+        "department": "市自然资源和规划局",
+        "legal_basis": "《中华人民共和国城乡规划法》第四十五条",
+    },
+    {
+        "code": "REGISTRATION",
+        "name": "不动产首次登记",
+        "name_en": ("First registration of real property"),
+        "department": "市自然资源和规划局（不动产登记中心）",
+        "legal_basis": ("《不动产登记暂行条例》第十六条；《不动产登记暂行条例实施细则》第三十五条"),
+    },
+    {
+        "code": "PERMIT",
+        "name": "建筑工程施工许可",
+        "name_en": ("Building works construction permit"),
+        "department": "市住房和城乡建设局",
+        "legal_basis": (
+            "《中华人民共和国建筑法》第八条；《建筑工程施工许可管理办法》"
+            "（住房城乡建设部令第18号）第四条"
+        ),
+    },
+    {
+        "code": "LIGHTNING",
+        "name": "防雷装置设计审核和竣工验收（易燃易爆建设工程和场所等）",
+        "name_en": (
+            "Lightning protection design re"
+            "view and completion acceptance"
+            " (explosive and fire-hazard wo"
+            "rks and sites)"
+        ),
+        "department": "市气象局",
+        "legal_basis": (
+            "《气象灾害防御条例》第二十三条、第二十四条；《国务院关于优化"
+            "建设工程防雷许可的决定》（国发〔2016〕39号）；《防雷装"
+            "置设计审核和竣工验收规定》（中国气象局令第21号）"
+        ),
+    },
+    {
+        "code": "SEISMIC",
+        "name": "建设工程抗震设防要求确定",
+        "name_en": ("Determination of the seismic fortification requirement"),
+        "department": "江苏省地震局",
+        "legal_basis": (
+            "《中华人民共和国防震减灾法》第三十五条；《地震安全性评价管理条例》第十一条"
+        ),
+    },
+    {
+        "code": "MINERAL",
+        "name": "建设项目压覆重要矿产资源审批",
+        "name_en": ("Approval of construction over important mineral deposits"),
+        "department": "江苏省自然资源厅",
+        "legal_basis": (
+            "《中华人民共和国矿产资源法》第三十三条；《国土资源部关于进一"
+            "步做好建设项目压覆重要矿产资源审批管理工作的通知》（国土资发"
+            "〔2010〕137号）"
+        ),
+    },
+    {
+        "code": "ARCH",
+        "name": "建设工程文物保护和考古许可",
+        "name_en": ("Cultural heritage protection and archaeology clearance for construction"),
+        "department": "江苏省文物局",
+        "legal_basis": (
+            "《中华人民共和国文物保护法》（2024年修订）第四十三条；《江苏省文物保护条例》"
+        ),
+    },
+]
+
+# Per category: the approval items it serves, whether the applicant may prepare the
+# material itself (申请人可自行编制), and who commissions it.
+# - DRAWING is commissioned by the approving department at public cost: the city buys the
+#   drawing review by government procurement (国办发〔2019〕11号; the category's own
+#   description), so enterprises do not order it.
+# - Self-preparation: social stability risk analysis (发改投资〔2012〕2492号: the project
+#   unit analyses, the approving side assesses) and energy-saving reports.
+# - COST, TENDER, SUPERVISION and FIRE serve no approval item: cost consulting, tendering
+#   agency, works supervision and fire-equipment testing are no approval's precondition
+#   (江苏省网上中介服务超市管理办法 limits the marketplace to those that are); OHA neither,
+#   since the health authority no longer approves pre-assessments except radiological ones.
+#   A rewrite of the demo catalogue that replaces them is commit 941e350 (reverted: the
+#   search tests pin the current items).
+CATEGORY_APPROVALS: dict[str, dict[str, Any]] = {
+    "EIA": {
+        "approval_items": ["EIA"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "SAFETY": {
+        "approval_items": ["SAFETY"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "ENERGY": {
+        "approval_items": ["ENERGY"],
+        "self_prepare_allowed": True,
+        "commissioned_by": "applicant",
+    },
+    "SWC": {
+        "approval_items": ["SWC"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "GHA": {
+        "approval_items": ["LAND"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "SSRA": {
+        "approval_items": ["GOV-FS", "ENT-APPROVAL"],
+        "self_prepare_allowed": True,
+        "commissioned_by": "applicant",
+    },
+    "SURVEY": {
+        "approval_items": ["PLAN", "PLAN-CHECK"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "PROPERTY": {
+        "approval_items": ["REGISTRATION"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "DRAWING": {
+        "approval_items": ["PERMIT"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "approving_department",
+    },
+    "LIGHTNING": {
+        "approval_items": ["LIGHTNING"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "COST": {"approval_items": [], "self_prepare_allowed": False, "commissioned_by": "applicant"},
+    "TENDER": {"approval_items": [], "self_prepare_allowed": False, "commissioned_by": "applicant"},
+    "SUPERVISION": {
+        "approval_items": [],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "SEISMIC": {
+        "approval_items": ["SEISMIC"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "OHA": {"approval_items": [], "self_prepare_allowed": False, "commissioned_by": "applicant"},
+    "FIRE": {"approval_items": [], "self_prepare_allowed": False, "commissioned_by": "applicant"},
+    "WRA": {
+        "approval_items": ["WATER"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "FLOOD": {
+        "approval_items": ["FLOOD"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "MINERAL": {
+        "approval_items": ["MINERAL"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "ARCH": {
+        "approval_items": ["ARCH"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+}

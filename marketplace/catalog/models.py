@@ -16,7 +16,10 @@ __all__ = [
     "AdmissionRoute",
     "Agency",
     "AgencyStatus",
+    "ApprovalItem",
     "Category",
+    "CategoryApprovalItem",
+    "CommissionedBy",
     "MarketType",
     "Qualification",
     "ServiceItem",
@@ -29,6 +32,15 @@ class MarketType(StrEnum):
     MONOPOLY = "monopoly"  # one designated holder; must be admitted (垄断性中介必须进驻)
     COMPETITIVE = "competitive"  # open call, selected on merit up to a quota (择优进驻)
     ABSENT = "absent"  # no qualified local agency; recruited from outside (外来引进)
+
+
+class CommissionedBy(StrEnum):
+    """Who hires the intermediary, as the city lists of intermediary services say (委托方)."""
+
+    APPLICANT = "applicant"  # the applicant chooses and pays the agency: orderable here
+    # The approving department commissions it at public cost (审批部门委托, 财政支付), as
+    # 阿拉善's 2024 list marks items such as technical review: enterprises do not order it.
+    APPROVING_DEPARTMENT = "approving_department"
 
 
 class AgencyStatus(StrEnum):
@@ -63,8 +75,14 @@ class Category(Model):
     description = fields.TextField(default="")
     description_en = fields.TextField(default="")
     position = fields.IntField(default=0)  # display order in the storefront
+    # 申请人可自行编制: the applicant may prepare the material itself instead of hiring one
+    self_prepare_allowed = fields.BooleanField(default=False)
+    commissioned_by = fields.CharEnumField(
+        CommissionedBy, max_length=24, default=CommissionedBy.APPLICANT
+    )
 
     services: fields.ReverseRelation[ServiceItem]
+    approval_links: fields.ReverseRelation[CategoryApprovalItem]
 
     class Meta:
         table = "category"
@@ -72,6 +90,52 @@ class Category(Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ApprovalItem(Model):
+    """An administrative approval (审批事项) that intermediary services are a condition of.
+
+    City lists of intermediary services (中介服务事项清单) are organised by these: each
+    service is listed under the approval it serves, with the department that approves.
+    """
+
+    id = fields.IntField(primary_key=True)
+    code = fields.CharField(max_length=32, unique=True)
+    name = fields.CharField(max_length=128)
+    name_en = fields.CharField(max_length=256, default="")
+    department = fields.CharField(max_length=64)  # 审批部门
+    department_en = fields.CharField(max_length=128, default="")
+    legal_basis = fields.TextField()  # 设定依据 of the approval itself
+    position = fields.IntField(default=0)
+
+    category_links: fields.ReverseRelation[CategoryApprovalItem]
+
+    class Meta:
+        table = "approval_item"
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CategoryApprovalItem(Model):
+    """One category of service serving one approval item (a category may serve several)."""
+
+    id = fields.IntField(primary_key=True)
+    category: fields.ForeignKeyRelation[Category] = fields.ForeignKeyField(
+        "models.Category", related_name="approval_links", on_delete=fields.CASCADE
+    )
+    approval_item: fields.ForeignKeyRelation[ApprovalItem] = fields.ForeignKeyField(
+        "models.ApprovalItem", related_name="category_links", on_delete=fields.CASCADE
+    )
+
+    category_id: int
+    approval_item_id: int
+
+    class Meta:
+        table = "category_approval_item"
+        ordering = ["id"]
+        unique_together = (("category", "approval_item"),)
 
 
 class Agency(Model):

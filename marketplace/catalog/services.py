@@ -30,7 +30,10 @@ from marketplace.catalog.models import (
     AdmissionRoute,
     Agency,
     AgencyStatus,
+    ApprovalItem,
     Category,
+    CategoryApprovalItem,
+    CommissionedBy,
     MarketType,
     Qualification,
     ServiceItem,
@@ -44,10 +47,12 @@ __all__ = [
     "PAGE_CACHE_TTL_S",
     "CategorySummary",
     "PageCache",
+    "approval_items_by_category",
     "category_page",
     "chosen_factors",
     "count_public_agencies",
     "create_agency",
+    "create_approval_item",
     "create_category",
     "create_service_item",
     "estimate_item_fee",
@@ -55,6 +60,7 @@ __all__ = [
     "get_public_agency",
     "get_public_item",
     "home_page",
+    "link_approval_items",
     "list_agencies",
     "list_categories",
     "list_category_items",
@@ -149,22 +155,86 @@ async def create_category(
     description: str = "",
     description_en: str = "",
     position: int = 0,
+    self_prepare_allowed: bool = False,
+    commissioned_by: CommissionedBy = CommissionedBy.APPLICANT,
+    approval_items: Sequence[ApprovalItem] = (),
 ) -> Category:
+    """Create a category serving ``approval_items`` (the 审批事项 it is a condition of)."""
     if market_type is MarketType.COMPETITIVE and (quota is None or quota < 1):
         raise ValueError("a competitive category needs a quota of at least one agency")
     forget_cached_pages()
-    return await Category.create(
+    async with in_transaction():
+        category = await Category.create(
+            code=code,
+            name=name,
+            name_en=name_en,
+            abbreviations=list(abbreviations),
+            market_type=market_type,
+            quota=quota if market_type is MarketType.COMPETITIVE else None,
+            legal_basis=legal_basis,
+            description=description,
+            description_en=description_en,
+            position=position,
+            self_prepare_allowed=self_prepare_allowed,
+            commissioned_by=commissioned_by,
+        )
+        await CategoryApprovalItem.bulk_create(
+            [CategoryApprovalItem(category=category, approval_item=a) for a in approval_items]
+        )
+    return category
+
+
+async def create_approval_item(
+    *,
+    code: str,
+    name: str,
+    department: str,
+    legal_basis: str,
+    name_en: str = "",
+    department_en: str = "",
+    position: int = 0,
+) -> ApprovalItem:
+    """Create an approval item (审批事项) that categories of service can be linked to."""
+    forget_cached_pages()
+    return await ApprovalItem.create(
         code=code,
         name=name,
         name_en=name_en,
-        abbreviations=list(abbreviations),
-        market_type=market_type,
-        quota=quota if market_type is MarketType.COMPETITIVE else None,
+        department=department,
+        department_en=department_en,
         legal_basis=legal_basis,
-        description=description,
-        description_en=description_en,
         position=position,
     )
+
+
+async def link_approval_items(category: Category, approval_items: Sequence[ApprovalItem]) -> None:
+    """Add ``approval_items`` to those ``category`` serves (each link once)."""
+    known = set(
+        await CategoryApprovalItem.filter(category=category).values_list(
+            "approval_item_id", flat=True
+        )
+    )
+    forget_cached_pages()
+    await CategoryApprovalItem.bulk_create(
+        [
+            CategoryApprovalItem(category=category, approval_item=a)
+            for a in dict.fromkeys(approval_items)
+            if a.id not in known
+        ]
+    )
+
+
+async def approval_items_by_category(category_ids: Sequence[int]) -> dict[int, list[ApprovalItem]]:
+    """Category id → the approval items it serves, in their display order (one query)."""
+    links = (
+        await CategoryApprovalItem.filter(category_id__in=list(category_ids))
+        .select_related("approval_item")
+        .order_by("approval_item__position", "approval_item_id")
+    )
+    found: dict[int, list[ApprovalItem]] = {category_id: [] for category_id in category_ids}
+    for link in links:
+        found[link.category_id].append(link.approval_item)
+    return found
 
 
 async def create_agency(

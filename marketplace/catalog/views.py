@@ -62,6 +62,9 @@ async def category_detail(request: Request) -> Response:
             "category": category,
             "items": items,
             "agency_count": len({item.agency_id for item in items}),
+            "approval_items": (await services.approval_items_by_category([category.id]))[
+                category.id
+            ],
             "fee_standards": {item.id: services.item_fee_standard(item) for item in items},
         },
     )
@@ -135,6 +138,9 @@ async def service_detail(request: Request) -> Response:
             "ratings": await Rating.filter(item_id=item.id).order_by("-id").limit(_RATINGS_SHOWN),
             "promise": promise,
             "committed_days": [item.time_limit_days],
+            "approval_items": (await services.approval_items_by_category([item.category_id]))[
+                item.category_id
+            ],
         },
         status_code=status_code,
     )

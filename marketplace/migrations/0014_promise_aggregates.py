@@ -99,7 +99,7 @@ async def _backfill(apps, schema_editor) -> None:
         )
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0012_fee_factors')]
+    dependencies = [('models', '0013_approval_items')]
 
     initial = False
 

@@ -34,6 +34,7 @@ async def _order_json(order: Order, *, with_events: bool = False) -> dict[str, A
         "state": order.state.value,
         "item_id": order.item_id,
         "item_version_id": order.item_version_id,
+        "approval_item_id": order.approval_item_id,
         "agency_id": order.agency_id,
         "enterprise_id": order.enterprise_id,
         "project_name": order.project_name,
@@ -77,7 +78,8 @@ async def list_or_place(request: Request) -> JSONResponse:
       orders (the second answer is 200 with the first order). Body - item_id,
       project_name, project_code, base (string, when the fee needs one), note, factors
       (an object of the fee standard's adjustment factor keys to the option chosen for
-      each, such as sensitivity set to sensitive; factors not given take their default).
+      each, such as sensitivity set to sensitive; factors not given take their default),
+      and optionally approval_item_id (one of the approval items of the item's category).
     responses:
       200: {description: "The orders, or the order placed earlier with this key"}
       201: {description: "The order was placed"}
@@ -106,10 +108,23 @@ async def list_or_place(request: Request) -> JSONResponse:
             "factors must map adjustment factor keys to option keys.",
             field="factors",
         )
+    approval_item_id = body.get("approval_item_id")
+    if approval_item_id is not None and (
+        not isinstance(approval_item_id, int)
+        or isinstance(approval_item_id, bool)
+        or not 0 < approval_item_id < 2**31
+    ):
+        raise ApiError(
+            422,
+            "invalid",
+            "approval_item_id must be the id of an approval item of the item's category.",
+            field="approval_item_id",
+        )
     try:
         placed = await services.place_order(
             user=user,
             item_id=item_id,
+            approval_item_id=approval_item_id,
             project_name=str(body.get("project_name", ""))[:300],
             project_code=str(body.get("project_code", ""))[:40],
             base=str(body["base"])[:40] if body.get("base") is not None else None,

@@ -8,7 +8,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from marketplace.accounts.models import Enterprise, User
-from marketplace.catalog.models import Agency, ServiceItem, ServiceItemVersion
+from marketplace.catalog.models import Agency, ApprovalItem, ServiceItem, ServiceItemVersion
 
 __all__ = [
     "Holiday",
@@ -61,6 +61,10 @@ class Order(Model):
     item_version: fields.ForeignKeyRelation[ServiceItemVersion] = fields.ForeignKeyField(
         "models.ServiceItemVersion", related_name="orders", on_delete=fields.RESTRICT
     )
+    # The approval the ordered service is for (one of its category's), when the buyer says.
+    approval_item: fields.ForeignKeyNullableRelation[ApprovalItem] = fields.ForeignKeyField(
+        "models.ApprovalItem", related_name="orders", null=True, on_delete=fields.RESTRICT
+    )
     idempotency_key = fields.CharField(max_length=100)
     project_name = fields.CharField(max_length=200)
     project_code = fields.CharField(max_length=24)
@@ -107,6 +111,7 @@ class Order(Model):
     agency_id: int
     item_id: int
     item_version_id: int
+    approval_item_id: int | None
     placed_by_id: int
     events: fields.ReverseRelation[OrderEvent]
 

@@ -31,7 +31,12 @@ from marketplace.catalog.fees import (
     parse_fee_standard,
     resolve_factors,
 )
-from marketplace.catalog.models import ServiceItemVersion
+from marketplace.catalog.models import (
+    ApprovalItem,
+    CategoryApprovalItem,
+    CommissionedBy,
+    ServiceItemVersion,
+)
 from marketplace.catalog.services import public_items
 from marketplace.clock import BEIJING as _BEIJING
 from marketplace.codes import InvalidCode, check_project_code
@@ -54,6 +59,7 @@ from marketplace.search.index import queue_reindex
 from marketplace.uploads import StoredFile
 
 __all__ = [
+    "COMMISSIONED_BY_DEPARTMENT",
     "OrderRefused",
     "administrators",
     "allowed_actions",
@@ -71,6 +77,12 @@ __all__ = [
 _REASON_MAX = 2000
 _MESSAGE_MAX = 5000
 
+
+# The refusal for services the approving department commissions at public cost.
+COMMISSIONED_BY_DEPARTMENT = N_(
+    "The approving department commissions this service itself, at public cost: "
+    "enterprises do not order it."
+)
 
 # What a transition made only with its record says when asked for on its own.
 _MADE_ELSEWHERE = {
@@ -148,11 +160,14 @@ async def place_order(
     idempotency_key: str,
     files: Sequence[StoredFile] = (),
     factors: Mapping[str, str] | None = None,
+    approval_item_id: int | None = None,
 ) -> Placed:
     """Place an order for a published item; the same key never places two orders.
 
     ``factors`` maps the fee standard's adjustment factors to the option chosen for each
     (defaults for the rest); the quote uses them and the order records them.
+    ``approval_item_id`` names the approval (审批事项) the service is for: one of those
+    the item's category serves, or ``None`` when the buyer does not say.
     """
     if Role.ENTERPRISE not in user.roles or user.user.enterprise_id is None:
         raise OrderRefused(N_("Only an enterprise account can place orders."))
@@ -163,9 +178,11 @@ async def place_order(
     if existing is not None:
         return Placed(existing, False)
 
-    item = await public_items().filter(id=item_id).first()
+    item = await public_items().filter(id=item_id).select_related("category").first()
     if item is None:
         raise OrderRefused(N_("This service item cannot be ordered now."))
+    if item.category.commissioned_by is CommissionedBy.APPROVING_DEPARTMENT:
+        raise OrderRefused(COMMISSIONED_BY_DEPARTMENT)
     version = await ServiceItemVersion.get(item_id=item.id, version=item.version)
     standard = parse_fee_standard(version.fee_standard)
 
@@ -190,6 +207,21 @@ async def place_order(
         chosen = resolve_factors(standard, factors)
     except InvalidFactor as exc:
         errors[f"factor_{exc.factor}"] = Message(exc.message, exc.params)
+    approval_item: ApprovalItem | None = None
+    if approval_item_id is not None:
+        link = (
+            await CategoryApprovalItem.filter(
+                category_id=item.category_id, approval_item_id=approval_item_id
+            )
+            .select_related("approval_item")
+            .first()
+        )
+        if link is None:
+            errors["approval_item_id"] = Message(
+                N_("Choose one of the approval items this service serves.")
+            )
+        else:
+            approval_item = link.approval_item
     if len(note) > _MESSAGE_MAX:
         errors["note"] = Message(N_("Use at most %(count)s characters."), {"count": _MESSAGE_MAX})
     if errors:
@@ -205,6 +237,7 @@ async def place_order(
                 agency_id=item.agency_id,
                 item=item,
                 item_version=version,
+                approval_item=approval_item,
                 idempotency_key=key,
                 project_name=project_name,
                 project_code=project_code,

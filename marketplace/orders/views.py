@@ -16,6 +16,7 @@ from marketplace.access import CurrentUser, allow, roles, signed_in_user
 from marketplace.accounts.models import Role
 from marketplace.catalog import services as catalog
 from marketplace.catalog.fees import InvalidBase, parse_base, parse_fee_standard
+from marketplace.catalog.models import CommissionedBy
 from marketplace.complaints.models import Complaint
 from marketplace.forms import FormError, Message, form_text
 from marketplace.http import path_id
@@ -36,7 +37,14 @@ from marketplace.uploads import read_uploads, stored_path
 __all__ = ["routes"]
 
 ORDER_PARTIES = roles(Role.ENTERPRISE, Role.AGENCY, Role.ADMIN)
-_ORDER_FIELDS = ("project_name", "project_code", "base", "note", "idempotency_key")
+_ORDER_FIELDS = (
+    "project_name",
+    "project_code",
+    "approval_item_id",
+    "base",
+    "note",
+    "idempotency_key",
+)
 
 
 def _files(form: FormData) -> list[UploadFile]:
@@ -59,15 +67,28 @@ async def _order_owner(request: Request, user: CurrentUser) -> bool:
 # --- placing -------------------------------------------------------------------------
 
 
+def _approval_item_id(raw: str) -> int | None:
+    """The chosen approval item's id; ``0`` (matches none, so refused) for a non-number."""
+    raw = raw.strip()
+    if not raw:
+        return None
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 9 else 0
+
+
 @allow(roles(Role.ENTERPRISE))
 async def order_form(request: Request) -> Response:
     item = await catalog.get_public_item(path_id(request))
     if item is None:
         raise HTTPException(status_code=404)
     standard = parse_fee_standard(item.fee_standard)
+    approval_items = (await catalog.approval_items_by_category([item.category_id]))[
+        item.category_id
+    ]
     context: dict[str, Any] = {
         "item": item,
         "standard": standard,
+        "approval_items": approval_items,
+        "orderable": item.category.commissioned_by is CommissionedBy.APPLICANT,
         "errors": {},
         "factors": standard.default_factors(),
         "values": {
@@ -75,6 +96,12 @@ async def order_form(request: Request) -> Response:
             "idempotency_key": secrets.token_urlsafe(16),
         },
     }
+    if not context["orderable"]:
+        # said before the enterprise fills anything in; place_order refuses a POST too
+        message = Message(services.COMMISSIONED_BY_DEPARTMENT)
+        if request.method != "POST":
+            context["errors"] = {"": message}
+            return render(request, "orders/order_form.html", context, status_code=409)
     if request.method != "POST":
         context["values"]["base"] = request.query_params.get("base", "")[:40]
         context["factors"] = {
@@ -96,6 +123,7 @@ async def order_form(request: Request) -> Response:
             item_id=item.id,
             project_name=form_text(form, "project_name", 300),
             project_code=form_text(form, "project_code", 40),
+            approval_item_id=_approval_item_id(form_text(form, "approval_item_id", 12)),
             base=form_text(form, "base", 40) or None,
             note=form_text(form, "note"),
             idempotency_key=form_text(form, "idempotency_key", 100),
@@ -139,7 +167,7 @@ async def order_detail(request: Request) -> Response:
 async def _detail(request: Request, extra: dict[str, Any], status_code: int = 200) -> Response:
     user = signed_in_user(request)
     order: Order = request.state.order
-    await order.fetch_related("item", "item_version", "agency", "enterprise")
+    await order.fetch_related("item", "item_version", "agency", "enterprise", "approval_item")
     calendar = await load_calendar()
     events = await OrderEvent.filter(order=order).order_by("id").select_related("actor")
     messages = await OrderMessage.filter(order=order).order_by("id").select_related("author")

@@ -14,7 +14,7 @@ from marketplace.access import allow, roles
 from marketplace.accounts.models import Role
 from marketplace.forms import FormError, Message
 from marketplace.orders.clock import today
-from marketplace.statistics import charts, export, services
+from marketplace.statistics import charts, export, published, services
 from marketplace.templating import render
 
 __all__ = ["routes"]
@@ -45,6 +45,7 @@ async def statistics(request: Request) -> Response:
     stats = await services.dashboard(period=period)
     context: dict[str, Any] = {
         "stats": stats,
+        "rows": published.rows(stats),
         "chart": charts.column_chart(stats.monthly),
         "errors": errors,
         "values": values,

@@ -16,7 +16,15 @@ Which orders each figure counts:
 - ratings: the ratings given in the period, each scored by the mean of its five
   dimensions, and averaged plainly (not shrunk as on the storefront);
 - complaints: those received in the period, with what became of them so far
-  (``complaints.services.complaint_stats``).
+  (``complaints.services.complaint_stats``);
+- working days: of the orders delivered in the period (as for on time), the working days
+  each used by its own clock (``orders.clock.clock_of``: pauses for materials not counted)
+  against the time limit it was ordered with;
+- agencies: as of today, the admitted agencies with a public item in each category (what
+  the storefront lists), local (in the city) or from outside. Not a period figure.
+
+The public statistics page and the open data (``statistics.public``) show these same
+dataclasses, minus nothing private: they hold no enterprise, person or complaint text.
 
 To add a section, add a field with a default to ``Statistics`` and fill it in
 ``dashboard``; the template and the CSV export read the dataclasses and nothing else.
@@ -33,10 +41,12 @@ from tortoise.expressions import F, Q
 from tortoise.functions import Count, Sum
 
 from marketplace.catalog.models import Category
+from marketplace.catalog.services import public_items
 from marketplace.clock import BEIJING
 from marketplace.complaints.services import ComplaintStats, complaint_stats
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
+from marketplace.orders.clock import clock_of, load_calendar
 from marketplace.orders.models import Order, OrderState
 from marketplace.ratings.models import DIMENSIONS, Rating
 
@@ -47,6 +57,7 @@ __all__ = [
     "ENDED_STATES",
     "MAX_MONTHS",
     "TOP_CATEGORIES",
+    "AgencyCount",
     "CategoryFigures",
     "CategoryRef",
     "Month",
@@ -55,6 +66,8 @@ __all__ = [
     "Series",
     "Share",
     "Statistics",
+    "WorkingDays",
+    "agencies_by_category",
     "completion_by_category",
     "dashboard",
     "default_period",
@@ -63,6 +76,7 @@ __all__ = [
     "period_from",
     "ratings_by_category",
     "stack",
+    "working_days_by_category",
 ]
 
 DEFAULT_MONTHS = 12  # the dashboard opens on the twelve months up to this one
@@ -256,12 +270,65 @@ class CategoryFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class WorkingDays:
+    """Working days used by the orders delivered in the period, beside their time limits."""
+
+    category: CategoryRef | None
+    delivered: int = 0
+    days_used: int = 0  # summed over those orders
+    days_committed: int = 0  # their time limits, summed
+
+    @property
+    def mean_used(self) -> float | None:
+        """Average working days used, to one decimal; ``None`` with nothing delivered."""
+        return round(self.days_used / self.delivered, 1) if self.delivered else None
+
+    @property
+    def mean_committed(self) -> float | None:
+        """Average committed time limit of the same orders, to one decimal."""
+        return round(self.days_committed / self.delivered, 1) if self.delivered else None
+
+    def __add__(self, other: WorkingDays) -> WorkingDays:
+        return WorkingDays(
+            None,
+            self.delivered + other.delivered,
+            self.days_used + other.days_used,
+            self.days_committed + other.days_committed,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyCount:
+    """Admitted agencies listing a public item in a category (``None``: all, each once)."""
+
+    category: CategoryRef | None
+    agencies: int = 0
+    local: int = 0
+
+    @property
+    def external(self) -> int:
+        return self.agencies - self.local
+
+    @property
+    def local_share(self) -> Share:
+        return Share(self.local, self.agencies)
+
+    @property
+    def external_share(self) -> Share:
+        return Share(self.external, self.agencies)
+
+
+@dataclass(frozen=True, slots=True)
 class Statistics:
     period: Period
     monthly: MonthlyOrders
     categories: tuple[CategoryFigures, ...]  # every category with a figure, by code
     overall: CategoryFigures
     complaints: ComplaintStats | None = None  # received in the period (the hotline figures)
+    working_days: tuple[WorkingDays, ...] = ()  # every category with a delivery, by code
+    working_days_overall: WorkingDays = WorkingDays(None)
+    agencies: tuple[AgencyCount, ...] = ()  # every category, by code (as of today)
+    agencies_overall: AgencyCount = AgencyCount(None)
 
 
 def stack(series: Sequence[Series], *, top: int = TOP_CATEGORIES) -> tuple[Series, ...]:
@@ -382,6 +449,69 @@ async def ratings_by_category(period: Period) -> dict[int, tuple[int, int]]:
     }
 
 
+async def working_days_by_category(period: Period) -> dict[int, WorkingDays]:
+    """Category id → working days used and committed by the orders delivered in the period.
+
+    The same orders as ``on_time_by_category``; each one's days used are its clock's, so
+    the figure is what every order page showed its parties.
+    """
+    delivered = await Order.filter(
+        delivered_on__gte=period.first_day,
+        delivered_on__lte=period.last_day,
+        accepted_on__isnull=False,
+        deadline__isnull=False,
+    ).select_related("item")
+    calendar = await load_calendar()
+    found: dict[int, WorkingDays] = {}
+    for order in delivered:
+        assert order.delivered_on is not None
+        used = clock_of(order, calendar, order.delivered_on).days_used
+        row = WorkingDays(None, 1, used, order.time_limit_days)
+        category_id = order.item.category_id
+        found[category_id] = found.get(category_id, WorkingDays(None)) + row
+    return found
+
+
+async def agencies_by_category() -> tuple[tuple[AgencyCount, ...], AgencyCount]:
+    """Every category's admitted agencies with a public item, local and external, as of
+    today; and all of them, each agency counted once however many categories it serves."""
+    rows = (
+        await public_items()
+        .annotate(agencies=Count("agency_id", distinct=True))
+        .group_by("category_id", "agency__is_local")
+        .values_list("category_id", "agency__is_local", "agencies")
+    )
+    counts: dict[int, AgencyCount] = {}
+    for category_id, is_local, agencies in rows:
+        known = counts.get(category_id, AgencyCount(None))
+        counts[category_id] = AgencyCount(
+            None, known.agencies + int(agencies), known.local + (int(agencies) if is_local else 0)
+        )
+    refs = [
+        CategoryRef(*row)
+        for row in await Category.all()
+        .order_by("code")
+        .values_list("id", "code", "name", "name_en")
+    ]
+    by_category = tuple(
+        AgencyCount(
+            ref,
+            counts.get(ref.id, AgencyCount(None)).agencies,
+            counts.get(ref.id, AgencyCount(None)).local,
+        )
+        for ref in refs
+    )
+    overall_rows = (
+        await public_items()
+        .annotate(agencies=Count("agency_id", distinct=True))
+        .group_by("agency__is_local")
+        .values_list("agency__is_local", "agencies")
+    )
+    total = sum(int(n) for _, n in overall_rows)
+    local = sum(int(n) for is_local, n in overall_rows if is_local)
+    return by_category, AgencyCount(None, total, local)
+
+
 async def dashboard(*, period: Period) -> Statistics:
     """Every figure of the dashboard for ``period``."""
     monthly = await orders_by_month(period)
@@ -409,10 +539,22 @@ async def dashboard(*, period: Period) -> Statistics:
         ratings=sum(c.ratings for c in categories),
         rating_points=sum(c.rating_points for c in categories),
     )
+    days = await working_days_by_category(period)
+    day_rows = tuple(
+        WorkingDays(
+            ref, days[ref.id].delivered, days[ref.id].days_used, days[ref.id].days_committed
+        )
+        for ref in await _category_refs(days)
+    )
+    agencies, agencies_overall = await agencies_by_category()
     return Statistics(
         period=period,
         monthly=monthly,
         categories=categories,
         overall=overall,
         complaints=await complaint_stats(period.first_day, period.last_day),
+        working_days=day_rows,
+        working_days_overall=sum(day_rows, WorkingDays(None)),
+        agencies=agencies,
+        agencies_overall=agencies_overall,
     )
