@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field
 
-from marketplace.schemas import TEXT, QueryInt, QueryModel, Text
+from marketplace.schemas import TEXT, AsciiWhole, QueryModel, Text
 from search.engine import MAX_CATEGORIES, MAX_DAYS, MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_RESULT_WINDOW
 
 __all__ = ["SearchAnswer", "SearchParams"]
@@ -40,21 +40,19 @@ class SearchParams(QueryModel):
     local: Literal["true", "false", "1", "0", "yes", "no"] | None = Field(
         default=None, description="true: local agencies only; false: external ones only"
     )
-    max_days: QueryInt | None = Field(
-        default=None, ge=1, le=MAX_DAYS, description="Time limit at most, in working days"
+    max_days: Annotated[int, Field(ge=1, le=MAX_DAYS), AsciiWhole] | None = Field(
+        default=None, description="Time limit at most, in working days"
     )
     fee_type: Literal["fixed", "rate", "tiered", "per_unit", "negotiated"] | None = None
-    min_rating: Annotated[float, BeforeValidator(_decimal_number)] | None = Field(
-        default=None, ge=1, le=5
-    )
+    min_rating: Annotated[float, Field(ge=1, le=5), BeforeValidator(_decimal_number)] | None = None
     sort: Literal["relevance", "rating", "time_limit", "fee"] | None = None
-    page: QueryInt | None = Field(
-        default=None,
-        ge=1,
-        le=MAX_RESULT_WINDOW // 100,
-        description=f"Only the first {MAX_RESULT_WINDOW} results can be paged through",
+    page: Annotated[int, Field(ge=1, le=MAX_RESULT_WINDOW // MAX_PER_PAGE), AsciiWhole] | None = (
+        Field(
+            default=None,
+            description=f"Only the first {MAX_RESULT_WINDOW} results can be paged through",
+        )
     )
-    per_page: QueryInt | None = Field(default=None, ge=1, le=MAX_PER_PAGE)
+    per_page: Annotated[int, Field(ge=1, le=MAX_PER_PAGE), AsciiWhole] | None = None
 
 
 class Highlight(BaseModel):
