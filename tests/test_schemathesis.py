@@ -37,8 +37,9 @@ from tests.conftest import _Databases, _empty_all_tables, init_orm, make_setting
 from tests.factories import small_catalogue
 from tests.order_helpers import PROJECT_CODE
 
-# Examples per operation and caller; 17 paths x 21 operations x 6 callers.
-MAX_EXAMPLES = 6
+# Examples per operation, caller, mode (valid, invalid) and path id (drawn, real): about
+# 1,400 requests per backend.
+MAX_EXAMPLES = 4
 
 # Only Stripe can make a valid request here: a signature over the exact body with the
 # webhook secret, which no schema can describe. tests/test_orders_web.py covers it.
@@ -166,23 +167,7 @@ def _check(
     )
     @given(case=operation.as_strategy(generation_mode=mode, path_parameters=path_parameters))
     def check(case: schemathesis.Case) -> None:
-        response = case.call_and_validate(headers=headers)
-        import json
-
-        with open("/tmp/st_status.log", "a") as f:
-            f.write(
-                json.dumps(
-                    [
-                        operation.method,
-                        operation.path,
-                        str(mode),
-                        bool(headers),
-                        bool(path_parameters),
-                        response.status_code,
-                    ]
-                )
-                + "\n"
-            )
+        case.call_and_validate(headers=headers)
 
     check()
 
