@@ -213,9 +213,8 @@ def parse_query(request: Request, model: type[M]) -> M:
         if _is_list(info.annotation):
             values[key] = request.query_params.getlist(key)
         else:
-            raw = request.query_params[key]
-            if raw != "":
-                values[key] = raw
+            # "" is a value like any other: the document says what a parameter takes.
+            values[key] = request.query_params[key]
     try:
         return model.model_validate(values)
     except ValidationError as exc:
