@@ -80,24 +80,29 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _error_response(request: Request, status_code: int) -> Response:
+def _error_response(
+    request: Request, status_code: int, headers: dict[str, str] | None = None
+) -> Response:
     message = i18n.gettext(_STATUS_MESSAGES.get(status_code, _STATUS_MESSAGES[400]))
     if _is_api(request):
-        return json_error(status_code, _STATUS_CODES.get(status_code, "error"), message)
-    return templates.TemplateResponse(
-        request,
-        "errors/error.html",
-        {"status_code": status_code, "message": message},
-        status_code=status_code,
-    )
+        response: Response = json_error(
+            status_code, _STATUS_CODES.get(status_code, "error"), message
+        )
+    else:
+        response = templates.TemplateResponse(
+            request,
+            "errors/error.html",
+            {"status_code": status_code, "message": message},
+            status_code=status_code,
+        )
+    response.headers.update(headers or {})
+    return response
 
 
 async def _http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    response = _error_response(request, exc.status_code)
-    for name, value in (exc.headers or {}).items():  # Allow on a 405, for one
-        response.headers.setdefault(name, value)
-    return response
+    # A 405 keeps the Allow header the router put on it (RFC 9110).
+    return _error_response(request, exc.status_code, dict(exc.headers or {}))
 
 
 async def _api_error(request: Request, exc: Exception) -> Response:

@@ -9,6 +9,7 @@ own. Forms posted without any cookie (a forged sign-in, say) are refused too.
 from __future__ import annotations
 
 import inspect
+import json
 from collections.abc import Awaitable, Callable
 from html import escape
 from typing import Any
@@ -31,6 +32,10 @@ class _EveryFormPath:
 
 
 async def _refused(scope: Scope, send: Send, message_id: object) -> None:
+    if scope["path"].startswith("/api/"):
+        # A POST to the API with the session cookie and without the x-csrftoken header.
+        await _refused_json(send)
+        return
     title = translate(N_("The form could not be accepted"))
     text = translate(
         N_(
@@ -50,6 +55,29 @@ async def _refused(scope: Scope, send: Send, message_id: object) -> None:
             "status": 403,
             "headers": [
                 (b"content-type", b"text/html; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _refused_json(send: Send) -> None:
+    message = translate(
+        N_(
+            "A request with the session cookie must send the x-csrftoken header; programs "
+            "use a bearer token instead. Nothing was changed."
+        )
+    )
+    body = json.dumps(
+        {"error": {"code": "csrf_failed", "message": message}}, ensure_ascii=False
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 403,
+            "headers": [
+                (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
             ],
         }

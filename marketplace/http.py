@@ -86,12 +86,33 @@ def api_form_error(exc: FormError) -> ApiError:
     )
 
 
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json.loads keeps the last of repeated keys; which one a program meant is unknowable.
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _RepeatedKey
+    return result
+
+
 async def json_body(request: Request) -> dict[str, Any]:
-    """The request's JSON object (``{}`` when empty); a 400 for anything else."""
+    """The request's JSON object (``{}`` when empty); a 400 for anything else: not JSON,
+    not an object, a key given twice, or nested too deep to read."""
     try:
-        body = json.loads(await request.body() or b"{}")
+        body = json.loads(await request.body() or b"{}", object_pairs_hook=_object)
+    except _RepeatedKey:
+        raise ApiError(
+            400, "invalid_json", translate(N_("A field appears twice in the body."))
+        ) from None
+    except RecursionError:
+        raise ApiError(
+            400, "invalid_json", translate(N_("The body is nested too deeply."))
+        ) from None
     except (ValueError, UnicodeDecodeError):
-        raise ApiError(400, "invalid_json", "The body is not valid JSON.") from None
+        raise ApiError(400, "invalid_json", translate(N_("The body is not valid JSON."))) from None
     if not isinstance(body, dict):
-        raise ApiError(400, "invalid_json", "The body must be a JSON object.")
+        raise ApiError(400, "invalid_json", translate(N_("The body must be a JSON object.")))
     return body

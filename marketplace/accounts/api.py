@@ -7,19 +7,18 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from marketplace.access import SIGNED_IN, allow, current_user
+from marketplace.accounts import schemas
+from marketplace.schemas import operation
 
 __all__ = ["routes"]
 
 
 @allow(SIGNED_IN)
+@operation(
+    summary="The signed-in user (by session or by a personal access token)",
+    responses={200: ("id, e-mail, name and roles", schemas.Me)},
+)
 async def me(request: Request) -> JSONResponse:
-    """
-    summary: The signed-in user (by session or by a personal access token)
-    security: [{bearerAuth: []}]
-    responses:
-      200: {description: "id, e-mail, name and roles"}
-      401: {description: "Not signed in, or the token is unknown or revoked"}
-    """
     user = current_user(request)
     assert user is not None
     return JSONResponse(

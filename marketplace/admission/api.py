@@ -1,7 +1,7 @@
 """The public JSON API of admission rounds, under ``/api/v1``: notices and results.
 
-Each endpoint's docstring carries its OpenAPI description (YAML after ``---``), read by
-``marketplace.openapi``. Drafts are not public; results appear with the publicity period.
+Each endpoint declares its ``@operation`` with the models of ``admission.schemas``. Drafts
+are not public; results appear with the publicity period.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from marketplace.access import PUBLIC, allow
-from marketplace.admission import services
+from marketplace.admission import schemas, services
 from marketplace.admission.labels import EVENT_LABELS
 from marketplace.admission.models import AdmissionRound, Application, RoundCategory
 from marketplace.http import path_id
 from marketplace.i18n import gettext, translate
+from marketplace.schemas import operation
 
 __all__ = ["routes"]
 
@@ -75,29 +76,29 @@ def _result(application: Application) -> dict[str, Any]:
 
 
 @allow(PUBLIC)
+@operation(
+    summary="Announced admission rounds, newest first",
+    responses={
+        200: (
+            "Each round with its status, application window and publicity period "
+            "(publicity dates once the results are published)",
+            schemas.RoundList,
+        )
+    },
+)
 async def list_rounds(request: Request) -> JSONResponse:
-    """
-    summary: Announced admission rounds, newest first
-    responses:
-      200:
-        description: Each round with its status, application window and publicity period
-          (publicity dates once the results are published).
-    """
     return JSONResponse({"rounds": [_round(r) for r in await services.public_rounds()]})
 
 
 @allow(PUBLIC)
+@operation(
+    summary="One admission round with its categories, criteria, results and public trail",
+    description="Results (per category, best first, with final scores) are present from the "
+    "publicity period on. Scores are decimal strings with two places.",
+    responses={200: ("The round", schemas.RoundDetail)},
+    errors={404: "No announced round with this id"},
+)
 async def get_round(request: Request) -> JSONResponse:
-    """
-    summary: One admission round with its categories, criteria, results and public trail
-    description: Results (per category, best first, with final scores) are present from the
-      publicity period on. Scores are decimal strings with two places.
-    parameters:
-      - {name: id, in: path, required: true, schema: {type: integer}}
-    responses:
-      200: {description: "The round"}
-      404: {description: "No announced round with this id"}
-    """
     round = await services.public_round(path_id(request))
     if round is None:
         raise HTTPException(status_code=404)

@@ -1,7 +1,7 @@
 """The public JSON API of the catalogue, under ``/api/v1``.
 
-Each endpoint's docstring carries its OpenAPI description (YAML after ``---``), read by
-``marketplace.openapi``.
+Each endpoint declares its ``@operation`` with the models of ``catalog.schemas``, which
+``marketplace.openapi`` turns into the document.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from marketplace.access import PUBLIC, allow
-from marketplace.catalog import services
-from marketplace.catalog.fees import FeeEstimate, InvalidBase
+from marketplace.catalog import schemas, services
+from marketplace.catalog.fees import FeeEstimate, InvalidBase, parse_base
 from marketplace.catalog.models import Agency, ApprovalItem, Category, Qualification, ServiceItem
-from marketplace.http import ApiError, page_params, path_id
+from marketplace.http import ApiError, path_id
 from marketplace.i18n import N_, translate
+from marketplace.schemas import operation, parse_query
 
 __all__ = ["routes"]
 
@@ -90,14 +91,17 @@ def _estimate(estimate: FeeEstimate) -> dict[str, Any]:
 
 
 @allow(PUBLIC)
+@operation(
+    summary="All service categories with their counts",
+    responses={
+        200: (
+            "Categories in display order, each with its market type and the number of "
+            "admitted agencies and published service items",
+            schemas.CategoryList,
+        )
+    },
+)
 async def list_categories(request: Request) -> JSONResponse:
-    """
-    summary: All service categories with their counts
-    responses:
-      200:
-        description: Categories in display order, each with its market type and the number of
-          admitted agencies and published service items.
-    """
     summaries = await services.list_categories()
     approvals = await services.approval_items_by_category([s.category.id for s in summaries])
     return JSONResponse(
@@ -116,26 +120,22 @@ async def list_categories(request: Request) -> JSONResponse:
 
 
 @allow(PUBLIC)
+@operation(
+    summary="Admitted agencies, optionally of one category, paginated",
+    query=schemas.AgencyQuery,
+    responses={200: ("A page of agencies with the total count", schemas.AgencyList)},
+    errors={400: "A bad page, per_page or category", 404: "No category with this code"},
+)
 async def list_agencies(request: Request) -> JSONResponse:
-    """
-    summary: Admitted agencies, optionally of one category, paginated
-    parameters:
-      - {name: category, in: query, schema: {type: string}, description: a category code}
-      - {name: page, in: query, schema: {type: integer, minimum: 1, default: 1}}
-      - {name: per_page, in: query, schema: {type: integer, minimum: 1, maximum: 100, default: 20}}
-    responses:
-      200: {description: "A page of agencies with the total count"}
-      400: {description: "A bad page or per_page"}
-      404: {description: "No such category"}
-    """
-    page, per_page = page_params(request)
+    params = parse_query(request, schemas.AgencyQuery)
+    page, per_page = params.page, params.per_page
     category = None
-    code = request.query_params.get("category")
+    code = params.category
     if code is not None:
-        category = await Category.get_or_none(code=code[:16])
+        category = await Category.get_or_none(code=code)
         if category is None:
             message = translate(
-                N_("There is no category with the code “%(code)s”."), {"code": code[:16]}
+                N_("There is no category with the code “%(code)s”."), {"code": code}
             )
             raise ApiError(404, "unknown_category", message)
     agencies, total = await services.list_agencies(
@@ -152,15 +152,12 @@ async def list_agencies(request: Request) -> JSONResponse:
 
 
 @allow(PUBLIC)
+@operation(
+    summary="One admitted agency with its qualifications and published service items",
+    responses={200: ("The agency", schemas.AgencyDetail)},
+    errors={404: "No admitted agency with this id"},
+)
 async def get_agency(request: Request) -> JSONResponse:
-    """
-    summary: One admitted agency with its qualifications and published service items
-    parameters:
-      - {name: id, in: path, required: true, schema: {type: integer}}
-    responses:
-      200: {description: "The agency"}
-      404: {description: "No admitted agency with this id"}
-    """
     found = await services.get_public_agency(path_id(request))
     if found is None:
         raise HTTPException(status_code=404)
@@ -182,15 +179,12 @@ async def get_agency(request: Request) -> JSONResponse:
 
 
 @allow(PUBLIC)
+@operation(
+    summary="One published service item with every published field",
+    responses={200: ("The service item, its fee standard and its agency", schemas.ServiceDetail)},
+    errors={404: "No published service item with this id"},
+)
 async def get_service(request: Request) -> JSONResponse:
-    """
-    summary: One published service item with every published field
-    parameters:
-      - {name: id, in: path, required: true, schema: {type: integer}}
-    responses:
-      200: {description: "The service item, its fee standard and its agency"}
-      404: {description: "No published service item with this id"}
-    """
     item = await services.get_public_item(path_id(request))
     if item is None:
         raise HTTPException(status_code=404)
@@ -219,29 +213,31 @@ async def get_service(request: Request) -> JSONResponse:
 
 
 @allow(PUBLIC)
+@operation(
+    summary="The fee a service item charges for a base amount",
+    description="The base is in the unit of the item's fee standard (yuan, 10,000 yuan, m², "
+    "km, test points …). Fixed and negotiated fees need no base. Amounts are integer fen.",
+    query=schemas.FeeEstimateQuery,
+    responses={200: ("low_fen and high_fen (equal when there is one fee)", schemas.FeeEstimate)},
+    errors={
+        404: "No published service item with this id",
+        422: "A base that cannot be priced (missing, not a number, not positive, too large, "
+        "too precise), with its code and the reason",
+    },
+)
 async def fee_estimate(request: Request) -> JSONResponse:
-    """
-    summary: The fee a service item charges for a base amount
-    description: The base is in the unit of the item's fee standard (yuan, 10,000 yuan, m², km,
-      test points …). Fixed and negotiated fees need no base. Amounts are integer fen.
-    parameters:
-      - {name: id, in: path, required: true, schema: {type: integer}}
-      - {name: base, in: query, schema: {type: string}, description: the base amount, e.g. 3000}
-      - {name: factor_KEY, in: query, schema: {type: string}, description: "the option chosen
-          for the adjustment factor KEY of the fee standard, e.g. factor_sensitivity=sensitive;
-          factors not given take their default"}
-    responses:
-      200: {description: "low_fen and high_fen (equal when there is one fee)"}
-      404: {description: "No published service item with this id"}
-      422: {description: "A base that cannot be priced, with the reason"}
-    """
     item = await services.get_public_item(path_id(request))
     if item is None:
         raise HTTPException(status_code=404)
-    raw_base = request.query_params.get("base")
-    standard = services.item_fee_standard(item)
-    factors = services.chosen_factors(standard, request.query_params)
     try:
+        try:
+            raw_base = parse_query(request, schemas.FeeEstimateQuery).base
+        except ApiError:
+            parse_base(request.query_params.get("base"))  # the reason, where it has one
+            raise
+        # factor_KEY=option for each adjustment factor of the standard (defaults otherwise)
+        standard = services.item_fee_standard(item)
+        factors = services.chosen_factors(standard, request.query_params)
         estimate = services.estimate_item_fee(item, raw_base, factors)
     except InvalidBase as exc:
         raise ApiError(422, exc.code, translate(exc.message, exc.params)) from None

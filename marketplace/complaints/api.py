@@ -11,14 +11,18 @@ from starlette.routing import Route
 
 from marketplace.access import allow, roles, signed_in_user
 from marketplace.accounts.models import Role
-from marketplace.complaints import services
+from marketplace.catalog.models import Agency
+from marketplace.complaints import schemas, services
 from marketplace.complaints.models import Complaint
 from marketplace.complaints.views import COMPLAINT_PARTIES, _complaint_owner
 from marketplace.complaints.visibility import visible_complaints
 from marketplace.forms import FormError
-from marketplace.http import ApiError, api_form_error, json_body
+from marketplace.http import ApiError, api_form_error
+from marketplace.i18n import N_, translate
+from marketplace.orders.api import _IDEMPOTENCY_HEADER
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.views import refusal_text
+from marketplace.schemas import idempotency_key, operation, parse_body
 
 __all__ = ["routes"]
 
@@ -44,47 +48,53 @@ def _complaint_json(c: Complaint) -> dict[str, Any]:
     }
 
 
-def _optional_id(body: dict[str, Any], name: str) -> int | None:
-    value = body.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**31:
-        raise ApiError(422, "invalid", f"{name} must be an id.", field=name)
-    return value
-
-
 @allow(roles(Role.ENTERPRISE, Role.AGENCY))
+@operation(
+    "GET",
+    summary="The newest 100 complaints visible to the caller (enterprise, agency)",
+    responses={200: ("The complaints, newest first", schemas.ComplaintList)},
+)
+@operation(
+    "POST",
+    summary="Lodge a complaint (enterprise)",
+    description="About one of your orders (order_id) or about an agency (agency_id). A "
+    "complaint about a running order puts it under complaint until the office answers, "
+    "within 5 working days. The same Idempotency-Key never lodges two complaints.",
+    body=schemas.Lodge,
+    headers=[_IDEMPOTENCY_HEADER],
+    responses={
+        200: ("The complaint lodged earlier with this key", schemas.Complaint),
+        201: ("The complaint was lodged", schemas.Complaint),
+    },
+    errors={
+        400: "No or a malformed Idempotency-Key header, or the body is not a JSON object",
+        403: "Not an enterprise or agency account, or a session-cookie request without the "
+        "x-csrftoken header",
+        404: "No agency with this agency_id",
+        409: "Refused (not an enterprise, not your order, a complaint open already), with "
+        "the reason; nothing changed",
+    },
+)
 async def list_or_lodge(request: Request) -> JSONResponse:
-    """
-    summary: Complaints visible to the caller (GET), or lodge a complaint (POST, enterprise)
-    description: POST needs an Idempotency-Key header; the same key never lodges two
-      complaints. Body - order_id (one of your orders) or agency_id, topic (overdue, fees,
-      quality, attitude, conduct, other), description. A complaint about a running order
-      puts it under complaint until the office answers, within 5 working days.
-    responses:
-      200: {description: "The complaints, or the complaint lodged earlier with this key"}
-      201: {description: "The complaint was lodged"}
-      409: {description: "Refused, with the reason; nothing changed"}
-      422: {description: "Invalid input, field by field"}
-    """
     user = signed_in_user(request)
     if request.method == "GET":
         complaints = await visible_complaints(user).order_by("-id").limit(100)
         return JSONResponse({"complaints": [_complaint_json(c) for c in complaints]})
-    key = request.headers.get("idempotency-key", "")
-    if not key:
-        raise ApiError(400, "idempotency_key_missing", "Send an Idempotency-Key header.")
-    body = await json_body(request)
+    key = idempotency_key(request)
+    body = await parse_body(request, schemas.Lodge)
+    if body.order_id is None and not await Agency.exists(id=body.agency_id):
+        message = translate(N_("There is no agency with this id."))
+        raise ApiError(404, "unknown_agency", message, field="agency_id")
     try:
         key = services.checked_idempotency_key(key)
         before = await Complaint.exists(enterprise_id=user.user.enterprise_id, idempotency_key=key)
         complaint = await services.lodge(
             actor=user,
-            topic=str(body.get("topic", ""))[:40],
-            description=str(body.get("description", ""))[:2100],
+            topic=body.topic,
+            description=body.description,
             idempotency_key=key,
-            order_id=_optional_id(body, "order_id"),
-            agency_id=_optional_id(body, "agency_id"),
+            order_id=body.order_id,
+            agency_id=body.agency_id,
             queue=request.state.jobs,
         )
     except FormError as exc:
@@ -95,54 +105,59 @@ async def list_or_lodge(request: Request) -> JSONResponse:
 
 
 @allow(COMPLAINT_PARTIES, owner=_complaint_owner)
+@operation(
+    summary="One complaint with its answer and the enterprise's verdict",
+    responses={200: ("The complaint", schemas.Complaint)},
+    errors={
+        403: "Not an enterprise, agency or administrator account",
+        404: "No such complaint, or not yours",
+    },
+)
 async def get_complaint(request: Request) -> JSONResponse:
-    """
-    summary: One complaint with its answer and the enterprise's verdict
-    parameters:
-      - {name: id, in: path, required: true, schema: {type: integer}}
-    responses:
-      200: {description: "The complaint"}
-      404: {description: "No such complaint, or not yours"}
-    """
     return JSONResponse(_complaint_json(request.state.complaint))
 
 
 @allow(COMPLAINT_PARTIES, owner=_complaint_owner)
+@operation(
+    "POST",
+    summary="Answer a complaint (administrator) or say whether you are satisfied (enterprise)",
+    description="answer: the body is an Answer (outcome resume or cancel when the order is "
+    "under complaint). feedback: the body is a Feedback.",
+    path={"step": {"type": "string", "enum": ["answer", "feedback"]}},
+    body=schemas.Step,
+    responses={200: ("The complaint after the step", schemas.Complaint)},
+    errors={
+        403: "Not an enterprise, agency or administrator account, or a session-cookie "
+        "request without the x-csrftoken header",
+        404: "No such complaint or step, or not yours",
+        409: "Not allowed now or not by you, with the reason; nothing changed",
+        422: "Invalid input for the step (an outcome for an order under complaint); "
+        "nothing changed",
+    },
+)
 async def complaint_step(request: Request) -> JSONResponse:
-    """
-    summary: Answer a complaint (administrator) or say whether you are satisfied (enterprise)
-    description: answer - body answer, and outcome (resume or cancel) when the order is
-      under complaint. feedback - body satisfied ("yes" or "no"), feedback (optional).
-    parameters:
-      - {name: id, in: path, required: true, schema: {type: integer}}
-      - {name: step, in: path, required: true, schema: {type: string, enum: [answer, feedback]}}
-    responses:
-      200: {description: "The complaint after the step"}
-      409: {description: "Not allowed now or not by you, with the reason; nothing changed"}
-      422: {description: "Invalid input"}
-    """
     step = request.path_params["step"]
     if step not in ("answer", "feedback"):
-        raise ApiError(404, "not_found", "There is no such step.")
-    body = await json_body(request)
+        raise ApiError(404, "not_found", translate(N_("There is no such step.")))
     complaint: Complaint = request.state.complaint
     user = signed_in_user(request)
     try:
         if step == "answer":
-            outcome = str(body.get("outcome", ""))[:20]
+            answer = await parse_body(request, schemas.Answer)
             updated = await services.answer(
                 complaint.id,
                 actor=user,
-                text=str(body.get("answer", ""))[:2100],
-                outcome=outcome,
+                text=answer.answer,
+                outcome=answer.outcome,
                 queue=request.state.jobs,
             )
         else:
+            verdict = await parse_body(request, schemas.Feedback)
             updated = await services.give_feedback(
                 complaint.id,
                 actor=user,
-                satisfied=str(body.get("satisfied", ""))[:5],
-                feedback=str(body.get("feedback", ""))[:1100],
+                satisfied=verdict.satisfied,
+                feedback=verdict.feedback,
             )
     except FormError as exc:
         raise api_form_error(exc) from None

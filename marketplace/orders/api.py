@@ -12,15 +12,16 @@ from starlette.routing import Route
 
 from marketplace.access import PUBLIC, allow, signed_in_user
 from marketplace.forms import FormError
-from marketplace.http import ApiError, api_form_error, json_body
-from marketplace.orders import services
+from marketplace.http import ApiError, api_form_error
+from marketplace.i18n import N_, translate
+from marketplace.orders import schemas, services
 from marketplace.orders.clock import clock_of, load_calendar, today
 from marketplace.orders.models import Order, OrderEvent
 from marketplace.orders.services import OrderRefused
-from marketplace.orders.states import TRANSITIONS
 from marketplace.orders.views import ORDER_PARTIES, _order_owner, refusal_text
 from marketplace.orders.visibility import visible_orders
 from marketplace.payments.stripe_gateway import handle_webhook
+from marketplace.schemas import IDEMPOTENCY_KEY_PATTERN, idempotency_key, operation, parse_body
 
 __all__ = ["routes"]
 
@@ -70,67 +71,60 @@ async def _order_json(order: Order, *, with_events: bool = False) -> dict[str, A
     return body
 
 
+_IDEMPOTENCY_HEADER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": True,
+    "schema": {"type": "string", "pattern": IDEMPOTENCY_KEY_PATTERN},
+    "description": "Chosen by the client, one per order: the same key never places two",
+}
+
+
 @allow(ORDER_PARTIES)
+@operation(
+    "GET",
+    summary="The newest 100 orders visible to the caller",
+    responses={200: ("The orders, newest first", schemas.OrderList)},
+)
+@operation(
+    "POST",
+    summary="Place an order (enterprise)",
+    description="The same Idempotency-Key never creates two orders: the second answer is "
+    "200 with the first order.",
+    body=schemas.PlaceOrder,
+    headers=[_IDEMPOTENCY_HEADER],
+    responses={
+        200: ("The order placed earlier with this key", schemas.Order),
+        201: ("The order was placed", schemas.Order),
+    },
+    errors={
+        400: "No or a malformed Idempotency-Key header, or the body is not a JSON object",
+        403: "Not an enterprise or agency account, or a session-cookie request without the "
+        "x-csrftoken header",
+        409: "Refused (not an enterprise account, or the item cannot be ordered now), with "
+        "the reason; nothing changed",
+        422: "Invalid input, field by field (also: a base the item's fee cannot be priced "
+        "with, an implausible project year); nothing changed",
+    },
+)
 async def list_or_place(request: Request) -> JSONResponse:
-    """
-    summary: Orders visible to the caller (GET), or place an order (POST, enterprise)
-    description: POST needs an Idempotency-Key header; the same key never creates two
-      orders (the second answer is 200 with the first order). Body - item_id,
-      project_name, project_code, base (string, when the fee needs one), note, factors
-      (an object of the fee standard's adjustment factor keys to the option chosen for
-      each, such as sensitivity set to sensitive; factors not given take their default),
-      and optionally approval_item_id (one of the approval items of the item's category).
-    responses:
-      200: {description: "The orders, or the order placed earlier with this key"}
-      201: {description: "The order was placed"}
-      422: {description: "Invalid input, field by field"}
-    """
     user = signed_in_user(request)
     if request.method == "GET":
         orders = await visible_orders(user).order_by("-id").limit(100)
         return JSONResponse({"orders": [await _order_json(o) for o in orders]})
-    key = request.headers.get("idempotency-key", "")
-    if not key:
-        raise ApiError(400, "idempotency_key_missing", "Send an Idempotency-Key header.")
-    body = await json_body(request)
-    item_id = body.get("item_id")
-    if not isinstance(item_id, int) or not 0 < item_id < 2**31:
-        raise ApiError(
-            422, "invalid", "item_id must be the id of a published service item.", field="item_id"
-        )
-    factors = body.get("factors") or {}
-    if not isinstance(factors, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in factors.items()
-    ):
-        raise ApiError(
-            422,
-            "invalid",
-            "factors must map adjustment factor keys to option keys.",
-            field="factors",
-        )
-    approval_item_id = body.get("approval_item_id")
-    if approval_item_id is not None and (
-        not isinstance(approval_item_id, int)
-        or isinstance(approval_item_id, bool)
-        or not 0 < approval_item_id < 2**31
-    ):
-        raise ApiError(
-            422,
-            "invalid",
-            "approval_item_id must be the id of an approval item of the item's category.",
-            field="approval_item_id",
-        )
+    key = idempotency_key(request)
+    body = await parse_body(request, schemas.PlaceOrder)
     try:
         placed = await services.place_order(
             user=user,
-            item_id=item_id,
-            approval_item_id=approval_item_id,
-            project_name=str(body.get("project_name", ""))[:300],
-            project_code=str(body.get("project_code", ""))[:40],
-            base=str(body["base"])[:40] if body.get("base") is not None else None,
-            note=str(body.get("note", ""))[:6000],
-            idempotency_key=key[:100],
-            factors={k[:40]: v[:40] for k, v in list(factors.items())[:20]},
+            item_id=body.item_id,
+            project_name=body.project_name,
+            project_code=body.project_code,
+            base=body.base,
+            note=body.note,
+            idempotency_key=key,
+            factors=body.factors,
+            approval_item_id=body.approval_item_id,
         )
     except FormError as exc:
         raise api_form_error(exc) from None
@@ -140,44 +134,49 @@ async def list_or_place(request: Request) -> JSONResponse:
 
 
 @allow(ORDER_PARTIES, owner=_order_owner)
+@operation(
+    summary="One order with its clock and log",
+    responses={200: ("The order", schemas.Order)},
+    errors={
+        403: "Not an enterprise, agency or administrator account",
+        404: "No such order, or not yours",
+    },
+)
 async def get_order(request: Request) -> JSONResponse:
-    """
-    summary: One order with its clock and log
-    parameters:
-      - {name: id, in: path, required: true, schema: {type: integer}}
-    responses:
-      200: {description: "The order"}
-      404: {description: "No such order, or not yours"}
-    """
     return JSONResponse(await _order_json(request.state.order, with_events=True))
 
 
 @allow(ORDER_PARTIES, owner=_order_owner)
+@operation(
+    "POST",
+    summary="Make a transition (accept, decline, cancel, pause, resume, confirm, send_back)",
+    description="decline, pause and send_back need a reason. Delivering needs files and is "
+    "done on the order page; complaints (complain, resolve) go through /complaints and "
+    "ratings through the order page, so those answer 409 here.",
+    path={"action": {"type": "string", "enum": list(schemas.API_ACTIONS)}},
+    body=schemas.ActionBody,
+    responses={200: ("The order after the transition", schemas.Order)},
+    errors={
+        403: "Not an enterprise, agency or administrator account, or a session-cookie "
+        "request without the x-csrftoken header",
+        404: "No such order or action, or not yours",
+        409: "Not allowed now or not by you, with the reason; nothing changed",
+        422: "Invalid input (a reason the action needs, files to deliver); nothing changed",
+    },
+)
 async def order_action(request: Request) -> JSONResponse:
-    """
-    summary: Make a transition (accept, decline, cancel, pause, resume, confirm, send_back, …)
-    description: Body - reason (where the action needs one). Delivering needs files and is
-      done on the order page. Complaints (complain, resolve) go through /complaints.
-    parameters:
-      - {name: id, in: path, required: true, schema: {type: integer}}
-      - {name: action, in: path, required: true, schema: {type: string}}
-    responses:
-      200: {description: "The order after the transition"}
-      409: {description: "Not allowed now or not by you, with the reason; nothing changed"}
-      422: {description: "Invalid input"}
-    """
     action = request.path_params["action"]
-    if action not in TRANSITIONS or action == "auto_confirm":
+    if action not in schemas.API_ACTIONS:
         raise HTTPException(status_code=404)
-    body = await json_body(request)
+    body = await parse_body(request, schemas.ActionBody)
     order: Order = request.state.order
     try:
         updated = await services.transition(
             order.id,
             action,
             actor=signed_in_user(request),
-            reason=str(body.get("reason", ""))[:2100],
-            outcome=str(body.get("outcome", ""))[:20],
+            reason=body.reason,
+            outcome=body.outcome,
             queue=request.state.jobs,
         )
     except FormError as exc:
@@ -188,20 +187,32 @@ async def order_action(request: Request) -> JSONResponse:
 
 
 @allow(PUBLIC)
+@operation(
+    "POST",
+    summary="Stripe's webhook (verified by its signature)",
+    description="Called by Stripe only: the Stripe-Signature header signs the exact body "
+    "with the webhook secret.",
+    headers=[
+        {
+            "name": "Stripe-Signature",
+            "in": "header",
+            "required": True,
+            "schema": {"type": "string"},
+        }
+    ],
+    responses={200: ("Processed (once, however often Stripe sends it)", schemas.WebhookAnswer)},
+    errors={400: "Signature or payload invalid; nothing changed"},
+)
 async def stripe_webhook(request: Request) -> Response:
-    """
-    summary: Stripe's webhook (verified by its signature)
-    responses:
-      200: {description: "Processed (once, however often Stripe sends it)"}
-      400: {description: "Signature or payload invalid; nothing changed"}
-    """
     payload = await request.body()
     try:
         outcome = await handle_webhook(
             payload, request.headers.get("stripe-signature"), settings=request.state.settings
         )
     except (stripe.SignatureVerificationError, ValueError):
-        raise ApiError(400, "invalid_signature", "The webhook signature does not verify.") from None
+        raise ApiError(
+            400, "invalid_signature", translate(N_("The webhook signature does not verify."))
+        ) from None
     return JSONResponse({"received": True, "outcome": outcome})
 
 

@@ -14,8 +14,9 @@ from marketplace.forms import FormError
 from marketplace.http import path_id
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.views import _detail, _order_owner, refusal_text
-from marketplace.ratings import services
+from marketplace.ratings import schemas, services
 from marketplace.ratings.models import DIMENSIONS, Rating
+from marketplace.schemas import operation
 
 __all__ = ["api_routes", "routes"]
 
@@ -67,15 +68,17 @@ async def hide(request: Request) -> Response:
 
 
 @allow(PUBLIC)
+@operation(
+    summary="An agency's ratings, their aggregates and its measured promise-keeping",
+    responses={
+        200: (
+            "summary (Bayesian score, count, stars, dimensions), promise, the newest 100 ratings",
+            schemas.AgencyRatings,
+        )
+    },
+    errors={404: "No admitted agency with this id"},
+)
 async def agency_ratings(request: Request) -> JSONResponse:
-    """
-    summary: An agency's ratings, their aggregates and its measured promise-keeping
-    parameters:
-      - {name: id, in: path, required: true, schema: {type: integer}}
-    responses:
-      200: {description: "summary (Bayesian score, count, stars, dimensions), promise, ratings"}
-      404: {description: "No admitted agency with this id"}
-    """
     agency = await Agency.get_or_none(id=path_id(request), status=AgencyStatus.ADMITTED)
     if agency is None:
         raise HTTPException(status_code=404)

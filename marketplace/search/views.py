@@ -13,6 +13,8 @@ from marketplace.access import PUBLIC, allow
 from marketplace.catalog.models import Category
 from marketplace.http import ApiError
 from marketplace.i18n import translate
+from marketplace.schemas import operation, parse_query
+from marketplace.search import schemas
 from marketplace.templating import render
 from search import SearchQuery, SearchQueryError, SearchResult
 
@@ -61,31 +63,21 @@ async def search_page(request: Request) -> Response:
 
 
 @allow(PUBLIC)
+@operation(
+    summary="Search published service items",
+    description="Chinese first (segmentation, abbreviations and synonyms such as 环评, "
+    "pinyin such as huanping or hp), typo tolerance on Latin input, filters, facet counts, "
+    "sorting and highlighted matches (HTML-safe, matches in mark elements).",
+    query=schemas.SearchParams,
+    responses={200: ("hits, total, facets, took_ms, suggestions, degraded", schemas.SearchAnswer)},
+    errors={400: "A bad parameter, with its code and message"},
+)
 async def search_api(request: Request) -> JSONResponse:
-    """
-    summary: Search published service items
-    description: Chinese first (segmentation, abbreviations and synonyms such as 环评,
-      pinyin such as huanping or hp), typo tolerance on Latin input, filters, facet counts,
-      sorting and highlighted matches (HTML-safe, matches in mark elements).
-    parameters:
-      - {name: q, in: query, schema: {type: string}}
-      - {name: category, in: query, schema: {type: string}, description: category codes}
-      - {name: market_type, in: query, schema: {type: string}}
-      - {name: local, in: query, schema: {type: boolean}}
-      - {name: max_days, in: query, schema: {type: integer}}
-      - {name: fee_type, in: query, schema: {type: string}}
-      - {name: min_rating, in: query, schema: {type: number}}
-      - {name: sort, in: query, schema: {type: string, enum: [relevance, rating, time_limit, fee]}}
-      - {name: page, in: query, schema: {type: integer, minimum: 1}}
-      - {name: per_page, in: query, schema: {type: integer, minimum: 1, maximum: 100}}
-    responses:
-      200: {description: "hits, total, facets, took_ms, suggestions, degraded"}
-      400: {description: "A bad parameter, with its code and message"}
-    """
     try:
         query = SearchQuery.from_params(request.query_params)
     except SearchQueryError as exc:
         raise ApiError(400, exc.code, translate(exc.message, exc.params)) from None
+    parse_query(request, schemas.SearchParams)  # what the document promises, exactly
     result: SearchResult = await request.state.search.search(query)
     return JSONResponse(
         {
