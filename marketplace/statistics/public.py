@@ -18,7 +18,8 @@ from marketplace.access import PUBLIC, allow
 from marketplace.forms import FormError, Message
 from marketplace.http import ApiError, api_form_error
 from marketplace.orders.clock import today
-from marketplace.statistics import export, published, services
+from marketplace.schemas import operation
+from marketplace.statistics import export, published, schemas, services
 from marketplace.templating import render
 
 __all__ = ["api_routes", "routes"]
@@ -67,19 +68,18 @@ async def statistics(request: Request) -> Response:
 
 
 @allow(PUBLIC)
+@operation(
+    summary="The published statistics of the marketplace for a period of months",
+    description="The same figures as the office's dashboard: agencies by category with "
+    "local and external shares (as of today), orders placed, completed and delivered on "
+    "time, working days used against committed time limits, ratings, and complaint "
+    "handling and satisfaction rates. At most 36 Beijing months; by default the last 12. "
+    "With format=csv the answer is CSV (UTF-8 with a byte order mark), not JSON.",
+    query=schemas.StatisticsQuery,
+    responses={200: ("The figures (JSON; with format=csv, CSV)", schemas.OpenData)},
+    errors={422: "A bad period, format or table, with the reason"},
+)
 async def statistics_data(request: Request) -> Response:
-    """
-    summary: The published statistics of the marketplace for a period of months
-    description: The same figures as the office's dashboard - agencies by category with
-      local and external shares (as of today), orders placed, completed and delivered on
-      time, working days used against committed time limits, ratings, and complaint
-      handling and satisfaction rates. Query - from, to (YYYY-MM, Beijing months, at most
-      36; default the last 12), format (json or csv), table (csv - categories or
-      complaints). The CSV is UTF-8 with a byte order mark.
-    responses:
-      200: {description: "The figures"}
-      422: {description: "A bad period, format or table"}
-    """
     values = _raw_period(request)
     try:
         period = services.period_from(values["from"], values["to"], today=today())
@@ -89,7 +89,7 @@ async def statistics_data(request: Request) -> Response:
     table = request.query_params.get("table", "categories")
     if kind not in ("json", "csv"):
         raise ApiError(422, "invalid", "format must be json or csv.", field="format")
-    if kind == "csv" and table not in _CSV_TABLES:
+    if table not in _CSV_TABLES:
         raise ApiError(422, "invalid", "table must be categories or complaints.", field="table")
     stats = await services.dashboard(period=period)
     if kind == "json":
