@@ -35,10 +35,9 @@ class PlaceOrder(ApiModel):
         description="The base amount in the unit of the item's fee standard, when it needs one",
     )
     note: Annotated[str, Field(max_length=5000, json_schema_extra=TEXT), Text] = ""
-    factors: dict[
-        Annotated[str, Field(max_length=40, json_schema_extra=TEXT), Text],
-        Annotated[str, Field(max_length=40, json_schema_extra=TEXT), Text],
-    ] = Field(
+    # Keys are compared with the item's fee standard only (an unknown one is refused as
+    # factor_<key> with its reason): OpenAPI 3.0 cannot constrain an object's keys.
+    factors: dict[str, Annotated[str, Field(max_length=40, json_schema_extra=TEXT), Text]] = Field(
         default_factory=dict,
         max_length=20,
         description="The option chosen for each adjustment factor of the fee standard, "
