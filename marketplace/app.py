@@ -33,6 +33,7 @@ from marketplace.complaints import views as complaints_views
 from marketplace.credit import backoffice as credit_backoffice
 from marketplace.csrf import csrf_middleware
 from marketplace.database import tortoise_config
+from marketplace.guard import InputGuardMiddleware
 from marketplace.http import ApiError, json_error
 from marketplace.jobs import JobQueue
 from marketplace.openapi import openapi_endpoint
@@ -166,6 +167,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         middleware=[
             Middleware(SecurityHeadersMiddleware),
             Middleware(i18n.LocaleMiddleware),
+            # before the CSRF check, which reads whole form bodies: sizes and characters
+            Middleware(InputGuardMiddleware),
             Middleware(csrf_middleware, secret=settings.secret_key),
             Middleware(AuthenticationMiddleware),
         ],
