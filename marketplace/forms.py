@@ -75,9 +75,9 @@ def parse_int(value: object, *, field: str, minimum: int, maximum: int) -> int:
     if match is None or (match[1] and minimum >= 0) or not minimum <= int(text) <= maximum:
         raise FormError.single(
             field,
-            N_("Enter a whole number from %(minimum)s to %(maximum)s."),
-            minimum=minimum,
-            maximum=maximum,
+            N_("Enter a whole number from %(low)s to %(high)s."),
+            low=minimum,
+            high=maximum,
         )
     return int(text)
 

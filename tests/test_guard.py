@@ -243,8 +243,8 @@ def test_parse_int_refuses_everything_else_with_the_fields_message(raw: object) 
         parse_int(raw, field="n", minimum=0, maximum=100)
 
     message = refused.value.errors["n"]
-    assert message.id == "Enter a whole number from %(minimum)s to %(maximum)s."
-    assert message.params == {"minimum": 0, "maximum": 100}
+    assert message.id == "Enter a whole number from %(low)s to %(high)s."
+    assert message.params == {"low": 0, "high": 100}
 
 
 def test_parse_int_takes_a_sign_only_where_negatives_are_allowed() -> None:

@@ -27,7 +27,7 @@ from marketplace.admission.models import (
 from marketplace.admission.workflow import AGENCY_TRANSITIONS
 from marketplace.catalog.fees import parse_fee_standard
 from marketplace.catalog.models import Agency, AgencyStatus, Category
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
 from marketplace.settings import Settings
@@ -239,8 +239,8 @@ async def round_criteria(request: Request) -> Response:
 async def round_reviewers(request: Request) -> Response:
     round = await _round(request)
     form = await request.form()
-    ids = [int(v) for v in form.getlist("reviewers") if isinstance(v, str) and v.isdigit()]
-    chosen = await User.filter(id__in=[i for i in ids if i < 2**31])
+    ids = [i for i in map(parse_id, form.getlist("reviewers")) if i is not None]
+    chosen = await User.filter(id__in=ids)
     try:
         await services.set_reviewers(round, reviewers=chosen, actor=_admin(request))
     except FormError as exc:
@@ -256,11 +256,8 @@ async def round_letters(request: Request) -> Response:
     round = await _round(request)
     form = await request.form()
     values = forms.form_values(form, ("category", "name", "credit_code", "city", "address"))
-    category = (
-        await Category.get_or_none(id=int(values["category"]))
-        if values["category"].isdigit() and len(values["category"]) < 10
-        else None
-    )
+    category_id = parse_id(values["category"])
+    category = await Category.get_or_none(id=category_id) if category_id else None
     try:
         if category is None:
             raise FormError.single("category", N_("Choose a category of this round."))

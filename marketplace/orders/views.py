@@ -18,7 +18,7 @@ from marketplace.accounts.models import Role
 from marketplace.catalog import services as catalog
 from marketplace.catalog.fees import InvalidBase, parse_base, parse_fee_standard
 from marketplace.complaints.models import Complaint
-from marketplace.forms import FormError, Message, form_text
+from marketplace.forms import FormError, Message, form_code, form_text
 from marketplace.http import path_id
 from marketplace.i18n import translate
 from marketplace.orders import services
@@ -84,7 +84,7 @@ async def order_form(request: Request) -> Response:
             user=signed_in_user(request),
             item_id=item.id,
             project_name=form_text(form, "project_name", 300),
-            project_code=form_text(form, "project_code", 40),
+            project_code=form_code(form, "project_code", 40),
             base=form_text(form, "base", 40) or None,
             note=form_text(form, "note"),
             idempotency_key=form_text(form, "idempotency_key", 100),

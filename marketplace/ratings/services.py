@@ -19,7 +19,7 @@ from tortoise.functions import Count, Sum
 from marketplace.access import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.catalog.services import forget_cached_pages
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, parse_id
 from marketplace.i18n import N_
 from marketplace.orders.clock import clock_of, load_calendar
 from marketplace.orders.models import Order, OrderEvent, OrderState
@@ -80,8 +80,8 @@ async def rate_order(
     values: dict[str, Any] = {}
     for name in DIMENSIONS:
         raw = scores.get(name)
-        if isinstance(raw, str) and raw.isdigit():
-            raw = int(raw)
+        if isinstance(raw, str):
+            raw = parse_id(raw)
         if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 5:
             errors[name] = Message(N_("Choose from 1 to 5 stars."))
         else:
