@@ -5,9 +5,10 @@ server answers at ``TEST_POSTGRES_URL`` (default: the local server every develop
 and CI machine has). With ``REQUIRE_SERVICES=1`` (set by ``.ci/run``) a missing
 server fails the run instead of skipping.
 
-Each backend has two databases, both built by the committed migrations: ``clean``,
-emptied before every test that writes, and ``demo``, loaded once with the demo catalogue
-and only read.
+Each backend has databases built by the committed migrations: ``clean``, emptied before
+every test that writes, ``demo``, loaded once with the demo catalogue and only read, and
+``activity`` and ``activity_fuzz``, the demo catalogue with its demo activity (the crawl
+reads the first, the form fuzz test posts to the second).
 """
 
 from __future__ import annotations
@@ -212,6 +213,15 @@ async def activity_db(databases: _Databases, backend: str) -> AsyncIterator[str]
     """The demo catalogue with its activity (orders, ratings, complaints) on ``backend``,
     shared by the tests that only read it and write nothing that matters (sessions)."""
     url = await databases.url(backend, "activity")
+    await init_orm(url)
+    yield url
+    await Tortoise.close_connections()
+
+
+@pytest.fixture
+async def activity_fuzz_db(databases: _Databases, backend: str) -> AsyncIterator[str]:
+    """Another demo with its activity, for tests that post to it (the form fuzz test)."""
+    url = await databases.url(backend, "activity_fuzz")
     await init_orm(url)
     yield url
     await Tortoise.close_connections()

@@ -142,7 +142,7 @@ class _PageParser(HTMLParser):
             self.links.append(a["href"])
         elif tag == "form":
             if a.get("method", "get").lower() == "post":
-                action = a.get("action") or self.page
+                action = (a.get("action") or self.page).removeprefix("http://testserver")
                 self._form = FoundForm(self.page, action, a.get("enctype", ""))
             else:
                 self._form = None
@@ -234,7 +234,7 @@ class Crawl:
             self.statuses[url] = response.status_code
             if "text/html" not in response.headers.get("content-type", ""):
                 continue
-            parser = _PageParser(urlsplit(url).path)
+            parser = _PageParser(url)
             parser.feed(response.text)
             for found in parser.forms:
                 key = (page_key(found.action), " ".join(sorted(n for n, _ in found.fields)))
