@@ -258,3 +258,24 @@ def test_parse_int_takes_a_sign_only_where_negatives_are_allowed() -> None:
         None,
         None,
     ]
+
+
+async def test_a_200_mb_form_is_dropped_after_its_first_megabyte(client: httpx.AsyncClient) -> None:
+    token = await csrf_token(client)
+    sent_chunks = 0
+
+    async def two_hundred_megabytes():
+        nonlocal sent_chunks
+        yield f"csrftoken={token}&email=".encode()
+        for _ in range(200 * 16):  # 64 KiB each
+            sent_chunks += 1
+            yield b"a" * 65536
+
+    response = await client.post(
+        "/login",
+        content=two_hundred_megabytes(),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+
+    assert response.status_code == 413
+    assert sent_chunks == 16  # read up to the first chunk past 1 MiB, then answered
