@@ -232,6 +232,8 @@ class InputGuardMiddleware:
         elif kind == "application/x-www-form-urlencoded":
             if charset not in _CHARSETS:
                 raise _Refusal(400, "unreadable", _UNREADABLE)
+            # asgi-csrf compares the type byte for byte: "Application/X-WWW-…" is a form too
+            _set_header(scope, b"content-type", b"application/x-www-form-urlencoded")
             body = await _read_all(receive, limit)
             _check_urlencoded(body)
             return _replay(body, receive)

@@ -4,6 +4,7 @@ before the CSRF check or any view reads them, on both backends."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -167,7 +168,7 @@ async def test_undecodable_and_malformed_bodies_are_a_400(client: httpx.AsyncCli
     assert (not_utf8.status_code, raw_bytes.status_code, broken.status_code) == (400, 400, 400)
 
 
-async def test_a_quoted_or_unspaced_boundary_still_reaches_the_csrf_check(
+async def test_odd_but_valid_content_types_still_reach_the_csrf_check(
     client: httpx.AsyncClient, db: str
 ) -> None:
     await make_user("wang@example.com")
@@ -181,8 +182,14 @@ async def test_a_quoted_or_unspaced_boundary_still_reaches_the_csrf_check(
     response = await client.post(
         "/login", content=body, headers={"content-type": 'multipart/form-data;boundary="b"'}
     )
+    shouted = await client.post(
+        "/login",
+        content=urlencode({"csrftoken": token, "email": "wang@example.com", "password": PASSWORD}),
+        headers={"content-type": "Application/X-WWW-Form-Urlencoded; charset=UTF-8"},
+    )
 
     assert response.status_code == 303
+    assert shouted.status_code == 303
 
 
 async def test_json_nested_a_thousand_deep_or_with_nul_is_a_400(client: httpx.AsyncClient) -> None:
