@@ -35,6 +35,7 @@ from marketplace.complaints import views as complaints_views
 from marketplace.credit import backoffice as credit_backoffice
 from marketplace.csrf import csrf_middleware
 from marketplace.database import tortoise_config
+from marketplace.guard import InputGuardMiddleware
 from marketplace.http import ApiError, json_error
 from marketplace.jobs import JobQueue
 from marketplace.openapi import openapi_endpoint
@@ -191,6 +192,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             ),
             Middleware(SecurityHeadersMiddleware, hsts=settings.is_https),
             Middleware(i18n.LocaleMiddleware),
+            # before the CSRF check, which reads whole form bodies: sizes and characters
+            Middleware(InputGuardMiddleware),
             Middleware(csrf_middleware, secret=settings.secret_key, secure=settings.is_https),
             Middleware(AuthenticationMiddleware),
         ],

@@ -2,12 +2,41 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from starlette.datastructures import FormData
 
-__all__ = ["FormError", "Message", "form_text"]
+from marketplace.i18n import N_
+
+__all__ = [
+    "CONTROL_CHARACTERS",
+    "MAX_DB_ID",
+    "FormError",
+    "Message",
+    "form_code",
+    "form_text",
+    "has_control_characters",
+    "parse_id",
+    "parse_int",
+]
+
+# Ids are 32-bit integer keys; anything larger cannot exist, and asking PostgreSQL
+# for it would raise instead of finding nothing.
+MAX_DB_ID = 2**31 - 1
+# ASCII digits only: ``str.isdigit()`` is true for "²" (which ``int()`` refuses) and for
+# full-width and Arabic-Indic digits (which ``int()`` takes), so neither decides here.
+_INTEGER = re.compile(r"([+-]?)([0-9]{1,18})")
+# C0 controls but tab, LF and CR, and DEL: PostgreSQL refuses NUL in text, and none of them
+# belongs in anything a person types. In UTF-8 these bytes never occur inside a multi-byte
+# character, so the same pattern is exact on undecoded bytes too.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def has_control_characters(text: str) -> bool:
+    return CONTROL_CHARACTERS.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,3 +63,34 @@ def form_text(form: FormData, name: str, max_length: int = 6000) -> str:
     """A text field of a posted form, cut at ``max_length`` ("" if absent or a file)."""
     value = form.get(name, "")
     return value[:max_length] if isinstance(value, str) else ""
+
+
+def parse_int(value: object, *, field: str, minimum: int, maximum: int) -> int:
+    """The whole number typed in ``field``, from ``minimum`` to ``maximum``; else ``FormError``.
+
+    ASCII digits only, surrounding spaces ignored; a sign only where ``minimum`` is negative.
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    match = _INTEGER.fullmatch(text)
+    if match is None or (match[1] and minimum >= 0) or not minimum <= int(text) <= maximum:
+        raise FormError.single(
+            field,
+            N_("Enter a whole number from %(low)s to %(high)s."),
+            low=minimum,
+            high=maximum,
+        )
+    return int(text)
+
+
+def parse_id(value: object) -> int | None:
+    """The id a form's choice (a ``<select>``, a hidden field) names, or ``None``."""
+    try:
+        return parse_int(value, field="", minimum=1, maximum=MAX_DB_ID)
+    except FormError:
+        return None
+
+
+def form_code(form: FormData, name: str, max_length: int = 64) -> str:
+    """A code field (a project code, a certificate number): NFKC-normalised, so that
+    full-width ``２０２４－…`` and other compatibility forms reach the validator as ASCII."""
+    return unicodedata.normalize("NFKC", form_text(form, name, max_length * 2))[:max_length]

@@ -9,7 +9,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from marketplace.forms import FormError
+from marketplace.forms import MAX_DB_ID, FormError, has_control_characters
 from marketplace.i18n import N_, translate
 
 __all__ = [
@@ -22,9 +22,9 @@ __all__ = [
     "path_id",
 ]
 
-# Ids are 32-bit integer keys; anything larger cannot exist, and asking PostgreSQL
-# for it would raise instead of finding nothing.
-MAX_DB_ID = 2**31 - 1
+# How deep a JSON body may nest: no request of the API needs more than a few levels, and
+# the parser's recursion would otherwise end in a RecursionError (a 500).
+MAX_JSON_DEPTH = 32
 
 
 def path_id(request: Request, name: str = "id") -> int:
@@ -98,21 +98,47 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def _depth_and_text(value: Any) -> tuple[int, bool]:
+    """How deep ``value`` nests, and whether a key or string holds a control character."""
+    depth, bad, level = 0, False, [(value, 1)]
+    while level and not bad:
+        item, at = level.pop()
+        depth = max(depth, at)
+        if isinstance(item, dict):
+            bad = any(has_control_characters(str(k)) for k in item)
+            level.extend((v, at + 1) for v in item.values())
+        elif isinstance(item, list):
+            level.extend((v, at + 1) for v in item)
+        elif isinstance(item, str):
+            bad = has_control_characters(item)
+    return depth, bad
+
+
 async def json_body(request: Request) -> dict[str, Any]:
     """The request's JSON object (``{}`` when empty); a 400 for anything else: not JSON,
-    not an object, a key given twice, or nested too deep to read."""
+    not an object, a key given twice, nested deeper than ``MAX_JSON_DEPTH``, or a control
+    character (NUL…) in a key or string, as the input gate refuses them in forms."""
     try:
         body = json.loads(await request.body() or b"{}", object_pairs_hook=_object)
     except _RepeatedKey:
         raise ApiError(
             400, "invalid_json", translate(N_("A field appears twice in the body."))
         ) from None
-    except RecursionError:
+    except RecursionError:  # nested some thousand levels deep
         raise ApiError(
-            400, "invalid_json", translate(N_("The body is nested too deeply."))
+            400, "invalid_json", translate(_TOO_DEEP, {"depth": MAX_JSON_DEPTH})
         ) from None
     except (ValueError, UnicodeDecodeError):
         raise ApiError(400, "invalid_json", translate(N_("The body is not valid JSON."))) from None
     if not isinstance(body, dict):
         raise ApiError(400, "invalid_json", translate(N_("The body must be a JSON object.")))
+    depth, bad = _depth_and_text(body)
+    if depth > MAX_JSON_DEPTH:
+        raise ApiError(400, "invalid_json", translate(_TOO_DEEP, {"depth": MAX_JSON_DEPTH}))
+    if bad:
+        message = N_("The body contains control characters, which cannot be stored.")
+        raise ApiError(400, "invalid_characters", translate(message))
     return body
+
+
+_TOO_DEEP = N_("The body nests deeper than %(depth)s levels.")

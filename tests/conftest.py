@@ -5,13 +5,15 @@ server answers at ``TEST_POSTGRES_URL`` (default: the local server every develop
 and CI machine has). With ``REQUIRE_SERVICES=1`` (set by ``.ci/run``) a missing
 server fails the run instead of skipping.
 
-Each backend has two databases, both built by the committed migrations: ``clean``,
-emptied before every test that writes, and ``demo``, loaded once with the demo catalogue
-and only read.
+Each backend has databases built by the committed migrations: ``clean``, emptied before
+every test that writes, ``demo``, loaded once with the demo catalogue and only read, and
+``activity`` and ``activity_fuzz``, the demo catalogue with its demo activity (the crawl
+reads the first, the form fuzz test posts to the second).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 import uuid
@@ -68,6 +70,8 @@ class _Databases:
                 from marketplace.catalog.demo import seed_demo
 
                 assert await seed_demo()
+            if purpose.startswith("activity"):
+                await _seed_demo_with_activity()
             await Tortoise.close_connections()
             self.urls[key] = url
         return self.urls[key]
@@ -98,6 +102,28 @@ class _Databases:
                 await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         finally:
             await admin.close()
+
+
+# The day the demo activity of the ``activity`` databases runs up to (as test_demo_activity).
+ACTIVITY_TODAY = dt.date(2026, 11, 25)
+
+
+async def _seed_demo_with_activity() -> None:
+    """The demo catalogue and its eight months of activity, as ``marketplace serve`` loads
+    them. Nobody signs in with the demo people's random passwords: they are hashed cheaply."""
+    from argon2 import PasswordHasher
+
+    from marketplace.accounts import services as accounts
+    from marketplace.catalog.demo import seed_demo
+    from marketplace.catalog.demo_activity import seed_activity
+
+    hasher = accounts._hasher
+    accounts._hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    try:
+        assert await seed_demo(media_dir=MEDIA_DIR)
+        assert await seed_activity(today=ACTIVITY_TODAY, media_dir=MEDIA_DIR)
+    finally:
+        accounts._hasher = hasher
 
 
 async def init_orm(url: str) -> None:
@@ -180,6 +206,25 @@ def make_settings(database_url: str) -> Settings:
         secret_key_is_ephemeral=False,
         media_dir=MEDIA_DIR,
     )
+
+
+@pytest.fixture
+async def activity_db(databases: _Databases, backend: str) -> AsyncIterator[str]:
+    """The demo catalogue with its activity (orders, ratings, complaints) on ``backend``,
+    shared by the tests that only read it and write nothing that matters (sessions)."""
+    url = await databases.url(backend, "activity")
+    await init_orm(url)
+    yield url
+    await Tortoise.close_connections()
+
+
+@pytest.fixture
+async def activity_fuzz_db(databases: _Databases, backend: str) -> AsyncIterator[str]:
+    """Another demo with its activity, for tests that post to it (the form fuzz test)."""
+    url = await databases.url(backend, "activity_fuzz")
+    await init_orm(url)
+    yield url
+    await Tortoise.close_connections()
 
 
 @pytest.fixture

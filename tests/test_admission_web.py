@@ -403,12 +403,13 @@ async def test_the_office_reviewers_and_the_public_take_a_round_through_the_page
     late = await make_user("r3@example.com", Role.REVIEWER)
     await services.set_reviewers(round, reviewers=[r1, r2, late], actor=office)
     late_browser = await _as(web, late)
-    await post_form(
+    declared = await post_form(  # "²" passes str.isdigit() and names no applicant
         late_browser,
         f"/review/rounds/{round.id}/declaration",
-        {"statement": ""},
+        {"statement": "", "conflicts": "²"},
         page=f"/review/rounds/{round.id}",
     )
+    assert declared.headers["location"] == f"/review/rounds/{round.id}?done=declared"
     sheet_url = f"/review/applications/{a_qinghe.id}"
     points = await sheet(round, 15, 80)
     first = next(iter(points))
@@ -454,7 +455,7 @@ async def test_the_office_reviewers_and_the_public_take_a_round_through_the_page
     too_short = await post_form(
         _browser(web),
         f"{public}/objections",
-        {"application": "", "objector_name": "赵六", "contact": "x", "text": "不服"},
+        {"application": "²", "objector_name": "赵六", "contact": "x", "text": "不服"},
         page=public,
     )
     assert too_short.status_code == 422

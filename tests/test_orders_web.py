@@ -76,9 +76,11 @@ async def test_an_enterprise_orders_from_the_form_with_an_attachment(
     key = re.search(r'name="idempotency_key" value="([^"]+)"', form.text)
     assert form.status_code == 200 and key is not None and 'value="10000"' in form.text
 
+    # typed with a Chinese input method: full-width digits and dashes, kept as ASCII
+    full_width = PROJECT_CODE.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789-"})
     data = {
         "project_name": "年产十万吨新材料项目",
-        "project_code": PROJECT_CODE,
+        "project_code": full_width,
         "base": "10000",
         "note": "附项目建议书",
         "idempotency_key": key.group(1),
@@ -100,6 +102,7 @@ async def test_an_enterprise_orders_from_the_form_with_an_attachment(
     assert first.headers["location"] == double.headers["location"]
     order = await Order.get()
     assert await Order.all().count() == 1
+    assert order.project_code == PROJECT_CODE
     stored = await OrderFile.get(order=order)
     assert (stored.filename, stored.content_type, stored.size_bytes, stored.purpose) == (
         "建议书.pdf",

@@ -123,12 +123,13 @@ async def test_scores_out_of_range_are_refused(world: OrderWorld) -> None:
         await services.rate_order(
             order.id,
             actor=await as_current(world.enterprise),
-            scores={**FIVE, "quality": 6, "conduct": "x"},
+            # "²" and "５" pass str.isdigit(); int() refuses the first and takes the second
+            scores={**FIVE, "quality": 6, "conduct": "x", "attitude": "²", "timeliness": "５"},
             comment="",
             today=D(2026, 9, 4),
         )
 
-    assert sorted(refused.value.errors) == ["conduct", "quality"]
+    assert sorted(refused.value.errors) == ["attitude", "conduct", "quality", "timeliness"]
     assert await Rating.all().count() == 0
 
 

@@ -14,7 +14,7 @@ from marketplace.accounts import services
 from marketplace.accounts.middleware import client_ip
 from marketplace.accounts.models import OutboxEmail, Role, SecurityEvent, User, UserRole
 from marketplace.catalog.models import Agency
-from marketplace.forms import FormError
+from marketplace.forms import FormError, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
 from marketplace.orders.clock import today
@@ -35,7 +35,8 @@ NOTICES = {
 
 def _page(request: Request) -> int:
     raw = request.query_params.get("page", "1")
-    return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) < 100_000 else 1
+    page = parse_id(raw)
+    return page if page is not None and page < 100_000 else 1
 
 
 def _admin(request: Request) -> User:
@@ -51,9 +52,8 @@ def _chosen_roles(values: list[Any]) -> set[Role]:
 
 
 async def _agency_choice(raw: Any) -> Agency | None:
-    if not isinstance(raw, str) or not raw.isdigit() or len(raw) > 9:
-        return None
-    return await Agency.get_or_none(id=int(raw))
+    agency_id = parse_id(raw)
+    return await Agency.get_or_none(id=agency_id) if agency_id else None
 
 
 @allow(ADMIN)

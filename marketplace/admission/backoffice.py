@@ -3,7 +3,6 @@ review, objections, and the dynamic management of admitted agencies."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
@@ -28,7 +27,7 @@ from marketplace.admission.models import (
 from marketplace.admission.workflow import AGENCY_TRANSITIONS
 from marketplace.catalog.fees import parse_fee_standard
 from marketplace.catalog.models import Agency, AgencyStatus, Category
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
 from marketplace.settings import Settings
@@ -241,7 +240,7 @@ async def round_reviewers(request: Request) -> Response:
     round = await _round(request)
     form = await request.form()
     raw = {v for v in form.getlist("reviewers") if isinstance(v, str)}
-    ids = {int(v) for v in raw if re.fullmatch(r"[0-9]{1,9}", v)}
+    ids = {i for i in map(parse_id, raw) if i is not None}
     chosen = await User.filter(id__in=ids)
     try:
         if len(chosen) != len(raw):
@@ -261,11 +260,8 @@ async def round_letters(request: Request) -> Response:
     round = await _round(request)
     form = await request.form()
     values = forms.form_values(form, ("category", "name", "credit_code", "city", "address"))
-    category = (
-        await Category.get_or_none(id=int(values["category"]))
-        if values["category"].isdigit() and len(values["category"]) < 10
-        else None
-    )
+    category_id = parse_id(values["category"])
+    category = await Category.get_or_none(id=category_id) if category_id else None
     try:
         if category is None:
             raise FormError.single("category", N_("Choose a category of this round."))

@@ -17,7 +17,8 @@ from starlette.datastructures import FormData, UploadFile
 from marketplace.admission import services
 from marketplace.admission.certificates import MAX_CERTIFICATE_BYTES
 from marketplace.admission.models import Application
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, parse_id
+from marketplace.forms import parse_int as whole_number
 from marketplace.i18n import N_
 
 __all__ = [
@@ -119,13 +120,14 @@ def parse_date(raw: str, name: str, errors: dict[str, Message]) -> dt.date | Non
 
 
 def parse_int(raw: str, name: str, errors: dict[str, Message]) -> int | None:
-    raw = raw.strip()
-    if not raw:
+    """A whole number's shape (its range is the services' rule); ``None`` when blank."""
+    if not raw.strip():
         return None
-    if not raw.isascii() or not raw.lstrip("-").isdigit() or len(raw) > 9:
+    try:
+        return whole_number(raw, field=name, minimum=-999_999_999, maximum=999_999_999)
+    except FormError:
         errors[name] = Message(N_("Enter a whole number."))
         return None
-    return int(raw)
 
 
 def parse_yuan(raw: str, name: str, errors: dict[str, Message]) -> int | None:
@@ -394,15 +396,12 @@ def application_values(application: Application) -> dict[str, str]:
 def parse_round(form: FormData) -> tuple[services.RoundInput, dict[str, Any]]:
     errors: dict[str, Message] = {}
     values: dict[str, Any] = form_values(form, ROUND_FIELDS)
-    category_ids = [
-        int(v)
-        for v in form.getlist("categories")
-        if isinstance(v, str) and v.isdigit() and len(v) < 10
-    ]
+    category_ids = [i for i in map(parse_id, form.getlist("categories")) if i is not None]
     places: dict[int, int | None] = {}
     for name, raw in form.multi_items():
-        if name.startswith("places-") and name[7:].isdigit() and isinstance(raw, str):
-            places[int(name[7:])] = parse_int(raw, name, errors)
+        category_id = parse_id(name[7:]) if name.startswith("places-") else None
+        if category_id is not None and isinstance(raw, str):
+            places[category_id] = parse_int(raw, name, errors)
             values[name] = raw[:10]
     values["categories"] = category_ids
     details = services.RoundInput(

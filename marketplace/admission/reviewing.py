@@ -14,7 +14,7 @@ from marketplace.accounts.models import Role, User
 from marketplace.admission import forms, services
 from marketplace.admission.models import AdmissionRound, Application, Score
 from marketplace.catalog.fees import parse_fee_standard
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
 from marketplace.templating import render
@@ -79,11 +79,7 @@ async def review_round(request: Request) -> Response:
 async def declaration(request: Request) -> Response:
     round: AdmissionRound = request.state.round
     form = await request.form()
-    chosen = [
-        int(v)
-        for v in form.getlist("conflicts")
-        if isinstance(v, str) and v.isdigit() and len(v) < 10
-    ]
+    chosen = [i for i in map(parse_id, form.getlist("conflicts")) if i is not None]
     statement = str(form.get("statement", ""))[:2001]
     values: dict[str, Any] = {"statement": statement, "conflicts": chosen}
     conflicting = await Application.filter(id__in=chosen, round=round)

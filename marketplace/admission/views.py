@@ -26,7 +26,7 @@ from marketplace.admission.models import (
 )
 from marketplace.catalog.fees import AMOUNT_UNITS, FEE_TYPES, QUANTITY_UNITS, parse_fee_standard
 from marketplace.catalog.models import Agency, AgencyStatus, Category
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_, translate
 from marketplace.settings import Settings
@@ -129,9 +129,9 @@ async def objection_lodge(request: Request) -> Response:
     form = await request.form()
     values = forms.form_values(form, ("objector_name", "contact", "text", "application"))
     application = None
-    raw = values["application"]
-    if raw.isdigit() and len(raw) < 10:
-        application = await Application.get_or_none(id=int(raw), round=round)
+    application_id = parse_id(values["application"])
+    if application_id is not None:
+        application = await Application.get_or_none(id=application_id, round=round)
     try:
         await services.lodge_objection(
             round,
@@ -239,11 +239,8 @@ async def _apply(request: Request) -> Response:
     if request.method == "POST" and mode != "other":
         form = await forms.read_form(request)
         values["category"] = str(form.get("category", ""))[:9]
-        category = (
-            await Category.get_or_none(id=int(values["category"]))
-            if values["category"].isdigit()
-            else None
-        )
+        category_id = parse_id(values["category"])
+        category = await Category.get_or_none(id=category_id) if category_id else None
         data, typed = await forms.parse_application(form, errors)
         values.update(typed)
         try:

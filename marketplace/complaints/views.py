@@ -18,7 +18,7 @@ from marketplace.catalog.models import Agency
 from marketplace.complaints import services
 from marketplace.complaints.models import Complaint, ComplaintState
 from marketplace.complaints.visibility import visible_complaints
-from marketplace.forms import FormError, Message, form_text
+from marketplace.forms import FormError, Message, form_text, parse_id
 from marketplace.http import path_id
 from marketplace.orders.clock import today
 from marketplace.orders.models import Order, OrderState
@@ -34,7 +34,7 @@ _FIELDS = ("topic", "description", "idempotency_key", "order", "agency")
 
 
 def _small_id(raw: str) -> int | None:
-    return int(raw) if raw.isdigit() and len(raw) < 10 else None
+    return parse_id(raw)
 
 
 async def _complaint_owner(request: Request, user: CurrentUser) -> bool:

@@ -14,7 +14,7 @@ from marketplace.catalog.models import Agency
 from marketplace.credit import services
 from marketplace.credit.models import CreditRecord
 from marketplace.credit.rules import REASONS
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, parse_id
 from marketplace.i18n import N_
 from marketplace.orders.clock import today
 from marketplace.templating import render
@@ -43,12 +43,8 @@ async def credit(request: Request) -> Response:
     values = {name: str(form.get(name, ""))[:4000] for name in _FIELDS}
     user = current_user(request)
     assert user is not None
-    raw_agency = values["agency"]
-    agency = (
-        await Agency.get_or_none(id=int(raw_agency))
-        if raw_agency.isdigit() and len(raw_agency) < 10
-        else None
-    )
+    agency_id = parse_id(values["agency"])
+    agency = await Agency.get_or_none(id=agency_id) if agency_id else None
     try:
         if agency is None:
             raise FormError({"agency": Message(N_("Choose the agency."))})

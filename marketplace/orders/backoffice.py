@@ -11,7 +11,7 @@ from starlette.routing import Route
 
 from marketplace.access import allow, roles
 from marketplace.accounts.models import Role
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, parse_int
 from marketplace.i18n import N_
 from marketplace.orders.models import Holiday, HolidayYear
 from marketplace.templating import render
@@ -39,10 +39,9 @@ async def holidays(request: Request) -> Response:
     values = {k: str(form.get(k, ""))[:64] for k in ("day", "kind", "name", "year", "op")}
     try:
         if values["op"] == "confirm_year":
-            if not values["year"].isdigit() or not 2000 <= int(values["year"]) <= 2100:
-                raise FormError.single("year", N_("Enter a year such as 2027."))
-            if not await HolidayYear.exists(year=int(values["year"])):
-                await HolidayYear.create(year=int(values["year"]))
+            year = parse_int(values["year"], field="year", minimum=2000, maximum=2100)
+            if not await HolidayYear.exists(year=year):
+                await HolidayYear.create(year=year)
         else:
             try:
                 day = dt.date.fromisoformat(values["day"])

@@ -18,7 +18,7 @@ from marketplace.catalog import services as catalog
 from marketplace.catalog.fees import InvalidBase, parse_base, parse_fee_standard
 from marketplace.catalog.models import CommissionedBy
 from marketplace.complaints.models import Complaint
-from marketplace.forms import FormError, Message, form_text
+from marketplace.forms import FormError, Message, form_code, form_text
 from marketplace.http import path_id
 from marketplace.i18n import translate
 from marketplace.orders import services
@@ -122,7 +122,7 @@ async def order_form(request: Request) -> Response:
             user=signed_in_user(request),
             item_id=item.id,
             project_name=form_text(form, "project_name", 300),
-            project_code=form_text(form, "project_code", 40),
+            project_code=form_code(form, "project_code", 40),
             approval_item_id=_approval_item_id(form_text(form, "approval_item_id", 12)),
             base=form_text(form, "base", 40) or None,
             note=form_text(form, "note"),

@@ -18,6 +18,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from marketplace.forms import parse_id
 from marketplace.i18n import N_
 from marketplace.jobs import job
 from marketplace.orders.models import Order, OrderEvent, OrderState, PaymentStatus, StripeEvent
@@ -103,7 +104,8 @@ async def handle_webhook(payload: bytes, signature: str | None, *, settings: Set
     try:
         async with in_transaction():
             await StripeEvent.create(event_id=event.id, type=event.type)
-            order = await Order.get_or_none(id=int(order_id)) if order_id.isdigit() else None
+            known = parse_id(order_id)
+            order = await Order.get_or_none(id=known) if known else None
             if order is None or order.stripe_session_id != session.get("id"):
                 return "unknown order"
             if session.get("amount_total") != order.quoted_high_fen:

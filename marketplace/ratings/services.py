@@ -21,7 +21,7 @@ from marketplace.access import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.catalog.services import forget_cached_pages
 from marketplace.clock import today as beijing_today
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, parse_id
 from marketplace.i18n import N_
 from marketplace.orders.models import Order, OrderEvent, OrderState
 from marketplace.orders.promise import Promise, on_time_rates, promise_of
@@ -86,8 +86,8 @@ async def rate_order(
     values: dict[str, Any] = {}
     for name in DIMENSIONS:
         raw = scores.get(name)
-        if isinstance(raw, str) and raw.isdigit():
-            raw = int(raw)
+        if isinstance(raw, str):
+            raw = parse_id(raw)
         if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 5:
             errors[name] = Message(N_("Choose from 1 to 5 stars."))
         else:
