@@ -9,7 +9,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from marketplace.forms import MAX_DB_ID, FormError, has_control_characters
+from marketplace.forms import MAX_DB_ID, FormError
 from marketplace.i18n import N_, translate
 
 __all__ = [
@@ -98,26 +98,25 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _depth_and_text(value: Any) -> tuple[int, bool]:
-    """How deep ``value`` nests, and whether a key or string holds a control character."""
-    depth, bad, level = 0, False, [(value, 1)]
-    while level and not bad:
+def _depth(value: Any) -> int:
+    """How deep ``value`` nests."""
+    depth, level = 0, [(value, 1)]
+    while level:
         item, at = level.pop()
         depth = max(depth, at)
         if isinstance(item, dict):
-            bad = any(has_control_characters(str(k)) for k in item)
             level.extend((v, at + 1) for v in item.values())
         elif isinstance(item, list):
             level.extend((v, at + 1) for v in item)
-        elif isinstance(item, str):
-            bad = has_control_characters(item)
-    return depth, bad
+    return depth
 
 
 async def json_body(request: Request) -> dict[str, Any]:
     """The request's JSON object (``{}`` when empty); a 400 for anything else: not JSON,
-    not an object, a key given twice, nested deeper than ``MAX_JSON_DEPTH``, or a control
-    character (NUL…) in a key or string, as the input gate refuses them in forms."""
+    not an object, a key given twice, or nested deeper than ``MAX_JSON_DEPTH``.
+
+    Control characters (NUL…) in its strings are refused field by field by the request
+    models (``marketplace.schemas``), which name the field at fault."""
     try:
         body = json.loads(await request.body() or b"{}", object_pairs_hook=_object)
     except _RepeatedKey:
@@ -132,12 +131,8 @@ async def json_body(request: Request) -> dict[str, Any]:
         raise ApiError(400, "invalid_json", translate(N_("The body is not valid JSON."))) from None
     if not isinstance(body, dict):
         raise ApiError(400, "invalid_json", translate(N_("The body must be a JSON object.")))
-    depth, bad = _depth_and_text(body)
-    if depth > MAX_JSON_DEPTH:
+    if _depth(body) > MAX_JSON_DEPTH:
         raise ApiError(400, "invalid_json", translate(_TOO_DEEP, {"depth": MAX_JSON_DEPTH}))
-    if bad:
-        message = N_("The body contains control characters, which cannot be stored.")
-        raise ApiError(400, "invalid_characters", translate(message))
     return body
 
 

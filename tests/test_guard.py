@@ -210,7 +210,7 @@ async def test_json_nested_a_thousand_deep_or_with_nul_is_a_400(client: httpx.As
     assert {a.status_code for a in answers} <= {400, 401}
 
 
-async def test_json_body_refuses_depth_and_control_characters() -> None:
+async def test_json_body_refuses_depth() -> None:
     from starlette.requests import Request
 
     from marketplace.http import ApiError, json_body
@@ -227,8 +227,9 @@ async def test_json_body_refuses_depth_and_control_characters() -> None:
 
     assert await body_of(b'{"a": ' + b"[" * 5000 + b"]" * 5000 + b"}") == (400, "invalid_json")
     assert await body_of(b'{"a": ' + b"[" * 40 + b"]" * 40 + b"}") == (400, "invalid_json")
-    assert await body_of(b'{"a": "x\\u0000"}') == (400, "invalid_characters")
-    assert await body_of(b'{"\\u0007": 1}') == (400, "invalid_characters")
+    # control characters are the request models' to refuse, naming the field
+    # (tests/test_fuzz_api.py); json_body only reads the object
+    assert await body_of(b'{"a": "x\\u0000"}') == {"a": "x\x00"}
     assert await body_of(b'{"a": "tab\\tnew\\nline"}') == {"a": "tab\tnew\nline"}
     assert await body_of(b'{"a": [[1]]}') == {"a": [[1]]}
 
