@@ -110,6 +110,7 @@ async def list_or_place(request: Request) -> JSONResponse:
             base=str(body["base"])[:40] if body.get("base") is not None else None,
             note=str(body.get("note", ""))[:6000],
             idempotency_key=key[:100],
+            queue=request.state.jobs,
         )
     except FormError as exc:
         raise api_form_error(exc) from None

@@ -89,6 +89,7 @@ async def order_form(request: Request) -> Response:
             note=form_text(form, "note"),
             idempotency_key=form_text(form, "idempotency_key", 100),
             files=stored,
+            queue=request.state.jobs,
         )
     except FormError as exc:
         context["errors"] = exc.errors
