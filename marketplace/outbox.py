@@ -121,7 +121,7 @@ async def _claim(row_id: int, attempts: int, now: dt.datetime) -> bool:
     return updated == 1
 
 
-async def _run(ctx: dict[str, Any], row: OutboxJob) -> None:
+async def _run(ctx: dict[str, Any], row: OutboxJob, now: dt.datetime) -> None:
     attempt = row.attempts + 1
     # The job sees which try this is, as it would on arq.
     job_ctx = {**ctx, "job_try": attempt}
@@ -136,7 +136,8 @@ async def _run(ctx: dict[str, Any], row: OutboxJob) -> None:
             logger.warning("outbox job %s %s failed (try %s): %s", row.id, row.job, attempt, error)
             changes = {
                 "status": OutboxStatus.PENDING,
-                "next_attempt_at": _now() + dt.timedelta(seconds=backoff_s(attempt)),
+                # counted from the run's start, so the waits do not drift with the job's time
+                "next_attempt_at": now + dt.timedelta(seconds=backoff_s(attempt)),
                 "error": error,
             }
         await OutboxJob.filter(id=row.id, attempts=attempt).update(**changes)
@@ -159,7 +160,7 @@ async def deliver_due(
     for row in rows:
         if not await _claim(row.id, row.attempts, moment):
             continue  # another deliverer has it
-        await _run(ctx, row)
+        await _run(ctx, row, moment)
         ran += 1
     return ran
 
