@@ -8,9 +8,11 @@ machine's own Redis on 6379 (other tests and people use that one).
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import socket
 import subprocess
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -152,3 +154,43 @@ class Progress:
         if self.count >= threshold:
             return
         await self._events.setdefault(threshold, asyncio.Event()).wait()
+
+
+@asynccontextmanager
+async def served_app(settings: Settings) -> AsyncIterator[str]:
+    """The application on ``settings`` in a uvicorn process of its own; yields its URL."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": settings.database_url,
+        "SECRET_KEY": settings.secret_key,
+        "MEDIA_DIR": str(settings.media_dir),
+    }
+    for name, value in (("REDIS_URL", settings.redis_url), ("SMTP_URL", settings.smtp_url)):
+        if value:
+            env[name] = value
+        else:
+            env.pop(name, None)
+    process = await asyncio.create_subprocess_exec(
+        *(sys.executable, "-m", "uvicorn", "marketplace.app:create_app", "--factory"),
+        *("--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=url) as probe:
+            for _ in range(300):  # until it answers (a second or two)
+                try:
+                    if (await probe.get("/healthz")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.1)
+            else:
+                raise RuntimeError("the app did not start")
+        yield url
+    finally:
+        process.terminate()
+        await process.wait()
