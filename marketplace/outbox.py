@@ -73,7 +73,7 @@ class OutboxJob(Model):
 
     id = fields.BigIntField(primary_key=True)
     job = fields.CharField(max_length=64)
-    args = fields.JSONField(default=list)
+    args: list[Any] = fields.JSONField(default=list)
     status = fields.CharEnumField(OutboxStatus, max_length=16, default=OutboxStatus.PENDING)
     attempts = fields.IntField(default=0)
     next_attempt_at = fields.DatetimeField()

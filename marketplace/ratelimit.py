@@ -115,4 +115,4 @@ class RateLimiter:
         """Forget every count (tests, and an administrator clearing a lock-out)."""
         await self.storage.reset()  # type: ignore[misc]
         if self.storage is not self._memory.storage:
-            await self._memory.storage.reset()  # type: ignore[misc]
+            await self._memory.storage.reset()
