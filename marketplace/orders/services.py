@@ -526,8 +526,8 @@ async def notify(
     """An in-app notice for each user and, with a queue, an e-mail in their outbox.
 
     Call it inside the transaction of the change it tells of, and ``queue.deliver_outbox()``
-    after it:
-    the notices and e-mails commit with the change, and the outbox sends the e-mails.
+    after it: the notices and e-mails commit with the change, and the outbox sends the
+    e-mails.
     """
     if not users:
         return
