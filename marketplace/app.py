@@ -43,6 +43,7 @@ from marketplace.orders import api as orders_api
 from marketplace.orders import backoffice as orders_backoffice
 from marketplace.orders import tasks as _order_tasks  # noqa: F401  (registers the sweep job)
 from marketplace.orders import views as orders_views
+from marketplace.outbox import deliver_outbox as _deliver_outbox  # noqa: F401  (its job)
 from marketplace.ratelimit import RateLimiter
 from marketplace.ratings import views as ratings_views
 from marketplace.search import views as search_views
@@ -57,6 +58,9 @@ __all__ = ["create_app"]
 
 # How often the deadline sweep runs in-process (the arq worker runs its own cron).
 SWEEP_INTERVAL_S = 600
+# How often the job outbox is delivered in-process besides right after each change: its
+# retries, and what a process that stopped left undelivered.
+OUTBOX_INTERVAL_S = 30
 
 _STATUS_MESSAGES = {
     400: i18n.N_("The request was not understood."),
@@ -129,6 +133,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
             jobs = await JobQueue.connect(settings)
             jobs.run_periodically("sweep_orders", every_s=SWEEP_INTERVAL_S)
+            jobs.run_periodically("deliver_outbox", every_s=OUTBOX_INTERVAL_S)
             rate_limiter = RateLimiter(settings)
             search_index = await SearchIndex.open(settings)
             try:

@@ -11,16 +11,26 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from arq.connections import ArqRedis, RedisSettings, create_pool
+from arq.connections import ArqRedis
+from redis.exceptions import RedisError
 
 from marketplace.settings import Settings
 
 __all__ = ["JOBS", "JobQueue", "job"]
 
 logger = logging.getLogger(__name__)
+
+# A Redis that does not answer within these is taken for down: a request that asks for a
+# job waits at most this long before it goes on without (the outbox keeps the job).
+_REDIS_CONNECT_TIMEOUT_S = 1.0
+_REDIS_TIMEOUT_S = 2.0
+# After Redis failed to answer, requests do not ask it again for this long (the worker's
+# cron delivers what waited), so an outage does not slow every request.
+_REDIS_COOL_OFF_S = 5.0
 
 JobFunction = Callable[..., Awaitable[Any]]
 # Every job by name; arq looks jobs up by the same names.
@@ -38,20 +48,31 @@ class JobQueue:
     def __init__(self, settings: Settings, pool: ArqRedis | None = None) -> None:
         self.settings = settings
         self.pool = pool
-        self._periodic: asyncio.Task[None] | None = None
+        self._periodic: list[asyncio.Task[None]] = []
+        self._redis_down_until = 0.0  # monotonic time
 
     @classmethod
     async def connect(cls, settings: Settings) -> JobQueue:
+        """The queue for ``settings``; with Redis down it is made all the same (and says so
+        in the log): jobs caused by changes wait in the outbox until Redis is back."""
         if settings.redis_url is None:
             return cls(settings)
-        pool = await create_pool(RedisSettings.from_dsn(settings.redis_url))
+        pool = ArqRedis.from_url(
+            settings.redis_url,
+            socket_connect_timeout=_REDIS_CONNECT_TIMEOUT_S,
+            socket_timeout=_REDIS_TIMEOUT_S,
+        )
+        try:
+            await pool.ping()
+        except (RedisError, OSError) as exc:
+            logger.warning("Redis is not reachable (%s); starting without it", exc)
         return cls(settings, pool)
 
     async def close(self) -> None:
-        if self._periodic is not None:
-            self._periodic.cancel()
+        for task in self._periodic:
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._periodic
+                await task
         if self.pool is not None:
             await self.pool.aclose()
 
@@ -68,11 +89,28 @@ class JobQueue:
                 await asyncio.sleep(every_s)
                 await self.enqueue(name)
 
-        self._periodic = asyncio.create_task(loop(), name=f"periodic {name}")
+        self._periodic.append(asyncio.create_task(loop(), name=f"periodic {name}"))
 
     @property
     def in_process(self) -> bool:
         return self.pool is None
+
+    async def deliver_outbox(self) -> None:
+        """Ask for the job outbox (``marketplace.outbox``) to be delivered now: run here
+        in-process, or by the arq worker. Call after the commit that wrote the rows.
+
+        It never fails the caller: with Redis down the rows wait, and the worker's cron
+        delivers them once Redis is back.
+        """
+        from marketplace import outbox  # noqa: F401  (registers the deliverer)
+
+        if time.monotonic() < self._redis_down_until:
+            return
+        try:
+            await self.enqueue("deliver_outbox")
+        except (RedisError, OSError) as exc:
+            self._redis_down_until = time.monotonic() + _REDIS_COOL_OFF_S
+            logger.warning("Redis is not reachable (%s); the outbox waits for it", exc)
 
     async def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
         """Run job ``name`` with ``args``: queued in Redis, or awaited here and now.

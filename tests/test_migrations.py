@@ -129,6 +129,7 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
         "order_file",
         "order_message",
         "outbox_email",
+        "outbox_job",
         "password_reset",
         "promise_bucket",
         "qualification",

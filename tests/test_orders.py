@@ -482,6 +482,10 @@ async def test_messages_and_transitions_notify_the_other_party(world: OrderWorld
         ("Order %(number)s was accepted; the clock has started.", {"number": order.number})
     ]
     assert to_agency == [
-        ("New message on order %(number)s from %(name)s.", {"number": order.number, "name": "买方"})
+        ("Order %(number)s was placed; please accept or decline it.", {"number": order.number}),
+        (
+            "New message on order %(number)s from %(name)s.",
+            {"number": order.number, "name": "买方"},
+        ),
     ]
     assert await Notification.filter(user=world.qinghe_staff).count() == 0

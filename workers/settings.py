@@ -1,6 +1,8 @@
 """The arq worker: ``marketplace worker`` (or ``arq workers.settings.WorkerSettings``).
 
-It runs the same job functions the embedded default runs in-process (``marketplace.jobs``).
+It runs the same job functions the embedded default runs in-process (``marketplace.jobs``),
+and delivers the job outbox (``marketplace.outbox``): when asked after each change, every
+minute, and at its start, so that what waited while Redis or the worker was down goes out.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from marketplace.accounts import mail  # noqa: F401  (registers its jobs)
 from marketplace.database import tortoise_config
 from marketplace.jobs import JOBS, JobQueue
 from marketplace.orders import tasks  # noqa: F401
+from marketplace.outbox import deliver_outbox
 from marketplace.payments import stripe_gateway  # noqa: F401
 from marketplace.settings import Settings
 
@@ -54,7 +57,11 @@ def worker_settings(settings: Settings) -> dict[str, Any]:
         "job_timeout": JOB_TIMEOUT_S,
         "keep_result": KEEP_RESULT_S,
         # every ten minutes; unique so that two workers do not sweep at the same time
-        "cron_jobs": [cron(JOBS["sweep_orders"], minute=set(range(0, 60, 10)), unique=True)],  # type: ignore[arg-type]
+        "cron_jobs": [
+            cron(JOBS["sweep_orders"], minute=set(range(0, 60, 10)), unique=True),  # type: ignore[arg-type]
+            # the outbox's retries and what waited while Redis was down
+            cron(deliver_outbox, second=0, unique=True, run_at_startup=True),  # type: ignore[arg-type]
+        ],
     }
 
 

@@ -1,4 +1,8 @@
-"""E-mail: every message is kept in the outbox table, then sent by a job when SMTP is set."""
+"""E-mail: every message is kept in the outbox table, then sent by a job when SMTP is set.
+
+The message and the job that sends it are written in the transaction of the change that
+causes them (``marketplace.outbox``), and the job outbox retries a mail server that is down.
+"""
 
 from __future__ import annotations
 
@@ -8,30 +12,32 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import aiosmtplib
-from arq import Retry
 
 from marketplace.accounts.models import OutboxEmail
-from marketplace.jobs import JobQueue, job
+from marketplace.jobs import job
+from marketplace.outbox import add_job
 
 __all__ = ["queue_email", "send_email"]
 
 _FROM_ADDRESS = "noreply@marketplace.invalid"
 _SMTP_TIMEOUT_S = 30
-# A mail server that is down for a while gets 5 tries, 1, 2, 3 and 4 minutes apart.
-_SEND_ATTEMPTS = 5
-_RETRY_STEP_S = 60
 
 
-async def queue_email(queue: JobQueue, *, to: str, subject: str, body: str) -> OutboxEmail:
-    """Keep the message in the outbox and ask a job to send it."""
+async def queue_email(*, to: str, subject: str, body: str) -> OutboxEmail:
+    """Keep the message in the outbox with the job that sends it: call inside the
+    transaction of the change it tells of, then ``JobQueue.deliver_outbox`` after it."""
     email = await OutboxEmail.create(to=to, subject=subject, body=body)
-    await queue.enqueue("send_email", email.id, job_id=f"send_email:{email.id}")
+    await add_job("send_email", email.id)
     return email
 
 
 @job
 async def send_email(ctx: dict[str, Any], email_id: int) -> str:
-    """Send outbox message ``email_id`` over SMTP, once; without SMTP_URL it stays in the outbox."""
+    """Send outbox message ``email_id`` over SMTP, once; without SMTP_URL it stays in the outbox.
+
+    A mail server that cannot be reached raises (after keeping the error on the message),
+    so that the job outbox tries again later.
+    """
     email = await OutboxEmail.get_or_none(id=email_id)
     if email is None or email.sent_at is not None:
         return "nothing to do"
@@ -58,10 +64,8 @@ async def send_email(ctx: dict[str, Any], email_id: int) -> str:
     except (aiosmtplib.SMTPException, OSError) as exc:
         email.error = str(exc)[:1000]
         await email.save(update_fields=["error"])
-        attempt = int(ctx.get("job_try", 1))
-        if attempt < _SEND_ATTEMPTS:
-            raise Retry(defer=attempt * _RETRY_STEP_S) from exc
         raise
-    email.sent_at = dt.datetime.now(dt.UTC)
-    await email.save(update_fields=["sent_at"])
+    await OutboxEmail.filter(id=email.id, sent_at__isnull=True).update(
+        sent_at=dt.datetime.now(dt.UTC), error=""
+    )
     return "sent"

@@ -380,27 +380,28 @@ async def request_password_reset(
         await log_event("password_reset_unknown", ip=ip, email=email.strip().lower()[:254])
         return
     token = secrets.token_urlsafe(32)
+    link = reset_url.format(token=token)
+    # the link and its e-mail exist together or not at all (the outbox sends it)
     async with in_transaction():
         # Only the newest link works: an older one, perhaps read by someone else, is void.
         await PasswordReset.filter(user=user, used_at__isnull=True).update(used_at=_now())
         await PasswordReset.create(
             token_digest=digest(token), user=user, expires_at=_now() + PASSWORD_RESET_LIFETIME
         )
-    await log_event("password_reset_requested", user=user, ip=ip)
-    link = reset_url.format(token=token)
-    await queue_email(
-        queue,
-        to=user.email,
-        subject=translate(N_("Reset your password for the Intermediary Services Marketplace")),
-        body=translate(
-            N_(
-                "Someone asked to reset the password of the account %(email)s.\n\n"
-                "To choose a new password, open this link within one hour:\n%(link)s\n\n"
-                "If it was not you, ignore this message: your password stays as it is."
+        await log_event("password_reset_requested", user=user, ip=ip)
+        await queue_email(
+            to=user.email,
+            subject=translate(N_("Reset your password for the Intermediary Services Marketplace")),
+            body=translate(
+                N_(
+                    "Someone asked to reset the password of the account %(email)s.\n\n"
+                    "To choose a new password, open this link within one hour:\n%(link)s\n\n"
+                    "If it was not you, ignore this message: your password stays as it is."
+                ),
+                {"email": user.email, "link": link},
             ),
-            {"email": user.email, "link": link},
-        ),
-    )
+        )
+    await queue.deliver_outbox()
 
 
 async def valid_password_reset(token: str) -> PasswordReset | None:

@@ -153,8 +153,17 @@ async def lodge(
     }
     created: list[Complaint] = []
 
-    async def write(_order: Order, _event: OrderEvent) -> None:
-        created.append(await _create(fields))
+    async def write(_order: Order | None = None, _event: OrderEvent | None = None) -> None:
+        # the office's notice commits with the complaint (the job outbox sends its e-mail)
+        complaint = await _create(fields)
+        created.append(complaint)
+        await notify(
+            order,
+            await administrators(),
+            N_("Complaint %(number)s was received; answer it by %(due)s."),
+            {"number": complaint.number, "due": due.isoformat(), "complaint": complaint.id},
+            queue,
+        )
 
     try:
         if order is not None and order.state in ACTIVE_STATES:
@@ -170,22 +179,16 @@ async def lodge(
             )
         else:
             async with in_transaction():
-                created.append(await _create(fields))
+                await write()
     except IntegrityError:
         # lodged twice at once: the form token or the order's open complaint says which won
         again = await Complaint.get_or_none(enterprise_id=enterprise_id, idempotency_key=key)
         if again is not None:
             return again
         raise OrderRefused(N_("A complaint about this order is open already.")) from None
-    complaint = created[0]
-    await notify(
-        order,
-        await administrators(),
-        N_("Complaint %(number)s was received; answer it by %(due)s."),
-        {"number": complaint.number, "due": due.isoformat(), "complaint": complaint.id},
-        queue,
-    )
-    return complaint
+    if queue is not None:
+        await queue.deliver_outbox()
+    return created[0]
 
 
 async def _create(fields: dict[str, Any]) -> Complaint:
@@ -244,6 +247,15 @@ async def answer(
         ).update(**changes)
         if updated != 1:
             raise OrderRefused(N_("This complaint has been answered already."))
+        answered = await Complaint.get(id=complaint_id)
+        order = await Order.get_or_none(id=answered.order_id) if answered.order_id else None
+        await notify(
+            order,
+            await User.filter(enterprise_id=answered.enterprise_id, is_active=True),
+            N_("Complaint %(number)s was answered; tell us whether you are satisfied."),
+            {"number": answered.number, "complaint": answered.id},
+            queue,
+        )
 
     if disputed:
         assert complaint.order_id is not None
@@ -260,16 +272,9 @@ async def answer(
     else:
         async with in_transaction():
             await write()
-    complaint = await Complaint.get(id=complaint.id)
-    order = await Order.get_or_none(id=complaint.order_id) if complaint.order_id else None
-    await notify(
-        order,
-        await User.filter(enterprise_id=complaint.enterprise_id, is_active=True),
-        N_("Complaint %(number)s was answered; tell us whether you are satisfied."),
-        {"number": complaint.number, "complaint": complaint.id},
-        queue,
-    )
-    return complaint
+    if queue is not None:
+        await queue.deliver_outbox()
+    return await Complaint.get(id=complaint.id)
 
 
 async def give_feedback(
@@ -315,10 +320,12 @@ async def remind_due_complaints(day: dt.date, *, queue: JobQueue | None = None) 
     office = await administrators()
     reminded = 0
     for complaint in due:
-        # of two sweeps at once, the one that sets reminded_at reminds
-        if await Complaint.filter(id=complaint.id, reminded_at__isnull=True).update(
-            reminded_at=_now()
-        ):
+        # of two sweeps at once, the one that sets reminded_at reminds, with the reminder
+        async with in_transaction():
+            if not await Complaint.filter(id=complaint.id, reminded_at__isnull=True).update(
+                reminded_at=_now()
+            ):
+                continue
             await notify(
                 None,
                 office,
@@ -330,7 +337,7 @@ async def remind_due_complaints(day: dt.date, *, queue: JobQueue | None = None) 
                 },
                 queue,
             )
-            reminded += 1
+        reminded += 1
     return reminded
 
 

@@ -5,7 +5,7 @@ from tortoise.migrations import operations as ops
 class Migration(migrations.Migration):
     """Users whose agency role was revoked kept their agency_id; unlink them from it."""
 
-    dependencies = [('models', '0009_complaint_reminders')]
+    dependencies = [('models', '0010_outbox')]
 
     initial = False
 

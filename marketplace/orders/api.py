@@ -125,6 +125,7 @@ async def list_or_place(request: Request) -> JSONResponse:
             idempotency_key=key,
             factors=body.factors,
             approval_item_id=body.approval_item_id,
+            queue=request.state.jobs,
         )
     except FormError as exc:
         raise api_form_error(exc) from None

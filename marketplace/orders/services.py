@@ -2,8 +2,9 @@
 
 Each transition is one transaction that writes the new state only if the order is still
 at the version that was read (so of two people acting at once one wins and the other is
-told what happened), and appends an event to the order's log. Notifications to the other
-party follow the commit.
+told what happened), and appends an event to the order's log. The notices to the other
+party, their e-mails and any refund are written in the same transaction (the job outbox,
+``marketplace.outbox``) and delivered after the commit.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from marketplace.orders.models import (
 )
 from marketplace.orders.promise import add_delivery, remove_delivery
 from marketplace.orders.states import TRANSITIONS, Party, Transition
+from marketplace.outbox import add_job
 from marketplace.search.index import queue_reindex
 from marketplace.uploads import StoredFile
 
@@ -161,13 +163,15 @@ async def place_order(
     files: Sequence[StoredFile] = (),
     factors: Mapping[str, str] | None = None,
     approval_item_id: int | None = None,
+    queue: JobQueue | None = None,
 ) -> Placed:
     """Place an order for a published item; the same key never places two orders.
 
     ``factors`` maps the fee standard's adjustment factors to the option chosen for each
     (defaults for the rest); the quote uses them and the order records them.
     ``approval_item_id`` names the approval (审批事项) the service is for: one of those
-    the item's category serves, or ``None`` when the buyer does not say.
+    the item's category serves, or ``None`` when the buyer does not say. The agency is
+    told (in the app, and with a ``queue`` by e-mail) with the order.
     """
     if Role.ENTERPRISE not in user.roles or user.user.enterprise_id is None:
         raise OrderRefused(N_("Only an enterprise account can place orders."))
@@ -265,6 +269,13 @@ async def place_order(
                     **({"fee_factors": fee_factors} if fee_factors else {}),
                 },
             )
+            await notify(
+                order,
+                await users_of(order, Party.AGENCY),
+                N_("Order %(number)s was placed; please accept or decline it."),
+                {"number": order.number},
+                queue,
+            )
     except IntegrityError:
         # The same key arrived twice at once: the other request created it; return that.
         existing = await Order.get_or_none(
@@ -273,6 +284,7 @@ async def place_order(
         if existing is None:
             raise
         return Placed(existing, False)
+    await _deliver(queue)
     return Placed(order, True)
 
 
@@ -323,8 +335,8 @@ async def transition(
     ``record`` runs in the same transaction, after the event is written: the rating and
     complaint services write there the rating or complaint the transition belongs to
     (``made_with``), and those transitions are refused without it. Raises ``OrderRefused``
-    or ``FormError``; nothing changes then. With a ``queue``, a cancelled order's online
-    payment is refunded by a job.
+    or ``FormError``; nothing changes then. With a ``queue``, the parties' notices go by
+    e-mail too, and a cancelled order's online payment is refunded by a job.
     """
     spec = TRANSITIONS.get(action)
     if spec is None:
@@ -425,11 +437,12 @@ async def transition(
                 purpose="delivery" if action == "deliver" else "message",
                 uploaded_by_id=actor.id if actor else None,
             )
-    order = await Order.get(id=order.id)
-    await _notify_transition(order, spec, actor, event, queue)
-    if target is OrderState.CANCELLED and queue is not None:
-        # paid online: refunded by the job (payments.stripe_gateway.refund_order), once
-        await queue.enqueue("refund_order", order.id, job_id=f"refund_order:{order.id}")
+        order = await Order.get(id=order.id)
+        await _notify_transition(order, spec, actor, event, queue)
+        if target is OrderState.CANCELLED and queue is not None:
+            # paid online: refunded by the job (payments.stripe_gateway.refund_order), once
+            await add_job("refund_order", order.id)
+    await _deliver(queue)
     return order
 
 
@@ -457,14 +470,15 @@ async def post_message(
         await _keep_files(
             order.id, files, purpose="message", uploaded_by_id=actor.id, message_id=message.id
         )
-    other = Party.AGENCY if Party.ENTERPRISE in parties else Party.ENTERPRISE
-    await notify(
-        order,
-        await users_of(order, other),
-        N_("New message on order %(number)s from %(name)s."),
-        {"number": order.number, "name": actor.user.name},
-        queue,
-    )
+        other = Party.AGENCY if Party.ENTERPRISE in parties else Party.ENTERPRISE
+        await notify(
+            order,
+            await users_of(order, other),
+            N_("New message on order %(number)s from %(name)s."),
+            {"number": order.number, "name": actor.user.name},
+            queue,
+        )
+    await _deliver(queue)
     return message
 
 
@@ -561,7 +575,12 @@ async def notify(
     params: dict[str, Any],
     queue: JobQueue | None,
 ) -> None:
-    """An in-app notice for each user and, with a queue, an e-mail in their outbox."""
+    """An in-app notice for each user and, with a queue, an e-mail in their outbox.
+
+    Call it inside the transaction of the change it tells of, and ``queue.deliver_outbox()``
+    after it: the notices and e-mails commit with the change, and the outbox sends the
+    e-mails.
+    """
     if not users:
         return
     await Notification.bulk_create(
@@ -571,4 +590,10 @@ async def notify(
         return
     text = translate(message, params)
     for user in users:
-        await queue_email(queue, to=user.email, subject=text, body=text)
+        await queue_email(to=user.email, subject=text, body=text)
+
+
+async def _deliver(queue: JobQueue | None) -> None:
+    """After a commit: have the job outbox delivered now (it is in any case, later)."""
+    if queue is not None:
+        await queue.deliver_outbox()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from tortoise.transactions import in_transaction
+
 from marketplace.complaints.services import remind_due_complaints
 from marketplace.credit.services import lift_ended_suspensions
 from marketplace.i18n import N_
@@ -44,9 +46,12 @@ async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, 
     for order in await Order.filter(
         state=OrderState.IN_SERVICE, deadline__lt=day, overdue_marked_at__isnull=True
     ):
-        if await Order.filter(id=order.id, overdue_marked_at__isnull=True).update(
-            overdue_marked_at=now
-        ):
+        # the mark, its event and its notices commit together (the outbox sends the mail)
+        async with in_transaction():
+            if not await Order.filter(id=order.id, overdue_marked_at__isnull=True).update(
+                overdue_marked_at=now
+            ):
+                continue
             await OrderEvent.create(
                 order=order, action="mark_overdue", detail={"deadline": str(order.deadline)}
             )
@@ -61,13 +66,17 @@ async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, 
                 {"number": order.number},
                 queue,
             )
-            done["overdue"] += 1
+        done["overdue"] += 1
 
     tomorrow = calendar.add_working_days(day, 1)
     for order in await Order.filter(
         state=OrderState.IN_SERVICE, deadline=tomorrow, reminded_at__isnull=True
     ):
-        if await Order.filter(id=order.id, reminded_at__isnull=True).update(reminded_at=now):
+        async with in_transaction():
+            if not await Order.filter(id=order.id, reminded_at__isnull=True).update(
+                reminded_at=now
+            ):
+                continue
             await OrderEvent.create(
                 order=order, action="remind", detail={"deadline": str(order.deadline)}
             )
@@ -78,7 +87,7 @@ async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, 
                 {"number": order.number, "deadline": str(order.deadline)},
                 queue,
             )
-            done["reminded"] += 1
+        done["reminded"] += 1
 
     for order in await Order.filter(state=OrderState.DELIVERED, delivered_on__isnull=False):
         assert order.delivered_on is not None
@@ -89,4 +98,6 @@ async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, 
         except OrderRefused:
             continue  # answered by the enterprise in the meantime
         done["auto_confirmed"] += 1
+    if queue is not None:
+        await queue.deliver_outbox()
     return done

@@ -129,6 +129,7 @@ async def order_form(request: Request) -> Response:
             idempotency_key=form_text(form, "idempotency_key", 100),
             files=stored,
             factors=factors,
+            queue=request.state.jobs,
         )
     except FormError as exc:
         context["errors"] = exc.errors
