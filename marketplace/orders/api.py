@@ -13,7 +13,7 @@ from tortoise.expressions import Q
 
 from marketplace.access import PUBLIC, allow, signed_in_user
 from marketplace.forms import FormError
-from marketplace.http import ApiError, api_form_error, json_body
+from marketplace.http import ApiError, api_form_error, json_body, page_params
 from marketplace.orders import services
 from marketplace.orders.clock import clock_of, load_calendar, today
 from marketplace.orders.models import Order, OrderEvent
@@ -21,12 +21,16 @@ from marketplace.orders.services import OrderRefused
 from marketplace.orders.states import TRANSITIONS
 from marketplace.orders.views import ORDER_PARTIES, _order_owner, refusal_text
 from marketplace.payments.stripe_gateway import handle_webhook
+from marketplace.workdays import WorkCalendar
 
 __all__ = ["routes"]
 
 
-async def _order_json(order: Order, *, with_events: bool = False) -> dict[str, Any]:
-    calendar = await load_calendar()
+async def _order_json(
+    order: Order, *, with_events: bool = False, calendar: WorkCalendar | None = None
+) -> dict[str, Any]:
+    if calendar is None:
+        calendar = await load_calendar()
     clock = clock_of(order, calendar, today())
     body: dict[str, Any] = {
         "id": order.id,
@@ -75,8 +79,13 @@ async def list_or_place(request: Request) -> JSONResponse:
     description: POST needs an Idempotency-Key header; the same key never creates two
       orders (the second answer is 200 with the first order). Body - item_id,
       project_name, project_code, base (string, when the fee needs one), note.
+      GET returns the newest first, a page at a time, with the total count.
+    parameters:
+      - {name: page, in: query, schema: {type: integer, minimum: 1, default: 1}}
+      - {name: per_page, in: query, schema: {type: integer, minimum: 1, maximum: 100, default: 100}}
     responses:
-      200: {description: "The orders, or the order placed earlier with this key"}
+      200: {description: "A page of orders, or the order placed earlier with this key"}
+      400: {description: "A bad page or per_page"}
       201: {description: "The order was placed"}
       422: {description: "Invalid input, field by field"}
     """
@@ -90,8 +99,18 @@ async def list_or_place(request: Request) -> JSONResponse:
             if user.user.agency_id:
                 mine |= Q(agency_id=user.user.agency_id)
             query = query.filter(mine)
-        orders = await query.order_by("-id").limit(100)
-        return JSONResponse({"orders": [await _order_json(o) for o in orders]})
+        page, per_page = page_params(request, default_per_page=100, max_per_page=100)
+        total = await query.count()
+        orders = await query.order_by("-id").offset((page - 1) * per_page).limit(per_page)
+        calendar = await load_calendar()
+        return JSONResponse(
+            {
+                "orders": [await _order_json(o, calendar=calendar) for o in orders],
+                "page": page,
+                "per_page": per_page,
+                "total": total,
+            }
+        )
     key = request.headers.get("idempotency-key", "")
     if not key:
         raise ApiError(400, "idempotency_key_missing", "Send an Idempotency-Key header.")
