@@ -4,8 +4,9 @@ Per request it does what placing an order through the real API writes and reads,
 ORM, middleware or validation beyond what the rows need: the bearer token's user (one
 query, by the token's SHA-256 digest as the real app stores it) and its last use, the
 item and its current version, then in one transaction the order, its number and its
-``place`` event. The fee quote is the one the real app computed for the benchmark's body
-(``orders.py`` passes it in ``BARE_QUOTE``). The answer is a small JSON object with the order's id and number.
+``place`` event. The fee quote is the one the real app computed for the benchmark's
+body (``orders.py`` passes it in ``BARE_QUOTE``). The answer is a small JSON object with
+the order's id and number.
 
 It reads ``DATABASE_URL`` (PostgreSQL only). Serve it from the repository root::
 
