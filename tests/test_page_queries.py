@@ -161,7 +161,7 @@ def _order_numbers(html: str) -> list[str]:
 async def test_the_order_list_pages_through_an_agencys_orders(
     client: httpx.AsyncClient, world: OrderWorld
 ) -> None:
-    # given one more order than a page holds
+    # given one more order than a page holds, half of them from one agency
     await _place(world, ORDER_PAGE_SIZE + 1, 0)
     agency = await _browser(client, "qh@example.com")  # report_form: every even order
 
@@ -170,7 +170,7 @@ async def test_the_order_list_pages_through_an_agencys_orders(
     second = await agency.get("/orders?page=2")
     api = (await agency.get("/api/v1/orders?per_page=10&page=3")).json()
 
-    # then 26 orders are on two pages: 25 on the first (fewer than a page), so no pager
+    # then its 26 orders (fewer than a page) are all on the first page, with no pager
     numbers = _order_numbers(first.text)
     assert len(numbers) == (ORDER_PAGE_SIZE + 2) // 2
     assert 'rel="next"' not in first.text
