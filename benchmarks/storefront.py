@@ -295,7 +295,7 @@ def _wait_until_healthy(server: Server) -> None:
 
 
 def _fetch(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=5) as response:
+    with urllib.request.urlopen(url, timeout=60) as response:  # a cold page at scale
         body: bytes = response.read()
         return body
 
