@@ -43,6 +43,7 @@ import json
 import random
 import sqlite3
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -269,15 +270,21 @@ async def _templates() -> list[dict[str, Any]]:
     return templates
 
 
-async def generate(url: str, sizes: Sizes, *, seed: int, today: dt.date) -> dict[str, int]:
-    """Fill the empty database at ``url``; the number of rows written per table."""
+async def generate(
+    url: str, sizes: Sizes, *, seed: int, today: dt.date, media_dir: Path | None = None
+) -> dict[str, int]:
+    """Fill the empty database at ``url``; the number of rows written per table.
+
+    ``media_dir`` receives the demo catalogue's certificate files (default: a new
+    temporary folder)."""
     from marketplace.accounts.services import hash_password
     from marketplace.catalog.demo import seed_demo
 
     await migrate(url)
     await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
     try:
-        if not await seed_demo(media_dir=Path("/tmp/marketplace-generate-media")):
+        media = media_dir or Path(tempfile.mkdtemp(prefix="marketplace-generate-"))
+        if not await seed_demo(media_dir=media):
             raise SystemExit("The database is not empty: generate into a new one.")
         templates = await _templates()
     finally:

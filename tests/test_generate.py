@@ -10,7 +10,7 @@ from marketplace.orders.models import Order, OrderState, PromiseBucket
 from marketplace.orders.promise import recount
 from marketplace.ratings.models import Rating, RatingStat
 from marketplace.ratings.services import recount_ratings
-from tests.conftest import init_orm
+from tests.conftest import MEDIA_DIR, init_orm
 
 TODAY = dt.date(2026, 11, 30)
 SIZES = Sizes(agencies=6, items=40, enterprises=8, orders=600, ratings=250, complaints=30)
@@ -31,7 +31,7 @@ async def _stats() -> list[tuple[object, ...]]:
 
 async def test_generated_orders_agree_with_the_clock_and_the_aggregates(db: str) -> None:
     # given a small generated marketplace
-    counts = await generate(db, SIZES, seed=7, today=TODAY)
+    counts = await generate(db, SIZES, seed=7, today=TODAY, media_dir=MEDIA_DIR)
     await init_orm(db)
 
     # then every delivered order's recorded clock is the one clock_of computes
