@@ -7,7 +7,12 @@ renders the very same template with the same context keys: no query, no middlewa
 What is left is uvicorn, Starlette's routing and Jinja rendering, which is as fast as a
 page of the real app could be on the same machine.
 
-The routing table is the real app's, with the two endpoints above swapped for their
+The same goes for one agency profile, one service item page and one search page, when
+``BARE_AGENCY_ID``, ``BARE_ITEM_ID`` and ``BARE_SEARCH`` (a query string such as
+``q=环评``) name them: ``storefront.py`` sets them to the pages it measures. The search
+result is computed once at startup by the same embedded engine the real app builds.
+
+The routing table is the real app's, with those endpoints swapped for their
 in-memory versions: the templates' ``url_for`` finds every name it links to at the same
 cost as in the real app. The other endpoints are never requested here.
 
@@ -19,6 +24,8 @@ directory), as for the real app. To serve it by hand from the repository root::
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -34,14 +41,21 @@ from tortoise.contrib.starlette import RegisterTortoise
 from marketplace import app as marketplace_app
 from marketplace.catalog import services
 from marketplace.catalog.models import Category, MarketType
+from marketplace.credit.models import CreditRecord
+from marketplace.credit.rules import REASONS
 from marketplace.database import tortoise_config
+from marketplace.ratings import services as ratings
+from marketplace.ratings.models import Rating
+from marketplace.search.views import _query_string
 from marketplace.settings import Settings
 from marketplace.templating import templates
+from search import EmbeddedEngine, SearchQuery, build_all_documents
 
 __all__ = ["create_app"]
 
 # The home page's group order, as in marketplace.catalog.views.
 _MARKET_ORDER = (MarketType.COMPETITIVE, MarketType.MONOPOLY, MarketType.ABSENT)
+_RATINGS_SHOWN = 20  # as in marketplace.catalog.views
 
 Context = dict[str, Any]
 
@@ -52,6 +66,9 @@ class Pages:
 
     home: Context
     categories: dict[str, Context]
+    agencies: dict[str, Context]
+    items: dict[str, Context]
+    searches: dict[str, Context]  # by query string
 
 
 async def _home_context() -> Context:
@@ -80,9 +97,77 @@ async def _category_context(category: Category) -> Context:
     }
 
 
+async def _agency_context(agency_id: int) -> Context:
+    """The context ``views.agency_detail`` builds for ``/agencies/<id>``."""
+    found = await services.get_public_agency(agency_id)
+    assert found is not None, f"agency {agency_id} is not public"
+    agency, items = found
+    return {
+        "agency": agency,
+        "items": items,
+        "qualifications": list(agency.qualifications),
+        "rating_summary": await ratings.rating_summary(agency_id=agency.id),
+        "ratings": await Rating.filter(agency_id=agency.id).order_by("-id").limit(_RATINGS_SHOWN),
+        "item_titles": {item.id: item.title for item in items},
+        "credit_records": await CreditRecord.filter(agency_id=agency.id).order_by(
+            "-occurred_on", "-id"
+        ),
+        "credit_reasons": REASONS,
+        "promise": await ratings.promise_of(agency_id=agency.id),
+        "committed_days": sorted({item.time_limit_days for item in items}),
+        "today": dt.date.today(),
+    }
+
+
+async def _item_context(item_id: int) -> Context:
+    """The context ``views.service_detail`` builds for ``/services/<id>`` without ``base``."""
+    item = await services.get_public_item(item_id)
+    assert item is not None, f"item {item_id} is not public"
+    standard = services.item_fee_standard(item)
+    estimate = None if standard.needs_base else services.estimate_item_fee(item, None)
+    return {
+        "item": item,
+        "standard": standard,
+        "raw_base": "",
+        "estimate": estimate,
+        "error": None,
+        "versions": await services.list_item_versions(item),
+        "rating_summary": await ratings.rating_summary(item_id=item.id),
+        "ratings": await Rating.filter(item_id=item.id).order_by("-id").limit(_RATINGS_SHOWN),
+        "promise": await ratings.promise_of(item_id=item.id),
+        "committed_days": [item.time_limit_days],
+    }
+
+
+async def _search_context(query_string: str) -> Context:
+    """What ``search_page`` renders for ``query_string``, but ``qs`` (added per request)."""
+    from urllib.parse import parse_qsl
+
+    from starlette.datastructures import QueryParams
+
+    engine = EmbeddedEngine()
+    await engine.rebuild(await build_all_documents())
+    query = SearchQuery.from_params(QueryParams(parse_qsl(query_string)))
+    return {
+        "error": None,
+        "result": await engine.search(query),
+        "query": query,
+        "categories": {c.code: c for c in await Category.all()},
+    }
+
+
 async def _load_pages() -> Pages:
     categories = {c.code: await _category_context(c) for c in await Category.all()}
-    return Pages(home=await _home_context(), categories=categories)
+    agency, item, search = (
+        os.environ.get(f"BARE_{k}", "") for k in ("AGENCY_ID", "ITEM_ID", "SEARCH")
+    )
+    return Pages(
+        home=await _home_context(),
+        categories=categories,
+        agencies={agency: await _agency_context(int(agency))} if agency else {},
+        items={item: await _item_context(int(item))} if item else {},
+        searches={search: await _search_context(search)} if search else {},
+    )
 
 
 def _render(request: Request, name: str, context: Context) -> Response:
@@ -104,7 +189,41 @@ async def category_detail(request: Request) -> Response:
     return _render(request, "catalog/category_detail.html", context)
 
 
-_FROM_MEMORY = {"home": home, "category_detail": category_detail}
+async def agency_detail(request: Request) -> Response:
+    pages: Pages = request.state.pages
+    context = pages.agencies.get(request.path_params["id"])
+    if context is None:
+        raise HTTPException(status_code=404)
+    return _render(request, "catalog/agency_detail.html", context)
+
+
+async def service_detail(request: Request) -> Response:
+    pages: Pages = request.state.pages
+    context = pages.items.get(request.path_params["id"])
+    if context is None or request.query_params.get("base") is not None:
+        raise HTTPException(status_code=404)
+    return _render(request, "catalog/service_detail.html", context)
+
+
+async def search_page(request: Request) -> Response:
+    pages: Pages = request.state.pages
+    context = pages.searches.get(request.url.query)
+    if context is None:
+        raise HTTPException(status_code=404)
+    return _render(
+        request,
+        "search/results.html",
+        {**context, "qs": lambda **c: _query_string(request, **c)},
+    )
+
+
+_FROM_MEMORY = {
+    "home": home,
+    "category_detail": category_detail,
+    "agency_detail": agency_detail,
+    "service_detail": service_detail,
+    "search": search_page,
+}
 
 
 def _routes(settings: Settings) -> list[BaseRoute]:

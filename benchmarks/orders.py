@@ -10,6 +10,11 @@ connections (httpx, in this process). It reports orders per second and latency
 percentiles, checks that exactly that many orders exist, and drops the database. Server
 and client share the machine's cores; the numbers are for comparing changes, not a
 capacity promise.
+
+In the same run, on the same database, ``benchmarks/bare_orders.py`` serves the same
+endpoint as bare asyncpg in one transaction (the same rows written, no ORM, no
+middleware): the ceiling. ``real_over_bare`` is the real API's orders per second as a
+fraction of it; the target is 50 % or more.
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ import asyncio
 import json
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -31,6 +35,7 @@ import httpx
 
 ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 ROOT = Path(__file__).resolve().parent.parent
+TARGET_RATIO = 0.5
 
 _SETUP = """
 import asyncio
@@ -62,6 +67,27 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def _serve(app: str, env: dict[str, str], workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    """uvicorn serving ``app`` on a free loopback port, once it answers /healthz."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "uvicorn", app, "--factory", "--host", "127.0.0.1"),
+            *("--port", str(port), "--log-level", "warning", "--workers", str(workers)),
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    return server, base_url
 
 
 def _percentile(values: list[float], pct: float) -> float:
@@ -139,42 +165,29 @@ async def main() -> int:
             capture_output=True,
             text=True,
         ).stdout.strip()
-        port = _free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "marketplace.app:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-                "--workers",
-                str(args.workers),
-            ],
-            env=env,
-            cwd=ROOT,
-        )
-        base_url = f"http://127.0.0.1:{port}"
-        for _ in range(200):
-            try:
-                if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+        server, base_url = _serve("marketplace.app:create_app", env, args.workers)
         item_id = 1
         # a short warm-up with its own keys, not counted
         await _fire(base_url, token, item_id, 50, 8, "warmup")
         elapsed, latencies, statuses = await _fire(
             base_url, token, item_id, args.requests, args.concurrency, "bench"
         )
+        server.terminate()
+        server.wait(timeout=20)
+        server = None
         check = await asyncpg.connect(_dsn(url))
         orders = await check.fetchval("SELECT count(*) FROM service_order")
+        quote = await check.fetchrow(
+            "SELECT quoted_low_fen, quoted_high_fen FROM service_order ORDER BY id LIMIT 1"
+        )
         await check.close()
+        # the ceiling, on the same database, right after
+        bare_env = env | {"BARE_QUOTE": f"{quote[0]},{quote[1]}"}
+        server, base_url = _serve("benchmarks.bare_orders:create_app", bare_env, args.workers)
+        await _fire(base_url, token, item_id, 50, 8, "bare-warmup")
+        bare_elapsed, bare_latencies, bare_statuses = await _fire(
+            base_url, token, item_id, args.requests, args.concurrency, "bare"
+        )
     finally:
         if server is not None:
             server.terminate()
@@ -191,14 +204,26 @@ async def main() -> int:
         "p50_ms": round(_percentile(latencies, 50), 1),
         "p95_ms": round(_percentile(latencies, 95), 1),
         "p99_ms": round(_percentile(latencies, 99), 1),
-        "mean_ms": round(statistics.fmean(latencies), 1),
+        # (no statistics.fmean: run as a script, benchmarks/statistics.py shadows it)
+        "mean_ms": round(sum(latencies) / len(latencies), 1),
         "statuses": {str(s): statuses.count(s) for s in sorted(set(statuses))},
         "orders_in_database": orders,
+        "bare_orders_per_s": round(args.requests / bare_elapsed, 1),
+        "bare_p50_ms": round(_percentile(bare_latencies, 50), 1),
+        "bare_p99_ms": round(_percentile(bare_latencies, 99), 1),
+        "bare_statuses": {str(s): bare_statuses.count(s) for s in sorted(set(bare_statuses))},
+        "real_over_bare": round(bare_elapsed / elapsed, 3),
+        "load_average": os.getloadavg()[0],
     }
     print(json.dumps(result, ensure_ascii=False, indent=2))
-    ok = orders == args.requests + 50 and set(statuses) == {201}
+    ok = orders == args.requests + 50 and set(statuses) == {201} and set(bare_statuses) == {201}
     print("consistency:", "OK" if ok else "MISMATCH")
-    return 0 if ok else 1
+    met = bare_elapsed / elapsed >= TARGET_RATIO
+    print(
+        f"target: real ≥ {TARGET_RATIO:.0%} of bare asyncpg: {'PASS' if met else 'FAIL'} "
+        f"({bare_elapsed / elapsed:.0%})"
+    )
+    return 0 if ok and met else 1
 
 
 if __name__ == "__main__":

@@ -24,6 +24,13 @@ How to run
         .venv/bin/python benchmarks/statistics.py [--orders 50000] [--ratings 20000]
             [--rounds 10] [--backend sqlite|postgres|both]
 
+    With ``--database-url`` it fills nothing: it measures that database as it is (one
+    that ``benchmarks/generate.py`` filled, say) for the twelve months up to the month of
+    ``--today`` (default 2026-11-30, the generator's), against a target of 1 s::
+
+        .venv/bin/python benchmarks/statistics.py --rounds 5 \
+            --database-url postgres://postgres@127.0.0.1:5432/scale
+
 The results are printed and written to ``benchmarks/results/statistics-<timestamp>.json``.
 Target: the dashboard under 2 s (median) on each backend, for a back-office page at about
 ten times the volume the city expects; the exit status is 0 when it is met, 1 otherwise.
@@ -66,7 +73,7 @@ from tortoise.backends.base.executor import EXECUTOR_CACHE  # noqa: E402
 from marketplace.accounts import services as accounts  # noqa: E402
 from marketplace.catalog.demo import seed_demo  # noqa: E402
 from marketplace.catalog.models import ServiceItem, ServiceItemVersion, ServiceStatus  # noqa: E402
-from marketplace.database import migrate  # noqa: E402
+from marketplace.database import migrate, tortoise_config  # noqa: E402
 from marketplace.orders.clock import deadline_for, load_calendar  # noqa: E402
 from marketplace.orders.models import Order, OrderState  # noqa: E402
 from marketplace.ratings.models import DIMENSIONS, Rating  # noqa: E402
@@ -224,10 +231,26 @@ async def _run(url: str, args: argparse.Namespace, media_dir: Path) -> dict[str,
     started = time.perf_counter()
     counts = await _fill(args.orders, args.ratings)
     fill_s = time.perf_counter() - started
+    return await _measure(args, {**counts, "fill_s": round(fill_s, 1)})
+
+
+async def _existing(url: str, args: argparse.Namespace) -> dict[str, Any]:
+    """The dashboard on a database filled beforehand (``benchmarks/generate.py``)."""
+    global PERIOD
+    last = Month.of(args.today)
+    PERIOD = Period(last.plus(-11), last)
+    await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
+    counts = {
+        "orders": await Order.all().count(),
+        "ratings": await Rating.all().count(),
+    }
+    return await _measure(args, counts)
+
+
+async def _measure(args: argparse.Namespace, counts: dict[str, Any]) -> dict[str, Any]:
     stats = await services.dashboard(period=PERIOD)
     result: dict[str, Any] = {
         **counts,
-        "fill_s": round(fill_s, 1),
         "period": f"{PERIOD.first} to {PERIOD.last}",
         "in_period": {
             "orders_placed": stats.overall.placed,
@@ -279,6 +302,13 @@ async def _postgres(args: argparse.Namespace, folder: Path) -> dict[str, Any] | 
 
 async def _main(args: argparse.Namespace) -> dict[str, Any]:
     backends: dict[str, Any] = {}
+    if args.database_url:
+        try:
+            backend = "postgres" if args.database_url.startswith("postgres") else "sqlite"
+            backends[backend] = await _existing(args.database_url, args)
+        finally:
+            await Tortoise.close_connections()
+        return backends
     with tempfile.TemporaryDirectory(prefix="mp-bench-statistics-") as tmp:
         folder = Path(tmp)
         if args.backend in ("sqlite", "both"):
@@ -296,19 +326,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--ratings", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument(
+        "--database-url",
+        help="measure this database as it is (e.g. one benchmarks/generate.py filled) for the "
+        "twelve months up to --today's; the target is then 1 s",
+    )
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date(2026, 11, 30))
     args = parser.parse_args(argv)
+    target_ms = 1000.0 if args.database_url else TARGET_MEDIAN_MS
     if args.ratings > args.orders * 45 // 100:
         parser.error("--ratings can be at most 45 % of --orders (the rated orders)")
 
     backends = asyncio.run(_main(args))
-    met = all(b["dashboard"]["median_ms"] < TARGET_MEDIAN_MS for b in backends.values())
+    met = all(b["dashboard"]["median_ms"] < target_ms for b in backends.values())
     results = {
         "benchmark": "statistics-dashboard",
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": {"python": platform.python_version(), "platform": platform.platform()},
         "seed": SEED,
         "backends": backends,
-        "target_median_ms": TARGET_MEDIAN_MS,
+        "target_median_ms": target_ms,
         "target_met": met,
     }
     print()
@@ -329,7 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"\nwritten to {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}"
     )
-    print("target (median < 2 s):", "met" if met else "NOT met")
+    print(f"target (median < {target_ms / 1000:g} s):", "met" if met else "NOT met")
     return 0 if met else 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from starlette.exceptions import HTTPException
@@ -72,14 +73,14 @@ async def category_detail(request: Request) -> Response:
 
 @allow(PUBLIC)
 async def agency_detail(request: Request) -> Response:
-    found = await services.get_public_agency(path_id(request))
-    if found is None:
-        raise HTTPException(status_code=404)
-    agency, items = found
-    return render(
-        request,
-        "catalog/agency_detail.html",
-        {
+    agency_id = path_id(request)
+
+    async def load() -> dict[str, Any] | None:
+        found = await services.get_public_agency(agency_id)
+        if found is None:
+            return None
+        agency, items = found
+        return {
             "agency": agency,
             "items": items,
             "qualifications": list(agency.qualifications),
@@ -94,16 +95,39 @@ async def agency_detail(request: Request) -> Response:
             "credit_reasons": REASONS,
             "promise": await ratings.promise_of(agency_id=agency.id),
             "committed_days": sorted({item.time_limit_days for item in items}),
-            "today": beijing_today(),
-        },
-    )
+        }
+
+    # cached like the home and category pages: every change to what it shows (catalogue,
+    # ratings, credit, deliveries) empties the cache of this process
+    page = await request.state.page_cache.get_or_load(("agency", str(agency_id)), load)
+    if page is None:
+        raise HTTPException(status_code=404)
+    return render(request, "catalog/agency_detail.html", {**page, "today": beijing_today()})
 
 
 @allow(PUBLIC)
 async def service_detail(request: Request) -> Response:
-    item = await services.get_public_item(path_id(request))
-    if item is None:
+    item_id = path_id(request)
+
+    async def load() -> dict[str, Any] | None:
+        item = await services.get_public_item(item_id)
+        if item is None:
+            return None
+        return {
+            "item": item,
+            "versions": await services.list_item_versions(item),
+            "rating_summary": await ratings.rating_summary(item_id=item.id),
+            "ratings": await Rating.filter(item_id=item.id).order_by("-id").limit(_RATINGS_SHOWN),
+            "promise": await ratings.promise_of(item_id=item.id),
+            "approval_items": (await services.approval_items_by_category([item.category_id]))[
+                item.category_id
+            ],
+        }
+
+    page = await request.state.page_cache.get_or_load(("item", str(item_id)), load)
+    if page is None:
         raise HTTPException(status_code=404)
+    item = page["item"]
     standard = services.item_fee_standard(item)
     raw_base = request.query_params.get("base")
     factors = services.chosen_factors(standard, request.query_params)
@@ -119,9 +143,6 @@ async def service_detail(request: Request) -> Response:
     order_query = {"base": raw_base or ""} if standard.needs_base and raw_base else {}
     if estimate is not None:
         order_query.update({f"factor_{key}": value for key, value in factors.items()})
-    versions = await services.list_item_versions(item)
-    rating_summary = await ratings.rating_summary(item_id=item.id)
-    promise = await ratings.promise_of(item_id=item.id)
     return render(
         request,
         "catalog/service_detail.html",
@@ -133,14 +154,12 @@ async def service_detail(request: Request) -> Response:
             "order_query": urlencode(order_query) if estimate is not None else "",
             "estimate": estimate,
             "error": error,
-            "versions": versions,
-            "rating_summary": rating_summary,
-            "ratings": await Rating.filter(item_id=item.id).order_by("-id").limit(_RATINGS_SHOWN),
-            "promise": promise,
+            "versions": page["versions"],
+            "rating_summary": page["rating_summary"],
+            "ratings": page["ratings"],
+            "promise": page["promise"],
             "committed_days": [item.time_limit_days],
-            "approval_items": (await services.approval_items_by_category([item.category_id]))[
-                item.category_id
-            ],
+            "approval_items": page["approval_items"],
         },
         status_code=status_code,
     )

@@ -21,13 +21,23 @@ from marketplace.orders.services import OrderRefused
 from marketplace.orders.views import ORDER_PARTIES, _order_owner, refusal_text
 from marketplace.orders.visibility import visible_orders
 from marketplace.payments.stripe_gateway import handle_webhook
-from marketplace.schemas import IDEMPOTENCY_KEY_PATTERN, idempotency_key, operation, parse_body
+from marketplace.schemas import (
+    IDEMPOTENCY_KEY_PATTERN,
+    idempotency_key,
+    operation,
+    parse_body,
+    parse_query,
+)
+from marketplace.workdays import WorkCalendar
 
 __all__ = ["routes"]
 
 
-async def _order_json(order: Order, *, with_events: bool = False) -> dict[str, Any]:
-    calendar = await load_calendar()
+async def _order_json(
+    order: Order, *, with_events: bool = False, calendar: WorkCalendar | None = None
+) -> dict[str, Any]:
+    if calendar is None:
+        calendar = await load_calendar()
     clock = clock_of(order, calendar, today())
     body: dict[str, Any] = {
         "id": order.id,
@@ -83,8 +93,9 @@ _IDEMPOTENCY_HEADER = {
 @allow(ORDER_PARTIES)
 @operation(
     "GET",
-    summary="The newest 100 orders visible to the caller",
-    responses={200: ("The orders, newest first", schemas.OrderList)},
+    summary="The orders visible to the caller, newest first, a page at a time",
+    query=schemas.OrderPage,
+    responses={200: ("A page of orders with the total count", schemas.OrderList)},
 )
 @operation(
     "POST",
@@ -110,8 +121,23 @@ _IDEMPOTENCY_HEADER = {
 async def list_or_place(request: Request) -> JSONResponse:
     user = signed_in_user(request)
     if request.method == "GET":
-        orders = await visible_orders(user).order_by("-id").limit(100)
-        return JSONResponse({"orders": [await _order_json(o) for o in orders]})
+        params = parse_query(request, schemas.OrderPage)
+        query = visible_orders(user)
+        total = await query.count()
+        orders = (
+            await query.order_by("-id")
+            .offset((params.page - 1) * params.per_page)
+            .limit(params.per_page)
+        )
+        calendar = await load_calendar()  # once for the page, not per order
+        return JSONResponse(
+            {
+                "orders": [await _order_json(o, calendar=calendar) for o in orders],
+                "page": params.page,
+                "per_page": params.per_page,
+                "total": total,
+            }
+        )
     key = idempotency_key(request)
     body = await parse_body(request, schemas.PlaceOrder)
     try:

@@ -19,6 +19,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from marketplace.catalog.services import forget_cached_pages
 from marketplace.orders.models import Order, PromiseBucket
 
 __all__ = [
@@ -72,6 +73,7 @@ async def add_delivery(order: Order, *, days_used: int, on_time: bool) -> None:
     await Order.filter(id=order.id).update(days_used=days_used, on_time=on_time)
     for scope, scope_id in _scopes(order):
         await _bump(scope, scope_id, days_used, on_time, 1)
+    forget_cached_pages()  # the agency and item pages show the promise
 
 
 async def remove_delivery(order: Order) -> None:
@@ -81,6 +83,7 @@ async def remove_delivery(order: Order) -> None:
     for scope, scope_id in _scopes(order):
         await _bump(scope, scope_id, order.days_used, order.on_time, -1)
     await Order.filter(id=order.id).update(days_used=None, on_time=None)
+    forget_cached_pages()
 
 
 def promise_from_buckets(buckets: Iterable[tuple[int, bool, int]]) -> Promise:

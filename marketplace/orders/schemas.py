@@ -7,9 +7,18 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field
 
 from marketplace.orders.states import TRANSITIONS
-from marketplace.schemas import REQUIRED_TEXT, TEXT, ApiModel, Id, RequiredText, Text
+from marketplace.schemas import (
+    REQUIRED_TEXT,
+    TEXT,
+    ApiModel,
+    Id,
+    QueryInt,
+    QueryModel,
+    RequiredText,
+    Text,
+)
 
-__all__ = ["API_ACTIONS", "ActionBody", "Order", "OrderList", "PlaceOrder"]
+__all__ = ["API_ACTIONS", "ActionBody", "Order", "OrderList", "OrderPage", "PlaceOrder"]
 
 # The transitions the API names in its path (the system's auto_confirm is no one's to make).
 API_ACTIONS = tuple(action for action in TRANSITIONS if action != "auto_confirm")
@@ -101,8 +110,16 @@ class Order(BaseModel):
     )
 
 
+class OrderPage(QueryModel):
+    page: QueryInt = Field(default=1, ge=1, le=100_000)
+    per_page: QueryInt = Field(default=100, ge=1, le=100)
+
+
 class OrderList(BaseModel):
     orders: list[Order]
+    page: int
+    per_page: int
+    total: int
 
 
 class WebhookAnswer(BaseModel):

@@ -37,6 +37,8 @@ from marketplace.uploads import read_uploads, stored_path
 __all__ = ["routes"]
 
 ORDER_PARTIES = roles(Role.ENTERPRISE, Role.AGENCY, Role.ADMIN)
+# Orders a page of "my orders" lists: an agency with thousands pages through them.
+ORDER_PAGE_SIZE = 50
 _ORDER_FIELDS = (
     "project_name",
     "project_code",
@@ -143,6 +145,12 @@ async def order_form(request: Request) -> Response:
 # --- reading -------------------------------------------------------------------------
 
 
+def _page_number(request: Request) -> int:
+    """The ``page`` of the query string; 1 when absent or not a page number."""
+    raw = request.query_params.get("page", "1")
+    return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) < 100_000 else 1
+
+
 @allow(ORDER_PARTIES)
 async def order_list(request: Request) -> Response:
     user = signed_in_user(request)
@@ -150,13 +158,26 @@ async def order_list(request: Request) -> Response:
     state = request.query_params.get("state", "")
     if state in STATE_LABELS:
         query = query.filter(state=state)
-    orders = await query.order_by("-id").limit(200).select_related("item", "agency", "enterprise")
+    page = _page_number(request)
+    total = await query.count()
+    orders = (
+        await query.order_by("-id")
+        .offset((page - 1) * ORDER_PAGE_SIZE)
+        .limit(ORDER_PAGE_SIZE)
+        .select_related("item", "agency", "enterprise")
+    )
     calendar = await load_calendar()
     on = today()
     return render(
         request,
         "orders/order_list.html",
-        {"orders": [(o, clock_of(o, calendar, on)) for o in orders], "state": state},
+        {
+            "orders": [(o, clock_of(o, calendar, on)) for o in orders],
+            "state": state,
+            "page": page,
+            "total": total,
+            "page_size": ORDER_PAGE_SIZE,
+        },
     )
 
 

@@ -140,6 +140,7 @@ async def reply(rating: Rating, *, actor: CurrentUser, text: str) -> Rating:
     )
     if updated != 1:
         raise OrderRefused(N_("The agency has replied to this rating already."))
+    forget_cached_pages()  # the agency and item pages show the reply
     return await Rating.get(id=rating.id)
 
 
@@ -153,6 +154,7 @@ async def hide_comment(rating: Rating, *, actor: CurrentUser, reason: str) -> Ra
     await Rating.filter(id=rating.id).update(
         comment_hidden=True, hidden_reason=reason[:2000], hidden_by_id=actor.id, hidden_at=_now()
     )
+    forget_cached_pages()  # the hidden comment leaves the agency and item pages at once
     return await Rating.get(id=rating.id)
 
 

@@ -32,7 +32,11 @@ def _query_string(request: Request, **changes: Any) -> str:
 
 @allow(PUBLIC)
 async def search_page(request: Request) -> Response:
-    categories = {c.code: c for c in await Category.all()}
+    async def load() -> dict[str, Category]:
+        return {c.code: c for c in await Category.all()}
+
+    # the categories change only through the catalogue services, which empty this cache
+    categories = await request.state.page_cache.get_or_load(("categories", ""), load)
     try:
         query = SearchQuery.from_params(request.query_params)
     except SearchQueryError as exc:

@@ -1,0 +1,202 @@
+"""Pages read through the same short queries whatever the number of rows they list.
+
+Each page is requested once with a few rows behind it and once with more: the number of
+SQL statements is pinned and the same both times, so a query per row (an N+1) fails here.
+The storefront pages are pinned in ``test_catalog_views.py``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Awaitable, Callable
+
+import httpx
+import pytest
+
+from marketplace.complaints import services as complaints
+from marketplace.credit import services as credit
+from marketplace.orders import services as orders
+from marketplace.orders.clock import today
+from marketplace.orders.views import ORDER_PAGE_SIZE
+from tests.accounts_helpers import sign_in
+from tests.order_helpers import OrderWorld, as_current, order_world
+
+PROJECT_CODE = "2026-320902-44-01-000123"
+
+
+class _QueryCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.queries: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.queries.append(record.getMessage())
+
+
+async def _queries_of(browser: httpx.AsyncClient, path: str) -> tuple[httpx.Response, list[str]]:
+    logger = logging.getLogger("tortoise.db_client")
+    counter = _QueryCounter()
+    logger.addHandler(counter)
+    previous_level = logger.level
+    logger.setLevel(logging.DEBUG)
+    try:
+        response = await browser.get(path)
+    finally:
+        logger.removeHandler(counter)
+        logger.setLevel(previous_level)
+    return response, counter.queries
+
+
+@pytest.fixture
+async def world(db: str) -> OrderWorld:
+    return await order_world()
+
+
+async def _browser(client: httpx.AsyncClient, email: str) -> httpx.AsyncClient:
+    browser = httpx.AsyncClient(transport=client._transport, base_url="http://testserver")
+    await sign_in(browser, email)
+    return browser
+
+
+async def _place(world: OrderWorld, count: int, start: int) -> None:
+    buyer = await as_current(world.enterprise)
+    items = [world.catalogue.report_form, world.catalogue.report_book]
+    for n in range(start, start + count):
+        item = items[n % 2]
+        await orders.place_order(
+            user=buyer,
+            item_id=item.id,
+            project_name=f"项目{n}",
+            project_code=PROJECT_CODE,
+            base=None if item is world.catalogue.report_form else "5000",
+            note="",
+            idempotency_key=f"page-queries-{n:04d}",
+        )
+
+
+async def _complain(world: OrderWorld, count: int, start: int) -> None:
+    buyer = await as_current(world.enterprise)
+    agencies = [world.catalogue.hengyuan, world.catalogue.qinghe]
+    for n in range(start, start + count):
+        await complaints.lodge(
+            actor=buyer,
+            topic="attitude",
+            description=f"机构态度问题{n}",
+            idempotency_key=f"complaint-{n:04d}",
+            agency_id=agencies[n % 2].id,
+        )
+
+
+async def _commend(world: OrderWorld, count: int, start: int) -> None:
+    admin = await as_current(world.admin)
+    agencies = [world.catalogue.hengyuan, world.catalogue.qinghe]
+    for n in range(start, start + count):
+        await credit.record(
+            agencies[n % 2],
+            actor=admin,
+            reason="commendation",
+            description=f"表扬{n}",
+            evidence="来信",
+            occurred_on=str(today()),
+            today=today(),
+        )
+
+
+Grow = Callable[[OrderWorld, int, int], Awaitable[None]]
+
+
+@pytest.mark.parametrize(
+    ("who", "path", "grow", "expected_queries"),
+    [
+        ("buyer@example.com", "/orders", _place, 6),
+        ("hy@example.com", "/orders", _place, 6),
+        ("admin@example.com", "/orders", _place, 6),
+        ("buyer@example.com", "/orders?state=placed&page=1", _place, 6),
+        ("buyer@example.com", "/api/v1/orders", _place, 6),
+        ("hy@example.com", "/api/v1/orders", _place, 6),
+        ("buyer@example.com", "/complaints", _complain, 3),
+        ("admin@example.com", "/backoffice/complaints", _complain, 15),
+        ("admin@example.com", "/backoffice/complaints?state=", _complain, 15),
+        ("admin@example.com", "/backoffice/credit", _commend, 4),
+        ("admin@example.com", "/backoffice/users", _place, 6),
+        ("admin@example.com", "/backoffice/admission", _place, 3),
+        ("admin@example.com", "/backoffice/admission/agencies", _place, 4),
+        ("admin@example.com", "/backoffice/statistics", _place, 15),
+        ("admin@example.com", "/notifications", _place, 3),
+    ],
+)
+async def test_lists_take_the_same_few_queries_with_more_rows(
+    client: httpx.AsyncClient,
+    world: OrderWorld,
+    who: str,
+    path: str,
+    grow: Grow,
+    expected_queries: int,
+) -> None:
+    browser = await _browser(client, who)
+    await grow(world, 2, 0)
+    few, few_queries = await _queries_of(browser, path)
+    await grow(world, 5, 2)
+    many, many_queries = await _queries_of(browser, path)
+
+    assert (few.status_code, many.status_code) == (200, 200)
+    assert len(few_queries) == expected_queries, few_queries
+    assert len(many_queries) == expected_queries, many_queries
+
+
+async def test_the_search_page_takes_a_fixed_handful_of_queries(
+    demo_client: httpx.AsyncClient,
+) -> None:
+    response, queries = await _queries_of(demo_client, "/search?q=%E7%8E%AF%E8%AF%84")
+
+    assert response.status_code == 200
+    assert len(queries) == 2, queries
+
+
+def _order_numbers(html: str) -> list[str]:
+    return re.findall(r'class="mono">([^<]+)</a>', html)
+
+
+async def test_the_order_list_pages_through_an_agencys_orders(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    # given one more order than a page holds, half of them from one agency
+    await _place(world, ORDER_PAGE_SIZE + 1, 0)
+    agency = await _browser(client, "qh@example.com")  # report_form: every even order
+
+    # when the agency reads its orders page by page
+    first = await agency.get("/orders")
+    second = await agency.get("/orders?page=2")
+    api = (await agency.get("/api/v1/orders?per_page=10&page=3")).json()
+
+    # then its 26 orders (fewer than a page) are all on the first page, with no pager
+    numbers = _order_numbers(first.text)
+    assert len(numbers) == (ORDER_PAGE_SIZE + 2) // 2
+    assert 'rel="next"' not in first.text
+    assert _order_numbers(second.text) == []
+    assert (api["page"], api["per_page"], api["total"]) == (3, 10, 26)
+    # newest first, ten a page: the 21st to the 26th of 50, 48, … 0
+    assert [o["project_name"] for o in api["orders"]] == [f"项目{n}" for n in (10, 8, 6, 4, 2, 0)]
+
+
+async def test_the_order_list_of_a_busy_buyer_has_a_pager_in_its_language(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    await _place(world, ORDER_PAGE_SIZE + 1, 0)
+    buyer = await _browser(client, "buyer@example.com")
+
+    first = await buyer.get("/orders")
+    second = await buyer.get("/orders?page=2")
+    filtered = await buyer.get("/orders?state=placed&page=2")
+    nonsense = await buyer.get("/orders?page=abc")
+
+    assert len(_order_numbers(first.text)) == ORDER_PAGE_SIZE
+    assert "第 1 页，共 2 页" in first.text
+    assert 'href="http://testserver/orders?page=2" rel="next"' in first.text
+    # the newest first: the oldest order is alone on page 2
+    assert len(_order_numbers(second.text)) == 1
+    assert "项目0<" in second.text
+    assert 'rel="prev"' in second.text
+    assert 'href="http://testserver/orders?state=placed&amp;page=1" rel="prev"' in filtered.text
+    assert _order_numbers(nonsense.text) == _order_numbers(first.text)
