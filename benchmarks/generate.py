@@ -859,8 +859,9 @@ async def _write_orders(writer: _Writer, rows: list[tuple[Any, ...]]) -> None:
             "placed_by_id",
             "days_used",
             "on_time",
+            "fee_factors",
         ],
-        rows,
+        [(*row, "{}") for row in rows],  # no adjustment factors chosen
     )
 
 
