@@ -188,6 +188,19 @@ class _Writer:
     async def _flush(
         self, table: str, columns: Sequence[str], batch: list[tuple[Any, ...]]
     ) -> None:
+        try:
+            await self._write(table, columns, batch)
+        except BaseException:
+            # a refused batch ends the run: leave no connection open behind it
+            if self.pg is not None:
+                await self.pg.close()
+            elif self.lite is not None:
+                self.lite.close()
+            raise
+
+    async def _write(
+        self, table: str, columns: Sequence[str], batch: list[tuple[Any, ...]]
+    ) -> None:
         self.rows_written += len(batch)
         if self.pg is not None:
             records = [
