@@ -16,7 +16,8 @@ from search.engine import MAX_CATEGORIES, MAX_DAYS, MAX_PER_PAGE, MAX_QUERY_CHAR
 
 __all__ = ["SearchAnswer", "SearchParams"]
 
-CATEGORY_CODE_PATTERN = r"^\s*[A-Za-z][A-Za-z0-9_]{0,15}\s*$"
+# Spaces around a code are forgiven; other control characters are the input gate's to refuse.
+CATEGORY_CODE_PATTERN = r"^[ \t\n\r]*[A-Za-z][A-Za-z0-9_]{0,15}[ \t\n\r]*$"
 
 
 def _decimal_number(value: object) -> object:
