@@ -4035,7 +4035,13 @@ APPROVAL_ITEMS: list[dict[str, str]] = [
 # material itself (申请人可自行编制), and who commissions it. ``approving_department``: the
 # approving department commissions and pays (DRAWING: government purchase of drawing
 # review, 国办发〔2019〕11号; LIGHTNING: testing of new systems for the weather bureau's
-# acceptance, "谁审批、谁委托、谁付费" after 国发〔2016〕39号), so enterprises do not order it.
+# acceptance, "谁审批、谁委托、谁付费" after 国发〔2016〕39号 (https://lawyer365.cn/9324.html),
+# as a city list shows it: "不再要求申请人提供防雷装置检测报告，改由审批部门委托有关机构开展"
+# (http://156152.com/zwgk/zwwgk/fwgk/xzspzjfw/fwsxqd/qlgffwsx/content/post_7875368.html,
+# which also drops 雷电灾害风险评估 as a precondition), so enterprises do not order it.
+# The 优化营商环境条例 (国务院令第722号) forbids approving bodies to designate intermediaries;
+# the one monopoly (SPECIAL) is single-provider by law, not by designation: only an
+# inspection body approved for it may inspect (特种设备安全法 第二十五条、第五十条).
 # Self-preparation: project application and feasibility reports (国家发展改革委令第2号),
 # social stability risk analysis (发改投资〔2012〕2492号: the project unit analyses, the
 # approving side assesses), energy-saving reports, land reclamation plans (国土资源部令
