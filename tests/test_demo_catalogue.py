@@ -36,7 +36,8 @@ async def test_demo_catalogue_has_twenty_categories_and_forty_admitted_agencies(
     assert await ServiceItem.filter(status=ServiceStatus.PUBLISHED).count() == 55
     assert await ServiceItemVersion.all().count() == 55
     assert Counter(item.fee_type for item in await ServiceItem.all()) == {
-        "tiered": 6,
+        "tiered": 5,
+        "interpolated": 1,  # 计价格〔2002〕125号 (the EIA report book)
         "fixed": 15,
         "negotiated": 14,
         "rate": 3,

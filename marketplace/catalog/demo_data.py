@@ -2866,7 +2866,7 @@ AGENCIES: list[dict[str, Any]] = [
     {
         "name": "盐城市卫岚特种设备监督检验中心",
         "name_en": ("Yancheng Weilan Special Equipment Supervisory Inspection Centre"),
-        "credit_code": "913209037377657963",
+        "credit_code": "12320900466783297J",
         "legal_representative": "邱卫东",
         "address": "盐城市盐都区盐渎西路58号",
         "city": "盐城市",
