@@ -65,9 +65,9 @@ SYNONYM_GROUPS: tuple[SynonymGroup, ...] = (
         "GHA",
     ),
     SynonymGroup("ssra", ("社会稳定风险评估", "稳评", "社稳评估", "社会稳定风险分析"), "SSRA"),
-    SynonymGroup("survey", ("建设工程规划测绘", "规划测绘", "规划测量"), "SURVEY"),
+    SynonymGroup("survey", ("建设工程规划测绘", "规划测绘", "规划测量", "建设工程测绘"), "SURVEY"),
     SynonymGroup("survey_joint", ("多测合一", "联合测绘")),
-    SynonymGroup("property", ("房产测绘", "房测", "房产面积测绘", "房屋面积测绘"), "PROPERTY"),
+    SynonymGroup("property", ("房产测绘", "房测", "房产面积测绘", "房屋面积测绘"), "SURVEY"),
     SynonymGroup(
         "drawing", ("施工图审查", "图审", "施工图设计文件审查", "审图", "施工图联合审查"), "DRAWING"
     ),
@@ -77,28 +77,34 @@ SYNONYM_GROUPS: tuple[SynonymGroup, ...] = (
         ("防雷装置检测", "防雷检测", "雷电防护装置检测", "防雷设施检测"),
         "LIGHTNING",
     ),
-    SynonymGroup("lightning_risk", ("雷电灾害风险评估", "雷评", "雷击风险评估"), "LIGHTNING"),
-    SynonymGroup("cost", ("工程造价咨询", "造价", "造价咨询", "工程造价"), "COST"),
-    SynonymGroup("cost_ceiling", ("最高投标限价", "招标控制价", "控制价")),
-    SynonymGroup("tender", ("招标代理", "招投标代理", "招标代理服务"), "TENDER"),
-    SynonymGroup("supervision", ("工程监理", "监理", "建设监理", "建设工程监理"), "SUPERVISION"),
+    SynonymGroup("lightning_risk", ("雷电灾害风险评估", "雷评", "雷击风险评估")),
+    SynonymGroup(
+        "special",
+        ("特种设备监督检验", "监督检验", "特检", "电梯监检", "特种设备检验"),
+        "SPECIAL",
+    ),
     SynonymGroup("seismic", ("地震安全性评价", "震评", "地震安评", "地震安全评价"), "SEISMIC"),
     SynonymGroup(
         "oha",
         ("职业病危害评价", "职评", "职业卫生评价", "职业病危害评估", "职业卫生评估"),
         "OHA",
     ),
-    SynonymGroup("fire", ("消防设施检测", "消防检测"), "FIRE"),
-    SynonymGroup("fire_maintenance", ("消防设施维护保养", "消防维保"), "FIRE"),
     SynonymGroup("wra", ("水资源论证", "取水论证", "水资源论证报告"), "WRA"),
     SynonymGroup("flood", ("洪水影响评价", "防洪评价", "防洪影响评价", "洪评"), "FLOOD"),
+    SynonymGroup("forest", ("使用林地可行性报告", "林地可研", "使用林地", "占用林地"), "FOREST"),
+    SynonymGroup("reclaim", ("土地复垦方案", "复垦方案", "土地复垦"), "RECLAIM"),
+    SynonymGroup("sea", ("海域使用论证", "海域论证", "用海论证"), "SEA"),
     SynonymGroup(
-        "mineral",
-        ("压覆矿产资源评估", "压矿", "压覆矿产", "压矿评估", "压覆矿产资源调查"),
-        "MINERAL",
+        "nav",
+        ("通航安全评估", "通航评估", "通航安全影响论证", "航道通航条件影响评价"),
+        "NAV",
     ),
     SynonymGroup("arch", ("考古调查勘探", "考古勘探", "文物勘探", "考古调查"), "ARCH"),
-    SynonymGroup("feasibility", ("可行性研究", "可研", "可行性研究报告")),
+    SynonymGroup(
+        "feasibility",
+        ("可行性研究", "可研", "可行性研究报告", "项目申请报告", "可研报告"),
+        "FEASIBILITY",
+    ),
 )
 
 

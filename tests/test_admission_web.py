@@ -609,7 +609,7 @@ async def test_the_demo_round_is_public_with_its_results_and_record(
     assert page.status_code == 200
     assert "2026年度首批中介服务机构入驻遴选 已结束" in text
     assert "公示期 2026-03-06 至 2026-03-13：结果发布后 5 个工作日" in text
-    assert "指定机构：盐城衡远施工图审查有限公司（已发函）；资格审查通过即入驻。" in text
+    assert "指定机构：盐城市卫岚特种设备监督检验中心（已发函）；资格审查通过即入驻。" in text
     assert "致市外中介机构" in text
     assert text.count("入选") >= 40
     # the public record: announcement to conclusion, and no internal line
@@ -652,11 +652,11 @@ async def test_the_feed_and_the_api_publish_the_demo_round(demo_client: httpx.As
     categories = {c["code"]: c for c in detail["categories"]}
     assert len(categories) == 20
     assert {
-        k: categories["DRAWING"][k] for k in ("market_type", "places", "designated_holder")
+        k: categories["SPECIAL"][k] for k in ("market_type", "places", "designated_holder")
     } == {
         "market_type": "monopoly",
         "places": 1,
-        "designated_holder": "盐城衡远施工图审查有限公司",
+        "designated_holder": "盐城市卫岚特种设备监督检验中心",
     }
     eia = categories["EIA"]
     assert (eia["places"], eia["merit_scored"]) == (5, True)
@@ -666,10 +666,11 @@ async def test_the_feed_and_the_api_publish_the_demo_round(demo_client: httpx.As
     assert len(eia["results"]) == 3
     assert all(r["final_score"] is not None for r in eia["results"])
     assert [c["weight"] for c in detail["criteria"]] == [20, 20, 20, 15, 15, 10]
+    # the one monopoly's holder is designated before the window opens
     assert [e["kind"] for e in detail["events"]][:3] == [
         "announced",
         "holder_designated",
-        "holder_designated",
+        "window_opened",
     ]
     assert missing.status_code == 404
     assert missing.json()["error"]["code"] == "not_found"

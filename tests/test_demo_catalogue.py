@@ -26,22 +26,22 @@ async def test_demo_catalogue_has_twenty_categories_and_forty_admitted_agencies(
 
     assert len(categories) == 20
     assert Counter(c.market_type.value for c in categories) == {
-        "competitive": 14,
-        "monopoly": 3,
+        "competitive": 16,
+        "monopoly": 1,
         "absent": 3,
     }
     assert len(agencies) == 40
     assert {a.status for a in agencies} == {AgencyStatus.ADMITTED}
     assert all(check_uscc(a.credit_code) == a.credit_code for a in agencies)
-    assert await ServiceItem.filter(status=ServiceStatus.PUBLISHED).count() == 58
-    assert await ServiceItemVersion.all().count() == 58
+    assert await ServiceItem.filter(status=ServiceStatus.PUBLISHED).count() == 55
+    assert await ServiceItemVersion.all().count() == 55
     assert Counter(item.fee_type for item in await ServiceItem.all()) == {
-        "tiered": 9,
-        "interpolated": 2,  # 计价格〔2002〕125号 and 发改价格〔2007〕670号
-        "fixed": 12,
-        "negotiated": 13,
-        "rate": 7,
-        "per_unit": 15,
+        "tiered": 5,
+        "interpolated": 1,  # 计价格〔2002〕125号 (the EIA report book)
+        "fixed": 15,
+        "negotiated": 14,
+        "rate": 3,
+        "per_unit": 17,
     }
 
 
@@ -49,39 +49,42 @@ async def test_demo_categories_serve_approval_items_as_city_lists_do(demo_db: st
     categories = {c.code: c for c in await Category.all()}
     serves = await approval_items_by_category([c.id for c in categories.values()])
 
+    # the services a Jiangsu coastal city's list has, and none that is no approval's condition
+    assert {"FEASIBILITY", "FOREST", "RECLAIM", "SEA", "NAV"} <= set(categories)
+    assert not {"TENDER", "SUPERVISION", "FIRE", "COST"} & set(categories)
     assert {code: [a.code for a in serves[c.id]] for code, c in categories.items()} == {
         "EIA": ["EIA"],
         "SAFETY": ["SAFETY"],
         "ENERGY": ["ENERGY"],
         "SWC": ["SWC"],
         "GHA": ["LAND"],
+        "FOREST": ["FOREST"],
+        "RECLAIM": ["LAND"],
         "SSRA": ["GOV-FS", "ENT-APPROVAL"],
-        "SURVEY": ["PLAN", "PLAN-CHECK"],
-        "PROPERTY": ["REGISTRATION"],
+        "FEASIBILITY": ["GOV-FS", "ENT-APPROVAL"],
+        "SURVEY": ["PLAN", "PLAN-CHECK", "REGISTRATION"],
         "DRAWING": ["PERMIT"],
+        "SPECIAL": ["EQUIPMENT"],
         "LIGHTNING": ["LIGHTNING"],
-        "COST": [],
-        "TENDER": [],
-        "SUPERVISION": [],
         "SEISMIC": ["SEISMIC"],
         "OHA": [],
-        "FIRE": [],
         "WRA": ["WATER"],
         "FLOOD": ["FLOOD"],
-        "MINERAL": ["MINERAL"],
+        "SEA": ["SEA"],
+        "NAV": ["NAV-WORKS", "CHANNEL"],
         "ARCH": ["ARCH"],
     }
-    assert {a.department for a in serves[categories["PROPERTY"].id]} == {
-        "市自然资源和规划局（不动产登记中心）"
-    }
+    # lightning testing is open to the market (国发〔2016〕39号); the testing of new systems
+    # and the drawing review are commissioned by the approving department at public cost
+    assert categories["LIGHTNING"].market_type == "competitive"
     commissioned = {
         code for code, c in categories.items() if c.commissioned_by == "approving_department"
     }
-    assert commissioned == {"DRAWING"}
-    assert {code for code, c in categories.items() if c.self_prepare_allowed} == {
-        "ENERGY",
-        "SSRA",
-    }
+    assert commissioned == {"DRAWING", "LIGHTNING"}
+    prepared = {code for code, c in categories.items() if c.self_prepare_allowed}
+    assert prepared == {"ENERGY", "RECLAIM", "SSRA", "FEASIBILITY"}
+    # the one monopoly is single-provider by law
+    assert [c.code for c in categories.values() if c.market_type == "monopoly"] == ["SPECIAL"]
 
 
 async def test_demo_admissions_follow_the_market_type_of_each_category(demo_db: str) -> None:

@@ -27,7 +27,7 @@ def copies(
 
 
 async def test_incremental_upserts_match_a_bulk_build(demo_documents: list[SearchDocument]) -> None:
-    # given: the same 58 × 41 listings, built at once and added in small batches (which
+    # given: the same 55 × 41 listings, built at once and added in small batches (which
     # moves recent postings into the main table several times on the way)
     documents = demo_documents + copies(demo_documents, 40)
     bulk = EmbeddedEngine.from_documents(documents)
@@ -45,31 +45,31 @@ async def test_incremental_upserts_match_a_bulk_build(demo_documents: list[Searc
     for from_bulk, from_increments in results:
         assert from_increments.total == from_bulk.total
         assert from_increments.facets == from_bulk.facets
-    assert results[0][0].total == 5 * 41
+    assert results[0][0].total == 6 * 41  # EIA's five and the application report
     assert [h.document.id for h in results[1][1].hits] == [
         h.document.id for h in results[1][0].hits
     ]
-    assert incremental.size == bulk.size == 58 * 41
+    assert incremental.size == bulk.size == 55 * 41
 
 
 async def test_replaced_and_deleted_listings_are_squeezed_out(
     demo_documents: list[SearchDocument],
 ) -> None:
     # given
-    documents = copies(demo_documents, 50)  # 2,900 listings
+    documents = copies(demo_documents, 50)  # 2,750 listings
     engine = EmbeddedEngine.from_documents(documents)
 
-    # when: replace 1,160 of them with new titles and delete 580 (1,740 dead rows)
-    replaced = [dataclasses.replace(d, title=d.title + "（丁卯版）") for d in documents[:1160]]
+    # when: replace 1,100 of them with new titles and delete 550 (1,650 dead rows)
+    replaced = [dataclasses.replace(d, title=d.title + "（丁卯版）") for d in documents[:1100]]
     await engine.upsert(replaced)
-    await engine.delete([d.id for d in documents[1160:1740]])
+    await engine.delete([d.id for d in documents[1100:1650]])
     result = await engine.search(SearchQuery(q="丁卯", per_page=100))
 
     # then: the table holds only live listings again, and they are all found
-    assert len(engine._index.docs) == engine.size == 2900 - 580
-    assert result.total == 1160
+    assert len(engine._index.docs) == engine.size == 2750 - 550
+    assert result.total == 1100
     everything = await engine.search(SearchQuery(q="环评", per_page=100))
-    assert everything.total == 5 * (2900 - 580) // 58
+    assert everything.total == 6 * (2750 - 550) // 55
     assert len({h.document.id for h in everything.hits}) == 100
 
 
@@ -82,13 +82,13 @@ async def test_writes_during_a_rebuild_are_not_lost(demo_documents: list[SearchD
     rebuild = asyncio.create_task(engine.rebuild(demo_documents))
     await asyncio.sleep(0)
     await engine.upsert([renamed])
-    await engine.delete([58])
+    await engine.delete([55])
     await rebuild
 
     # then
-    assert engine.size == 57
+    assert engine.size == 54
     assert [h.document.id for h in (await engine.search(SearchQuery(q="改名后"))).hits] == [1]
-    assert (await engine.search(SearchQuery(categories=("LIGHTNING",)))).total == 3
+    assert (await engine.search(SearchQuery(categories=("LIGHTNING",)))).total == 2
 
 
 def test_typo_candidates_are_the_nearest_known_words(demo_engine: EmbeddedEngine) -> None:

@@ -74,7 +74,7 @@ async def test_queries_fall_back_while_the_primary_is_down_and_retry_later(
         expected = await fallback.search(SearchQuery(q="环评"))
         assert first.degraded and second.degraded
         assert [h.document.id for h in first.hits] == [h.document.id for h in expected.hits]
-        assert first.total == 5
+        assert first.total == 6
         assert primary.searches == 1
         assert engine.primary_down
 
@@ -99,7 +99,7 @@ async def test_a_working_primary_answers_undegraded(demo_documents: list[SearchD
 
     # then
     assert not result.degraded
-    assert result.total == 5
+    assert result.total == 6
     assert await engine.health()
 
 
@@ -115,13 +115,13 @@ async def test_writes_reach_the_copy_and_report_the_primary_down(
         with pytest.raises(SearchUnavailable):
             await engine.upsert([renamed])
         with pytest.raises(SearchUnavailable):
-            await engine.delete([58])
+            await engine.delete([55])
 
         # and the local copy already has both changes
         result = await engine.search(SearchQuery(q="改名后"))
         assert result.degraded
         assert [h.document.id for h in result.hits] == [1]
-        assert engine.fallback.size == 57
+        assert engine.fallback.size == 54
         assert not await engine.health()
     finally:
         await engine.close()
@@ -147,7 +147,7 @@ async def test_the_copy_is_reloaded_from_the_database_when_the_primary_fails(
         fresh = await engine.search(SearchQuery(q="环评"))
 
         # then: the first answer came from the old copy while the reload ran
-        assert (stale.total, fresh.total) == (0, 5)
+        assert (stale.total, fresh.total) == (0, 6)
         assert fresh.degraded
         assert loads == 1
     finally:
@@ -166,6 +166,6 @@ async def test_a_rebuild_reloads_the_copy_even_when_the_primary_is_down(
             await engine.rebuild(demo_documents)
 
         # then
-        assert engine.fallback.size == 58
+        assert engine.fallback.size == 55
     finally:
         await engine.close()

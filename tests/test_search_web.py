@@ -56,7 +56,7 @@ async def test_the_page_pages_filters_and_explains_an_empty_result(
     )
     nothing = text_of((await demo_client.get("/search", params={"q": "zzzzqqqq"})).text)
 
-    assert "共 5 条结果" in first and "第 1 页，共 3 页" in first
+    assert "共 6 条结果" in first and "第 1 页，共 3 页" in first
     assert "没有找到符合条件的服务项目。" in nothing
 
 
@@ -158,7 +158,7 @@ async def test_result_cards_show_the_signals_and_not_the_query_time(
 
     text = text_of(page.text)
     assert page.status_code == 200
-    assert text.count("暂无评价") == 5
+    assert text.count("暂无评价") == 6
     assert " ms)" not in page.text
     # with no results, filters whose counts are all zero are not offered
     assert 'class="facet"' not in nothing.text

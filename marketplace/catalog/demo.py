@@ -2,12 +2,12 @@
 
 The categories are created through the catalogue services; everything else happens the
 way it would for real, through the admission services, with the dates the first round
-had: the office announces the round, designates the three monopoly holders and invites
-the external agencies by letter, the forty agencies apply (at the service hall's counter,
+had: the office announces the round, designates the monopoly holder and invites the
+external agencies by letter, the forty agencies apply (at the service hall's counter,
 so without accounts of their own), the office reviews them, two reviewers declare they
 have no conflicts and score every competitive application, the results are public for
 five working days, and the round concludes on 16 March 2026, when the agencies and their
-58 items go live.
+55 items go live.
 """
 
 from __future__ import annotations

@@ -134,7 +134,7 @@ CATEGORIES: list[dict[str, Any]] = [
     {
         "code": "GHA",
         "name": "地质灾害危险性评估",
-        "name_en": "Geological hazard risk assessment",
+        "name_en": ("Geological hazard risk assessment"),
         "abbreviations": ["地灾评估", "地灾", "地质灾害评估"],
         "market_type": "competitive",
         "quota": 3,
@@ -142,90 +142,181 @@ CATEGORIES: list[dict[str, Any]] = [
             "《地质灾害防治条例》第二十一条；《地质灾害防治单位资质管理办法》（自然资源部令第8号）"
         ),
         "description": (
-            "在地质灾害易发区内进行工程建设，应在可行性研究阶段对建设工程遭受地质"
-            "灾害及可能引发地质灾害的危险性作出评估，提出防治措施。"
-            "本市地处苏北沿海平原，主要涉及地面沉降、软土变形和沿海岸坡失稳等。"
+            "在地质灾害易发区内进行工程建设，应在可行性研究阶段对建设工程"
+            "遭受地质灾害及可能引发地质灾害的危险性作出评估，提出防治措施"
+            "。本市地处苏北沿海平原，主要涉及地面沉降、软土变形和沿海岸坡"
+            "失稳等。"
         ),
         "description_en": (
-            "Projects in areas prone to geological hazards must assess, at "
-            "the feasibility stage, the risk of suffering or triggering "
-            "such hazards and propose countermeasures; on Yancheng's "
-            "coastal plain the usual concerns are land subsidence, "
-            "soft-soil deformation and shoreline slope failure."
+            "Projects in areas prone to geo"
+            "logical hazards must assess, a"
+            "t the feasibility stage, the r"
+            "isk of suffering or triggering"
+            " such hazards and propose coun"
+            "termeasures; on Yancheng's coa"
+            "stal plain the usual concerns "
+            "are land subsidence, soft-soil"
+            " deformation and shoreline slo"
+            "pe failure."
+        ),
+    },
+    {
+        "code": "FOREST",
+        "name": "使用林地可行性报告编制",
+        "name_en": ("Forest land use feasibility reports"),
+        "abbreviations": ["林地可研", "使用林地报告", "林地现状调查"],
+        "market_type": "competitive",
+        "quota": 3,
+        "legal_basis": (
+            "《中华人民共和国森林法》第三十七条；《建设项目使用林地审核审"
+            "批管理办法》（国家林业局令第35号，2016年修改）第八条；"
+            "《使用林地可行性报告编制规范》（LY/T 2492-2015"
+            "）"
+        ),
+        "description": (
+            "建设项目占用或者临时使用林地（沿海防护林、农田林网、苗圃等）"
+            "的，申请使用林地审核审批时提交使用林地可行性报告或林地现状调"
+            "查表，说明林地现状、使用必要性、对森林资源和生态的影响及补偿"
+            "措施。"
+        ),
+        "description_en": (
+            "A project that occupies or tem"
+            "porarily uses forest land (coa"
+            "stal shelter belts, farmland t"
+            "ree networks, nurseries) submi"
+            "ts a forest land use feasibili"
+            "ty report, or for small areas "
+            "a forest land survey form, wit"
+            "h its application for forest l"
+            "and use approval."
+        ),
+    },
+    {
+        "code": "RECLAIM",
+        "name": "土地复垦方案编制",
+        "name_en": "Land reclamation plans",
+        "abbreviations": ["复垦方案", "土地复垦"],
+        "market_type": "competitive",
+        "quota": 3,
+        "legal_basis": (
+            "《土地复垦条例》（国务院令第592号）第十一条、第十二条；《"
+            "土地复垦条例实施办法》（国土资源部令第56号，2019年修正"
+            "）；《土地复垦方案编制规程》（TD/T 1031-2011）"
+        ),
+        "description": (
+            "生产建设活动损毁土地的（临时用地、取土场、海上风电陆上集控中"
+            "心及送出线路施工用地等），土地复垦义务人在办理建设用地或临时"
+            "用地审批时报送土地复垦方案，明确复垦目标、措施、费用和进度。"
+            "义务人具备编制能力的可自行编制。"
+        ),
+        "description_en": (
+            "Where construction damages lan"
+            "d (temporary land, borrow pits"
+            ", onshore works of offshore wi"
+            "nd farms and their cable route"
+            "s), the party responsible subm"
+            "its a land reclamation plan wi"
+            "th its construction or tempora"
+            "ry land application. It may wr"
+            "ite the plan itself if able to"
+            "."
         ),
     },
     {
         "code": "SSRA",
         "name": "社会稳定风险评估",
-        "name_en": "Social stability risk assessment",
+        "name_en": ("Social stability risk assessment"),
         "abbreviations": ["稳评", "社稳评估"],
         "market_type": "competitive",
         "quota": 3,
         "legal_basis": (
-            "中共中央办公厅、国务院办公厅《关于建立健全重大决策社会稳定风险评估机"
-            "制的指导意见（试行）》（中办发〔2012〕2号）；"
-            "《国家发展改革委重大固定资产投资项目社会稳定风险评估暂行办法》"
+            "中共中央办公厅、国务院办公厅《关于建立健全重大决策社会稳定风"
+            "险评估机制的指导意见（试行）》（中办发〔2012〕2号）；《"
+            "国家发展改革委重大固定资产投资项目社会稳定风险评估暂行办法》"
             "（发改投资〔2012〕2492号）"
         ),
         "description": (
-            "对涉及征地拆迁、环境敏感、群众切身利益的重大固定资产投资项目，"
-            "在审批、核准前调查识别社会稳定风险，评判风险等级（高、中、低），"
-            "提出防范化解措施，形成社会稳定风险分析篇章或评估报告。"
+            "对涉及征地拆迁、环境敏感、群众切身利益的重大固定资产投资项目"
+            "，在审批、核准前调查识别社会稳定风险，评判风险等级（高、中、"
+            "低），提出防范化解措施，形成社会稳定风险分析篇章或评估报告。"
         ),
         "description_en": (
-            "Before approval of major investment projects involving land "
-            "acquisition, resettlement or environmental sensitivity, identify "
-            "social stability risks, grade them high, medium or low and propose "
-            "mitigation, in a risk analysis chapter or a stand-alone assessment "
-            "report."
+            "Before approval of major inves"
+            "tment projects involving land "
+            "acquisition, resettlement or e"
+            "nvironmental sensitivity, iden"
+            "tify social stability risks, g"
+            "rade them high, medium or low "
+            "and propose mitigation, in a r"
+            "isk analysis chapter or a stan"
+            "d-alone assessment report."
+        ),
+    },
+    {
+        "code": "FEASIBILITY",
+        "name": "项目申请报告及可行性研究报告编制",
+        "name_en": ("Project application and feasibility study reports"),
+        "abbreviations": ["可研", "可研报告", "项目申请报告", "核准申请报告"],
+        "market_type": "competitive",
+        "quota": 4,
+        "legal_basis": (
+            "《政府投资条例》（国务院令第712号）第九条；《企业投资项目"
+            "核准和备案管理条例》（国务院令第673号）第六条；《企业投资"
+            "项目核准和备案管理办法》（国家发展改革委令第2号）；《工程咨"
+            "询行业管理办法》（国家发展改革委令第9号）"
+        ),
+        "description": (
+            "政府投资项目编制可行性研究报告报发展改革部门审批；列入政府核"
+            "准目录的企业投资项目（如海上风电、港口码头、化工项目）编制项"
+            "目申请报告申请核准。项目单位可自行编制，也可委托工程咨询单位"
+            "编制。"
+        ),
+        "description_en": (
+            "Feasibility study reports for "
+            "government-funded projects, ap"
+            "proved by the development and "
+            "reform commission, and project"
+            " application reports for enter"
+            "prise projects on the approval"
+            " list (offshore wind, ports, c"
+            "hemicals). The project owner m"
+            "ay write them itself or commis"
+            "sion an engineering consultanc"
+            "y."
         ),
     },
     {
         "code": "SURVEY",
-        "name": "建设工程规划测绘",
-        "name_en": "Planning and engineering surveying",
-        "abbreviations": ["规划测绘", "工程测量", "多测合一"],
+        "name": "建设工程测绘（多测合一）",
+        "name_en": ("Construction surveying (one survey for many uses)"),
+        "abbreviations": ["规划测绘", "工程测量", "多测合一", "房产测绘", "房测", "不动产测绘"],
         "market_type": "competitive",
-        "quota": 4,
+        "quota": 5,
         "legal_basis": (
-            "《中华人民共和国测绘法》第二十七条；"
-            "《中华人民共和国城乡规划法》第四十五条；"
-            "《中华人民共和国土地管理法实施条例》"
+            "《中华人民共和国测绘法》第二十七条；《中华人民共和国城乡规划"
+            "法》第四十五条；《中华人民共和国土地管理法实施条例》"
         ),
         "description": (
-            "为建设项目提供地形图测绘、用地勘测定界、规划放线与±0验线、"
-            "竣工规划核实测量等测绘服务，按“多测合一”要求统一成果标准，"
-            "成果用于规划许可、规划核实和不动产登记。"
+            "按“多测合一”要求为建设项目提供地形图测绘、用地勘测定界、规"
+            "划放线与±0验线、竣工规划核实测量和房产面积测算、实测，统一"
+            "成果标准，成果共享用于规划许可、规划核实和不动产登记。房产测"
+            "绘由具备相应测绘资质的机构承担，不再由指定机构统一承担。"
         ),
         "description_en": (
-            "Surveying for construction projects: topographic mapping, land "
-            "boundary survey, setting-out and ground-floor checks, and the "
-            "as-built planning verification survey, delivered to the unified "
-            "'one survey for many uses' standard for planning permits, "
-            "verification and property registration."
-        ),
-    },
-    {
-        "code": "PROPERTY",
-        "name": "房产测绘",
-        "name_en": "Real estate surveying",
-        "abbreviations": ["房测", "房产面积测绘", "不动产测绘"],
-        "market_type": "monopoly",
-        "quota": None,
-        "legal_basis": (
-            "《中华人民共和国测绘法》第二十二条、第二十七条；《房产测绘管理办法》"
-            "（建设部、国家测绘局令第83号）；《不动产登记暂行条例实施细则》"
-        ),
-        "description": (
-            "对新建房屋进行面积预测算和竣工实测，出具房产测绘成果报告，"
-            "作为商品房预售许可、不动产首次登记和分户登记的依据。"
-            "本市房产测绘成果由不动产登记主管部门指定的机构统一承担。"
-        ),
-        "description_en": (
-            "Projected and as-built floor-area surveys of new buildings, the "
-            "basis for pre-sale permits and first and unit property "
-            "registration. In this city they are carried out by the "
-            "institution designated by the real estate registration authority."
+            "Surveying for construction pro"
+            "jects to the unified 'one surv"
+            "ey for many uses' standard: to"
+            "pographic mapping, land bounda"
+            "ry survey, setting-out and gro"
+            "und-floor checks, the as-built"
+            " planning verification survey "
+            "and projected and as-built flo"
+            "or-area surveys, shared by pla"
+            "nning permits, verification an"
+            "d property registration. Floor"
+            "-area surveys are open to any "
+            "qualified surveyor, no longer "
+            "to one designated body."
         ),
     },
     {
@@ -233,131 +324,112 @@ CATEGORIES: list[dict[str, Any]] = [
         "name": "施工图设计文件审查",
         "name_en": "Construction drawing review",
         "abbreviations": ["图审", "施工图审查", "联合审图"],
+        "market_type": "competitive",
+        "quota": 2,
+        "legal_basis": (
+            "《建设工程质量管理条例》第十一条；《房屋建筑和市政基础设施工"
+            "程施工图设计文件审查管理办法》（住房城乡建设部令第13号）；"
+            "《建设工程消防设计审查验收管理暂行规定》（住房城乡建设部令第"
+            "51号）；《国务院办公厅关于全面开展工程建设项目审批制度改革"
+            "的实施意见》（国办发〔2019〕11号）"
+        ),
+        "description": (
+            "对房屋建筑和市政基础设施工程施工图设计文件中涉及公共利益、公"
+            "众安全和工程建设强制性标准的内容进行审查，实行消防、人防、技"
+            "防等“多审合一”联合审图，审查合格后出具施工图审查合格书。按"
+            "国办发〔2019〕11号推行政府购买服务，审查机构由市住房城"
+            "乡建设主管部门通过政府采购确定并付费，建设单位不自行委托。"
+        ),
+        "description_en": (
+            "Review of construction drawing"
+            "s for building and municipal w"
+            "orks against public-safety and"
+            " mandatory standards, with fir"
+            "e, civil-defence and security "
+            "reviews combined in one joint "
+            "review ending in a certificate"
+            " of conformity. As 国办发〔2019〕11"
+            "号 asks, the city housing autho"
+            "rity buys the review from bodi"
+            "es it selects by government pr"
+            "ocurement and pays for it: own"
+            "ers do not commission it."
+        ),
+    },
+    {
+        "code": "SPECIAL",
+        "name": "特种设备安装改造修理监督检验",
+        "name_en": ("Supervisory inspection of special equipment installation"),
+        "abbreviations": ["监督检验", "特检", "电梯监检", "锅炉监检"],
         "market_type": "monopoly",
         "quota": None,
         "legal_basis": (
-            "《建设工程质量管理条例》第十一条；《房屋建筑和市政基础设施工程施工图"
-            "设计文件审查管理办法》（住房城乡建设部令第13号）；"
-            "《建设工程消防设计审查验收管理暂行规定》（住房城乡建设部令第51号）；"
-            "《国务院办公厅关于全面开展工程建设项目审批制度改革的实施意见》"
-            "（国办发〔2019〕11号）"
+            "《中华人民共和国特种设备安全法》第二十五条（安装、改造、重大"
+            "修理过程应当经特种设备检验机构监督检验，未经监督检验或者监督"
+            "检验不合格的，不得交付使用）、第五十条、第五十一条；《特种设"
+            "备检验机构核准规则》（TSG Z7001）"
         ),
         "description": (
-            "对房屋建筑和市政基础设施工程施工图设计文件中涉及公共利益、"
-            "公众安全和工程建设强制性标准的内容进行审查，实行消防、人防、"
-            "技防等“多审合一”联合审图，审查合格后出具施工图审查合格书。"
-            "审查机构由市住房城乡建设主管部门通过政府采购确定。"
+            "锅炉、压力容器、压力管道、电梯、起重机械等的安装、改造、重大"
+            "修理过程的监督检验，是办理特种设备使用登记的前提。监督检验只"
+            "能由经市场监督管理部门核准承担该项目的综合检验机构实施，本市"
+            "由一家公益性检验机构承担，属法定的单一提供者，必须进驻。"
         ),
         "description_en": (
-            "Review of construction drawings for building and municipal works "
-            "against public-safety and mandatory standards, with fire, "
-            "civil-defence and security reviews combined in one joint review "
-            "ending in a certificate of conformity. The review body is selected "
-            "by the city housing authority through government procurement."
+            "Supervisory inspection of the "
+            "installation, alteration and m"
+            "ajor repair of boilers, pressu"
+            "re vessels and piping, lifts a"
+            "nd cranes, a precondition of r"
+            "egistering their use. Only an "
+            "inspection body approved by th"
+            "e market regulator for this in"
+            "spection may do it; in this ci"
+            "ty one public institution does"
+            ", a single provider by law, so"
+            " it must be admitted."
         ),
     },
     {
         "code": "LIGHTNING",
-        "name": "防雷装置检测",
-        "name_en": "Lightning protection inspection",
-        "abbreviations": ["防雷检测", "雷电防护装置检测", "雷评"],
-        "market_type": "monopoly",
-        "quota": None,
-        "legal_basis": (
-            "《中华人民共和国气象法》第三十一条；《气象灾害防御条例》第二十三条、"
-            "第二十四条；《国务院关于优化建设工程防雷许可的决定》"
-            "（国发〔2016〕39号）；《防雷减灾管理办法》（中国气象局令第24号修订）"
-        ),
-        "description": (
-            "对建（构）筑物及易燃易爆场所的雷电防护装置（接闪器、"
-            "引下线、接地装置、电涌保护器等）"
-            "进行竣工检测和定期检测（爆炸和火灾危险环境每半年一次，"
-            "其他每年一次），并对大型建设工程和易燃易爆场所开展雷电灾"
-            "害风险评估。"
-        ),
-        "description_en": (
-            "Completion and periodic inspection of lightning protection "
-            "systems (air terminals, down conductors, earthing, surge "
-            "protectors) — every six months in explosive or fire-hazard "
-            "environments, yearly elsewhere — and lightning risk "
-            "assessment for large projects and hazardous sites."
-        ),
-    },
-    {
-        "code": "COST",
-        "name": "工程造价咨询",
-        "name_en": "Construction cost consulting",
-        "abbreviations": ["造价咨询", "结算审核", "控制价编制"],
+        "name": "新建建（构）筑物防雷装置检测",
+        "name_en": ("Lightning protection testing of new works"),
+        "abbreviations": ["防雷检测", "雷电防护装置检测", "竣工防雷检测"],
         "market_type": "competitive",
-        "quota": 5,
+        "quota": 3,
         "legal_basis": (
-            "《政府投资条例》（国务院令第712号）；"
-            "《建筑工程施工发包与承包计价管理办法》"
-            "（住房城乡建设部令第16号）第六条、第十八条；"
-            "《建设工程价款结算暂行办法》（财建〔2004〕369号）"
+            "《中华人民共和国气象法》第三十一条；《气象灾害防御条例》第二"
+            "十三条、第二十四条；《国务院关于优化建设工程防雷许可的决定》"
+            "（国发〔2016〕39号）；《防雷减灾管理办法》（中国气象局"
+            "令第24号修订）"
         ),
         "description": (
-            "受委托编制或审核投资估算、设计概算、施工图预算、"
-            "工程量清单及最高投标限价，开展竣工结算审核和全过程造价控制。"
-            "国有资金投资的建筑工程应编制最高投标限价，"
-            "并委托造价咨询机构审核竣工结算。"
+            "《国务院关于优化建设工程防雷许可的决定》（国发〔2016〕3"
+            "9号）开放防雷装置检测市场，具备资质的机构均可从事；房屋建筑"
+            "和市政基础设施工程的防雷管理纳入施工图审查和竣工验收备案。油"
+            "库、气库、化学品仓库、烟花爆竹等易燃易爆建设工程和场所的防雷"
+            "装置竣工验收仍由气象主管机构办理，其新建、改建、扩建防雷装置"
+            "检测按“谁审批、谁委托、谁付费”由审批部门委托，不向企业收费"
+            "。投入使用后的定期检测不是审批前置，不在本清单。"
         ),
         "description_en": (
-            "Preparing or auditing estimates, design budgets, bills of quantities "
-            "and tender ceiling prices, auditing final accounts and controlling "
-            "cost through the project. State-funded works must set a tender "
-            "ceiling price and have their final account audited."
-        ),
-    },
-    {
-        "code": "TENDER",
-        "name": "招标代理",
-        "name_en": "Tendering agency",
-        "abbreviations": ["招标代理", "采购代理"],
-        "market_type": "competitive",
-        "quota": 5,
-        "legal_basis": (
-            "《中华人民共和国招标投标法》第十二条、第十三条；"
-            "《中华人民共和国招标投标法实施条例》第十三条；"
-            "《必须招标的工程项目规定》（国家发展改革委令第16号）；"
-            "《中华人民共和国政府采购法》"
-        ),
-        "description": (
-            "受招标人委托，依法组织工程、货物和服务的招标采购："
-            "编制招标文件和资格审查文件，发布招标公告，组织开标、评标，"
-            "公示中标候选人，发出中标通知书并整理招标档案。"
-        ),
-        "description_en": (
-            "On behalf of the project owner, running the legally required "
-            "tender for works, goods or services: tender documents, notice,"
-            " bid opening and evaluation, publication of the preferred "
-            "bidders, award notice and the tender file."
-        ),
-    },
-    {
-        "code": "SUPERVISION",
-        "name": "工程监理",
-        "name_en": "Construction supervision",
-        "abbreviations": ["监理", "施工监理"],
-        "market_type": "competitive",
-        "quota": 5,
-        "legal_basis": (
-            "《中华人民共和国建筑法》第三十条；《建设工程质量管理条例》"
-            "第十二条；《建设工程安全生产管理条例》第十四条；"
-            "《建设工程监理范围和规模标准规定》（建设部令第86号）"
-        ),
-        "description": (
-            "受建设单位委托，依据法律法规、工程建设标准、设计文件和监理合同，"
-            "对施工质量、进度和造价进行控制，对合同和信息进行管理，"
-            "协调参建各方关系，并履行建设工程安全生产管理的法定职责。"
-            "国家重点工程、大中型公用事业工程、成片开发住宅小区等必须实行监理。"
-        ),
-        "description_en": (
-            "On behalf of the owner, controlling quality, schedule and cost of "
-            "construction, managing contracts and information, coordinating "
-            "the parties and carrying the supervisor's statutory duties for "
-            "site safety. Compulsory for key state projects, large public "
-            "utilities and housing estates, among others."
+            "国发〔2016〕39号 opened lightning p"
+            "rotection testing to any quali"
+            "fied agency and moved building"
+            " and municipal works into draw"
+            "ing review and completion fili"
+            "ng. The weather bureau still a"
+            "ccepts the lightning protectio"
+            "n of explosive and fire-hazard"
+            " works (oil and gas depots, ch"
+            "emical stores, fireworks); tes"
+            "ting of their new systems is c"
+            "ommissioned and paid for by th"
+            "e bureau ('who approves commis"
+            "sions and pays'), not by the e"
+            "nterprise. Periodic testing in"
+            " use is no approval preconditi"
+            "on and is not listed."
         ),
     },
     {
@@ -413,29 +485,6 @@ CATEGORIES: list[dict[str, Any]] = [
         ),
     },
     {
-        "code": "FIRE",
-        "name": "消防设施检测",
-        "name_en": "Fire protection system inspection",
-        "abbreviations": ["消防检测", "消防维保", "消防技术服务"],
-        "market_type": "competitive",
-        "quota": 4,
-        "legal_basis": (
-            "《中华人民共和国消防法》第十六条、第三十四条；"
-            "《社会消防技术服务管理规定》（应急管理部令第7号）；《机关、"
-            "团体、企业、事业单位消防安全管理规定》（公安部令第61号）"
-        ),
-        "description": (
-            "对建筑消防设施进行年度全面检测（每年至少一次）和维护保养检测，"
-            "开展消防安全评估，出具检测或评估报告，帮助单位落实消防安全主体责任。"
-        ),
-        "description_en": (
-            "Annual full inspection (at least once a year) and maintenance "
-            "testing of building fire protection systems, and fire safety "
-            "assessments, with inspection or assessment reports that help "
-            "owners meet their fire safety duties."
-        ),
-    },
-    {
         "code": "WRA",
         "name": "水资源论证",
         "name_en": "Water resources assessment",
@@ -469,47 +518,92 @@ CATEGORIES: list[dict[str, Any]] = [
         "market_type": "competitive",
         "quota": 3,
         "legal_basis": (
-            "《中华人民共和国防洪法》第二十七条、第三十三条；"
-            "《中华人民共和国河道管理条例》第十一条；《江苏省河道管理条例》"
+            "《中华人民共和国防洪法》第二十七条、第三十三条；《中华人民共"
+            "和国河道管理条例》第十一条；《江苏省河道管理条例》"
         ),
         "description": (
-            "对河道管理范围内建设的桥梁、码头、管线、"
-            "取排水口等工程设施以及洪泛区内的非防洪建设项目，分析其对河势稳定、"
-            "行洪排涝、堤防安全和第三人合法水事权益的影响，提出补救措施，"
-            "编制防洪评价（洪水影响评价）报告。"
+            "对河道管理范围内建设的桥梁、码头、管线、取排水口等工程设施以"
+            "及洪泛区内的非防洪建设项目，分析其对河势稳定、行洪排涝、堤防"
+            "安全和第三人合法水事权益的影响，提出补救措施，编制防洪评价（"
+            "洪水影响评价）报告。"
         ),
         "description_en": (
-            "For bridges, wharves, pipelines, intakes and outfalls within river "
-            "management areas and for non-flood-control projects in flood plains: "
-            "the effect on channel stability, flood discharge, embankment safety "
-            "and others' water rights, with remedies, in a flood impact report."
+            "For bridges, wharves, pipeline"
+            "s, intakes and outfalls within"
+            " river management areas and fo"
+            "r non-flood-control projects i"
+            "n flood plains: the effect on "
+            "channel stability, flood disch"
+            "arge, embankment safety and ot"
+            "hers' water rights, with remed"
+            "ies, in a flood impact report."
         ),
     },
     {
-        "code": "MINERAL",
-        "name": "压覆矿产资源评估",
-        "name_en": "Overlying mineral resources assessment",
-        "abbreviations": ["压矿评估", "压覆矿产", "压覆矿产资源调查"],
+        "code": "SEA",
+        "name": "海域使用论证",
+        "name_en": "Sea area use demonstration",
+        "abbreviations": ["海域论证", "用海论证", "海域使用论证报告"],
+        "market_type": "competitive",
+        "quota": 3,
+        "legal_basis": (
+            "《中华人民共和国海域使用管理法》第十六条、第十七条；《海域使"
+            "用论证管理规定》（国家海洋局，2016年）；《海域使用论证技"
+            "术导则》（GB/T 42361-2023）"
+        ),
+        "description": (
+            "海上风电场、海底电缆管道、港口码头、围填海和养殖用海等项目申"
+            "请使用海域的，应提交海域使用论证报告，论证用海的必要性、选址"
+            "和面积的合理性、对海洋资源环境和其他用海活动的影响及利益相关"
+            "者协调方案。"
+        ),
+        "description_en": (
+            "Offshore wind farms, subsea ca"
+            "bles and pipelines, ports and "
+            "other sea uses must submit a s"
+            "ea area use demonstration repo"
+            "rt with their application: the"
+            " need for the sea area, its lo"
+            "cation and size, effects on ma"
+            "rine resources and other users"
+            ", and how stakeholders are rec"
+            "onciled."
+        ),
+    },
+    {
+        "code": "NAV",
+        "name": "通航安全评估",
+        "name_en": "Navigation safety assessment",
+        "abbreviations": ["通航安全影响论证", "通航评估", "航道通航条件影响评价"],
         "market_type": "absent",
         "quota": None,
         "legal_basis": (
-            "《中华人民共和国矿产资源法》（2024年修订）"
-            "关于建设项目压覆重要矿产资源的规定；"
-            "《国土资源部关于进一步做好建设项目压覆重要矿产资源审批管理工作"
-            "的通知》（国土资发〔2010〕137号）"
+            "《中华人民共和国海上交通安全法》（2021年修订）第四十八条"
+            "；《中华人民共和国水上水下作业和活动通航安全管理规定》（交通"
+            "运输部令2019年第2号）；《中华人民共和国航道法》第二十八"
+            "条；《航道通航条件影响评价审核管理办法》（交通运输部令201"
+            "7年第1号）"
         ),
         "description": (
-            "查明建设项目用地范围内是否压覆已查明的重要矿产资源和已设"
-            "置的矿业权，估算压覆资源量，编制压覆矿产资源调查评估报告，"
-            "作为压覆审批或出具不压覆意见的依据。本市涉及石油天然气、"
-            "岩盐和地热等资源，首轮面向市外引进。"
+            "海上风电场、港口码头、跨航道桥梁和海底管线等在通航水域进行的"
+            "水上水下作业，申请海事许可前开展通航安全评估；与航道有关的工"
+            "程在可行性研究阶段开展航道通航条件影响评价。本市尚无具备船舶"
+            "操纵模拟等评估能力的机构，面向市外引进。"
         ),
         "description_en": (
-            "Establishes whether a project site overlies identified important "
-            "mineral resources or existing mining rights, estimates the "
-            "resources covered and reports for the overlay approval. Relevant "
-            "here for oil and gas, rock salt and geothermal resources; "
-            "recruited from outside the city in the first round."
+            "Offshore wind farms, ports, br"
+            "idges over channels and subsea"
+            " pipelines working in navigabl"
+            "e waters need a navigation saf"
+            "ety assessment before the mari"
+            "time permit, and works affecti"
+            "ng a channel an assessment of "
+            "their effect on navigation con"
+            "ditions at the feasibility sta"
+            "ge. No local agency can do shi"
+            "p-handling simulation, so the "
+            "service is recruited from outs"
+            "ide."
         ),
     },
     {
@@ -2165,7 +2259,7 @@ AGENCIES: list[dict[str, Any]] = [
     },
     {
         "name": "盐城匠诚工程项目管理有限公司",
-        "name_en": "Yancheng Jiangcheng Project Management Co., Ltd.",
+        "name_en": ("Yancheng Jiangcheng Project Management Co., Ltd."),
         "credit_code": "91320902710043494X",
         "legal_representative": "潘守诚",
         "address": "盐城市亭湖区希望大道南路58号匠诚大厦",
@@ -2175,106 +2269,53 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2007-09-14",
         "staff_count": 75,
         "description": (
-            "提供工程造价咨询和招标代理一体化服务，拥有一级注册造价工程师18名，"
-            "年均完成结算审核额逾30亿元，代理政府投资工程招标200余项。"
+            "工程咨询和项目管理单位，近年主要承担海上风电、港口物流和化工"
+            "园区项目的前期咨询，出具项目申请报告和可行性研究报告。"
         ),
         "admission_route": "merit",
         "qualifications": [
             {
-                "name": "工程造价咨询企业信用评价（AAA级）",
-                "grade": None,
-                "certificate_no": "CECA-XY-2024-AAA-0631",
-                "issuer": "中国建设工程造价管理协会",
+                "name": "工程咨询单位资信",
+                "grade": "乙",
+                "certificate_no": "乙232022011136",
+                "issuer": "中国工程咨询协会",
                 "expires_on": "2027-12-31",
-            },
-            {
-                "name": "江苏省建设工程招标代理机构信息登记",
-                "grade": None,
-                "certificate_no": "苏建招代登〔2019〕0256号",
-                "issuer": "江苏省住房和城乡建设厅",
-                "expires_on": "2029-12-31",
             },
         ],
         "services": [
             {
-                "category": "COST",
-                "title": "建设工程竣工结算审核",
-                "scope": (
-                    "房屋建筑、市政、园林绿化、装饰装修等工程的竣工结算"
-                    "审核，优先服务政府投资和国有资金投资项目。"
-                ),
+                "category": "FEASIBILITY",
+                "title": "海上风电及港口项目申请报告编制",
+                "scope": ("海上风电场、升压站及送出工程、港口码头等省级核准项目的项目申请报告。"),
                 "content": (
-                    "审核结算资料的完整性和合规性，现场踏勘核对工程量，"
-                    "审核综合单价、变更签证、材料调差和取费，"
-                    "与施工单位核对并形成定案，出具结算审核报告和定案表。"
+                    "梳理用海、用地、通航、环评等前置要件和办理顺序，编制项目申请"
+                    "报告及核准所需的发电量、接入和经济性分析，配合省、市发展改革"
+                    "部门评估。"
                 ),
                 "legal_basis": (
-                    "《建筑工程施工发包与承包计价管理办法》"
-                    "（住房城乡建设部令第16号）第六条、第十八条；"
-                    "《建设工程价款结算暂行办法》（财建〔2004〕369号）；"
-                    "《政府投资条例》（国务院令第712号）"
+                    "《政府投资条例》（国务院令第712号）第九条；《企业投资项目"
+                    "核准和备案管理条例》（国务院令第673号）第六条；《企业投资"
+                    "项目核准和备案管理办法》（国家发展改革委令第2号）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价，参照原江苏省物价部门工程造价咨询服务收费标准，"
-                    "由双方在合同中约定；按送审结算金额的比例计取，不另收核减效益费。"
+                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服"
+                    "务价格的通知》（发改价格〔2015〕299号）），按项目规模"
+                    "和专题数量协商确定。"
                 ),
                 "fee_standard": {
-                    "type": "rate",
-                    "base_unit": "yuan",
-                    "base_label": "送审结算金额",
-                    "rate": "0.5",
-                    "floor_fen": 300000,
-                    "cap_fen": None,
-                    "discount_max_pct": "20",
+                    "type": "negotiated",
+                    "low_fen": 15_000_000,
+                    "high_fen": 60_000_000,
+                    "note": "按装机容量、送出工程和专题数量协商",
                 },
-                "time_limit_days": 20,
-                "commitments": (
-                    "送审资料齐全后20个工作日内出具审核报告（送审金额5000"
-                    "万元以上的另行约定）；审核人员与施工单位无利害关系；"
-                    "审核差错造成损失的依法承担赔偿责任。"
-                ),
-            },
-            {
-                "category": "TENDER",
-                "title": "工程建设项目招标代理",
-                "scope": (
-                    "依法必须招标的房屋建筑、市政基础设施、"
-                    "水利和交通工程施工招标，以及与工程建设有关的重要设备、"
-                    "材料招标。"
-                ),
-                "content": (
-                    "拟定招标方案，编制资格预审文件和招标文件，"
-                    "在江苏省公共资源交易平台发布公告，组织踏勘现场和答疑，配合开标、"
-                    "评标，公示中标候选人，发出中标通知书，"
-                    "协助签订合同并整理招标投标档案。"
-                ),
-                "legal_basis": (
-                    "《中华人民共和国招标投标法》第十二条、第十三条；"
-                    "《中华人民共和国招标投标法实施条例》第十三条；"
-                    "《必须招标的工程项目规定》（国家发展改革委令第16号）"
-                ),
-                "fee_basis": (
-                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服务价"
-                    "格的通知》（发改价格〔2015〕299号）），"
-                    "参照《招标代理服务收费管理暂行办法》（计价格〔2002〕1980号）"
-                    "和《国家发展改革委办公厅关于招标代理服务收费有关问题的通知》"
-                    "（发改办价格〔2003〕857号）及发改价格〔2011〕534号（5亿元以上部分费率和"
-                    "每次招标最高限额），按中标金额差额定率累进计取（工程招标"
-                    "费率）。"
-                ),
-                "fee_standard": {**docs.TENDER_AGENCY_WORKS, "discount_max_pct": "20"},
-                "time_limit_days": 25,
-                "commitments": (
-                    "自委托之日起25个工作日内完成招标并发出中标通知书（法定"
-                    "等标期和异议处理时间除外）；招标文件经委托人书面确认后"
-                    "发布；全过程电子化留痕，档案完整移交。"
-                ),
+                "time_limit_days": 30,
+                "commitments": "核准前置要件清单随报告一并交付；评估会全程参会答疑。",
             },
         ],
     },
     {
-        "name": "盐城弘衡工程造价咨询事务所有限公司",
-        "name_en": ("Yancheng Hongheng Construction Cost Consultants Co., Ltd."),
+        "name": "盐城弘衡施工图审查咨询有限公司",
+        "name_en": ("Yancheng Hongheng Construction Drawing Review Co., Ltd."),
         "credit_code": "91320903695510372J",
         "legal_representative": "范弘毅",
         "address": "盐城市盐都区盐渎东路66号弘衡大厦7层",
@@ -2284,100 +2325,50 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2003-05-20",
         "staff_count": 42,
         "description": (
-            "老牌造价咨询机构，擅长工程量清单和最高投标限价编制、"
-            "设计概算审核，熟悉江苏省计价定额和本市信息价。"
+            "施工图审查机构，承担市政基础设施工程和中小型房屋建筑工程施工"
+            "图审查，经政府采购确定为本市审查机构之一。"
         ),
         "admission_route": "merit",
         "qualifications": [
             {
-                "name": "工程造价咨询企业信用评价（AA级）",
+                "name": "房屋建筑和市政基础设施工程施工图审查机构认定（二类）",
                 "grade": None,
-                "certificate_no": "CECA-XY-2023-AA-1187",
-                "issuer": "中国建设工程造价管理协会",
+                "certificate_no": "苏审图认字〔2023〕第17号",
+                "issuer": "江苏省住房和城乡建设厅",
                 "expires_on": "2028-06-30",
-            }
+            },
         ],
         "services": [
             {
-                "category": "COST",
-                "title": "工程量清单及最高投标限价编制",
+                "category": "DRAWING",
+                "title": "市政基础设施及中小型房屋建筑工程施工图审查",
                 "scope": (
-                    "国有资金投资的房屋建筑、市政、安装和装饰装修工程施工招标所"
-                    "需的工程量清单和最高投标限价（招标控制价）编制。"
+                    "道路、桥梁、给排水等市政基础设施工程和建筑面积3万平方米以下的房屋建筑工程。"
                 ),
                 "content": (
-                    "依据施工图和招标范围编制工程量清单，"
-                    "按江苏省计价定额和本市信息价编制最高投标限价，编写编制说明，"
-                    "配合招标答疑和清单澄清。"
+                    "对施工图涉及公共利益、公众安全和强制性标准的内容进行审查，合"
+                    "并消防、人防、技防审查，出具审查意见和审查合格书。"
                 ),
                 "legal_basis": (
-                    "《建筑工程施工发包与承包计价管理办法》"
-                    "（住房城乡建设部令第16号）第六条、第十八条；"
-                    "《建设工程价款结算暂行办法》（财建〔2004〕369号）；"
-                    "《政府投资条例》（国务院令第712号）"
+                    "《建设工程质量管理条例》第十一条；《房屋建筑和市政基础设施工"
+                    "程施工图设计文件审查管理办法》（住房城乡建设部令第13号）；"
+                    "《国务院办公厅关于全面开展工程建设项目审批制度改革的实施意见"
+                    "》（国办发〔2019〕11号）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价，参照原江苏省物价部门工程造价咨询服务收费标准，"
-                    "由双方在合同中约定；按最高投标限价金额分档累进计取。"
+                    "政府购买服务，审查费由市住房城乡建设主管部门按政府采购合同支"
+                    "付，建设单位不承担。"
                 ),
                 "fee_standard": {
-                    "type": "tiered",
-                    "base_unit": "wan_yuan",
-                    "base_label": "最高投标限价金额",
-                    "bands": [
-                        {"up_to": "500", "rate": "0.45"},
-                        {"up_to": "1000", "rate": "0.35"},
-                        {"up_to": "5000", "rate": "0.25"},
-                        {"up_to": "10000", "rate": "0.18"},
-                        {"up_to": None, "rate": "0.12"},
-                    ],
-                    "floor_fen": 300000,
+                    "type": "per_unit",
+                    "unit": "m2",
+                    "base_label": "建筑面积",
+                    "price_fen": 180,
+                    "floor_fen": 500_000,
                     "cap_fen": None,
-                    "discount_max_pct": "15",
-                },
-                "time_limit_days": 15,
-                "commitments": (
-                    "施工图等资料齐全后15个工作日内提交成果；清单漏项、"
-                    "错项导致的争议由本机构免费配合处理；"
-                    "最高投标限价偏差超过规定的承担相应责任。"
-                ),
-            },
-            {
-                "category": "COST",
-                "title": "建设项目设计概算审核",
-                "scope": (
-                    "政府投资项目初步设计阶段的设计概算审核，"
-                    "含房屋建筑、市政道路桥梁、排水和园林项目。"
-                ),
-                "content": (
-                    "审核概算编制依据、工程量、单价和取费，"
-                    "核查工程建设其他费和预备费，对照可研批复投资分析差异原因，"
-                    "出具概算审核报告。"
-                ),
-                "legal_basis": (
-                    "《建筑工程施工发包与承包计价管理办法》"
-                    "（住房城乡建设部令第16号）第六条、第十八条；"
-                    "《建设工程价款结算暂行办法》（财建〔2004〕369号）；"
-                    "《政府投资条例》（国务院令第712号）"
-                ),
-                "fee_basis": (
-                    "实行市场调节价，参照原江苏省物价部门工程造价咨询服务收费标"
-                    "准，由双方在合同中约定；按送审概算金额的比例计取。"
-                ),
-                "fee_standard": {
-                    "type": "rate",
-                    "base_unit": "wan_yuan",
-                    "base_label": "送审概算金额",
-                    "rate": "0.12",
-                    "floor_fen": 500000,
-                    "cap_fen": None,
-                    "discount_max_pct": "15",
                 },
                 "time_limit_days": 10,
-                "commitments": (
-                    "资料齐全后10个工作日内出具审核报告；"
-                    "审核意见逐项说明理由；免费参加概算评审会议。"
-                ),
+                "commitments": "一次性告知全部审查意见；复审3个工作日内完成。",
             },
         ],
     },
@@ -2393,63 +2384,51 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2010-07-12",
         "staff_count": 27,
         "description": (
-            "扎根东台的造价咨询机构，主要承担乡镇和农村基础设施、"
-            "学校、医院等政府投资项目的预算编制和结算审核。"
+            "小型工程咨询单位，主要为中小企业技改和县域政府投资项目编制可行性研究报告。"
         ),
         "admission_route": "merit",
         "qualifications": [
             {
-                "name": "工程咨询单位资信（建筑）",
-                "grade": "乙",
-                "certificate_no": "乙232022010418",
-                "issuer": "江苏省工程咨询协会",
-                "expires_on": "2028-03-31",
-            }
+                "name": "工程咨询单位资信",
+                "grade": "丙",
+                "certificate_no": "丙232021020953",
+                "issuer": "中国工程咨询协会",
+                "expires_on": "2027-06-30",
+            },
         ],
         "services": [
             {
-                "category": "COST",
-                "title": "施工图预算编制",
-                "scope": (
-                    "房屋建筑、农村道路、农田水利、"
-                    "村庄整治等工程的施工图预算编制，服务区域以东台市、"
-                    "大丰区和海安周边为主。"
-                ),
+                "category": "FEASIBILITY",
+                "title": "中小型项目可行性研究报告编制",
+                "scope": ("估算总投资5000万元以下的政府投资项目和企业技改项目的可行性研究报告。"),
                 "content": (
-                    "依据施工图计算工程量，套用江苏省计价定额和本市信息价，"
-                    "计算措施项目费和规费税金，编制施工图预算书和编制说明，配合财政评审。"
+                    "调研、方案比选、投资估算和效益分析，编制可行性研究报告并按评审意见修改。"
                 ),
                 "legal_basis": (
-                    "《建筑工程施工发包与承包计价管理办法》"
-                    "（住房城乡建设部令第16号）第六条、第十八条；"
-                    "《建设工程价款结算暂行办法》（财建〔2004〕369号）；"
-                    "《政府投资条例》（国务院令第712号）"
+                    "《政府投资条例》（国务院令第712号）第九条；《企业投资项目"
+                    "核准和备案管理条例》（国务院令第673号）第六条；《企业投资"
+                    "项目核准和备案管理办法》（国家发展改革委令第2号）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价，参照原江苏省物价部门工程造价咨询服务收费"
-                    "标准，由双方在合同中约定；按预算金额的比例计取。"
+                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服"
+                    "务价格的通知》（发改价格〔2015〕299号）），参照《建设"
+                    "项目前期工作咨询收费暂行规定》（计价格〔1999〕1283号"
+                    "）按估算投资额分档计取。"
                 ),
                 "fee_standard": {
-                    "type": "rate",
-                    "base_unit": "yuan",
-                    "base_label": "预算金额",
-                    "rate": "0.35",
-                    "floor_fen": 200000,
-                    "cap_fen": None,
-                    "discount_max_pct": "10",
+                    "type": "fixed",
+                    "amount_fen": 6_000_000,
+                    "per": "每份报告（估算总投资5000万元以下）",
+                    "discount_max_pct": "15",
                 },
-                "time_limit_days": 10,
-                "commitments": (
-                    "图纸齐全后10个工作日内提交预算书；"
-                    "财政评审提出问题的2个工作日内书面回复；"
-                    "免费调整至评审通过。"
-                ),
-            }
+                "time_limit_days": 15,
+                "commitments": "15个工作日内交付初稿；评审意见5个工作日内修改完毕。",
+            },
         ],
     },
     {
-        "name": "盐城诚澜招标代理有限公司",
-        "name_en": "Yancheng Chenglan Tendering Agency Co., Ltd.",
+        "name": "盐城诚澜林业规划设计有限公司",
+        "name_en": ("Yancheng Chenglan Forestry Planning and Design Co., Ltd."),
         "credit_code": "91320902766776750W",
         "legal_representative": "严立诚",
         "address": "盐城市亭湖区建军中路210号诚澜大厦6层",
@@ -2459,67 +2438,59 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2005-03-30",
         "staff_count": 36,
         "description": (
-            "专业招标采购代理机构，熟悉工程建设和政府采购两套程序，"
-            "尤其擅长设备、物资和信息化项目的货物招标。"
+            "林业调查规划设计单位，熟悉沿海防护林、农田林网和湿地林地资源"
+            "，承担建设项目使用林地可行性报告和林地现状调查。"
         ),
         "admission_route": "merit",
         "qualifications": [
             {
-                "name": "江苏省建设工程招标代理机构信息登记",
-                "grade": None,
-                "certificate_no": "苏建招代登〔2018〕0117号",
-                "issuer": "江苏省住房和城乡建设厅",
-                "expires_on": "2028-12-31",
-            },
-            {
-                "name": "政府采购代理机构名录登记",
-                "grade": None,
-                "certificate_no": "苏财采代登〔2018〕0932号",
-                "issuer": "江苏省财政厅",
-                "expires_on": "2028-12-31",
+                "name": "林业调查规划设计单位资信",
+                "grade": "乙",
+                "certificate_no": "林资信乙-苏-2022-031",
+                "issuer": "中国林业工程建设协会",
+                "expires_on": "2027-12-31",
             },
         ],
         "services": [
             {
-                "category": "TENDER",
-                "title": "货物及设备采购招标代理",
+                "category": "FOREST",
+                "title": "建设项目使用林地可行性报告编制",
                 "scope": (
-                    "工程建设项目中的设备、材料采购招标，"
-                    "以及政府采购货物项目的公开招标和竞争性磋商。"
+                    "占用或临时使用林地的建设项目，含沿海防护林带内的风电集控中心"
+                    "、升压站和道路工程。"
                 ),
                 "content": (
-                    "调研市场和潜在供应商，编制技术参数和招标文件，发布采购公告，"
-                    "组织开标评标，公示结果，发出中标（成交）通知书，"
-                    "协助签订合同和组织履约验收。"
+                    "外业调查林地地类、面积、林种和蓄积，核对林地保护利用规划，分"
+                    "析使用林地的必要性和对森林资源、生态的影响，测算植被恢复费，"
+                    "编制可行性报告和勘测定界图。"
                 ),
                 "legal_basis": (
-                    "《中华人民共和国招标投标法》第十二条、第十三条；"
-                    "《中华人民共和国招标投标法实施条例》第十三条；"
-                    "《必须招标的工程项目规定》（国家发展改革委令第16号）；"
-                    "《中华人民共和国政府采购法实施条例》"
+                    "《中华人民共和国森林法》第三十七条；《建设项目使用林地审核审"
+                    "批管理办法》（国家林业局令第35号）第八条；《使用林地可行性"
+                    "报告编制规范》（LY/T 2492-2015）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服务价"
-                    "格的通知》（发改价格〔2015〕299号）），"
-                    "参照《招标代理服务收费管理暂行办法》（计价格〔2002〕1980号）"
-                    "和《国家发展改革委办公厅关于招标代理服务收费有关问题的通知》"
-                    "（发改办价格〔2003〕857号）及发改价格〔2011〕534号（5亿元以上部分费率和"
-                    "每次招标最高限额），按中标金额差额定率累进计取（货物招标"
-                    "费率）。"
+                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服"
+                    "务价格的通知》（发改价格〔2015〕299号）），按调查林地"
+                    "面积计取。"
                 ),
-                "fee_standard": {**docs.TENDER_AGENCY_GOODS, "discount_max_pct": "20"},
-                "time_limit_days": 20,
-                "commitments": (
-                    "自委托之日起20个工作日内完成采购并发出中标（成交）"
-                    "通知书（法定等标期除外）；技术参数不设置排他性条款；"
-                    "质疑在法定期限内书面答复。"
-                ),
-            }
+                "fee_standard": {
+                    "type": "per_unit",
+                    "unit": "hectare",
+                    "base_label": "调查林地面积",
+                    "price_fen": 450_000,
+                    "floor_fen": 1_500_000,
+                    "cap_fen": None,
+                    "discount_max_pct": "15",
+                },
+                "time_limit_days": 15,
+                "commitments": "外业调查邀请林业站共同现场核实；成果一次通过技术审查。",
+            },
         ],
     },
     {
         "name": "盐城岚信项目管理有限公司",
-        "name_en": "Yancheng Lanxin Project Management Co., Ltd.",
+        "name_en": ("Yancheng Lanxin Project Management Co., Ltd."),
         "credit_code": "9132090370915105XG",
         "legal_representative": "徐信安",
         "address": "盐城市盐都区世纪大道18号岚信大厦10层",
@@ -2529,98 +2500,134 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2012-11-06",
         "staff_count": 48,
         "description": (
-            "从事工程招标代理和项目管理，年代理工程施工及勘察设计、"
-            "监理等服务类招标150余项，无不良信用记录。"
+            "以投资项目前期咨询为主业的工程咨询单位，为政府投资项目编制可"
+            "行性研究报告，为企业投资项目编制核准申请报告，熟悉沿海产业园"
+            "区和新能源项目。"
         ),
         "admission_route": "merit",
         "qualifications": [
             {
-                "name": "江苏省建设工程招标代理机构信息登记",
-                "grade": None,
-                "certificate_no": "苏建招代登〔2019〕0341号",
-                "issuer": "江苏省住房和城乡建设厅",
-                "expires_on": "2029-06-30",
-            }
+                "name": "工程咨询单位资信",
+                "grade": "乙",
+                "certificate_no": "乙232023010417",
+                "issuer": "中国工程咨询协会",
+                "expires_on": "2028-12-31",
+            },
         ],
         "services": [
             {
-                "category": "TENDER",
-                "title": "工程施工招标代理",
-                "scope": (
-                    "房屋建筑、市政基础设施、园林绿化和装饰装修工程"
-                    "施工招标，含工程总承包（EPC）招标。"
-                ),
+                "category": "FEASIBILITY",
+                "title": "政府投资项目可行性研究报告编制",
+                "scope": ("市、县（区）政府投资的房屋建筑、市政、水利和交通项目的可行性研究报告。"),
                 "content": (
-                    "拟定招标方案和标段划分建议，编制招标文件和评标办法，发布招标公告，"
-                    "组织开标评标，公示中标候选人，处理异议，发出中标通知书并整理档案。"
+                    "现场踏勘和需求调研，论证建设必要性、规模和方案，估算投资和资"
+                    "金来源，分析经济和社会效益，汇总水土保持、节能、社会稳定风险"
+                    "等专篇，按评审意见修改定稿。"
                 ),
                 "legal_basis": (
-                    "《中华人民共和国招标投标法》第十二条、第十三条；"
-                    "《中华人民共和国招标投标法实施条例》第十三条；"
-                    "《必须招标的工程项目规定》（国家发展改革委令第16号）"
+                    "《政府投资条例》（国务院令第712号）第九条；《企业投资项目"
+                    "核准和备案管理条例》（国务院令第673号）第六条；《企业投资"
+                    "项目核准和备案管理办法》（国家发展改革委令第2号）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服务价"
-                    "格的通知》（发改价格〔2015〕299号）），"
-                    "参照《招标代理服务收费管理暂行办法》（计价格〔2002〕1980号）"
-                    "和《国家发展改革委办公厅关于招标代理服务收费有关问题的通知》"
-                    "（发改办价格〔2003〕857号）及发改价格〔2011〕534号（5亿元以上部分费率和"
-                    "每次招标最高限额），按中标金额差额定率累进计取（工程招标"
-                    "费率）。"
+                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服"
+                    "务价格的通知》（发改价格〔2015〕299号）），参照《建设"
+                    "项目前期工作咨询收费暂行规定》（计价格〔1999〕1283号"
+                    "）按估算投资额分档计取。"
                 ),
                 "fee_standard": {
-                    **docs.TENDER_AGENCY_WORKS,
-                    "floor_fen": 500000,
+                    "type": "tiered",
+                    "base_unit": "wan_yuan",
+                    "base_label": "项目估算总投资",
+                    "bands": [
+                        {
+                            "up_to": "10000",
+                            "rate": "0.14",
+                        },
+                        {
+                            "up_to": "50000",
+                            "rate": "0.0575",
+                        },
+                        {
+                            "up_to": "100000",
+                            "rate": "0.036",
+                        },
+                        {
+                            "up_to": "500000",
+                            "rate": "0.01125",
+                        },
+                        {
+                            "up_to": None,
+                            "rate": "0.005",
+                        },
+                    ],
+                    "floor_fen": 6_000_000,
+                    "cap_fen": 125_000_000,
                     "discount_max_pct": "20",
                 },
                 "time_limit_days": 25,
-                "commitments": (
-                    "自委托之日起25个工作日内发出中标通知书（法定时限除外）"
-                    "；招标文件发布前经委托人确认；"
-                    "代理过程中不向投标人收取任何费用（招标文件工本费除外）"
-                    "。"
-                ),
+                "commitments": ("按审批部门评估意见免费修改至通过；估算投资误差控制在10%以内。"),
             },
             {
-                "category": "TENDER",
-                "title": "勘察、设计、监理等服务类招标代理",
+                "category": "FEASIBILITY",
+                "title": "企业投资项目申请报告编制（核准类）",
                 "scope": (
-                    "工程勘察、设计、监理、造价咨询、全过程工程咨询等与工程建设有关的服务招标。"
+                    "列入《政府核准的投资项目目录》的企业投资项目，如港口码头、化"
+                    "工、热电项目的项目申请报告。"
                 ),
                 "content": (
-                    "编制服务招标文件和评分标准，发布公告，组织开标评标，"
-                    "公示结果，发出中标通知书，协助签订服务合同。"
+                    "分析项目对国家和地方产业政策、规划的符合性，资源利用和能耗、"
+                    "生态环境影响、经济和社会影响，提出核准所需的前置意见清单。"
                 ),
                 "legal_basis": (
-                    "《中华人民共和国招标投标法》第十二条、第十三条；"
-                    "《中华人民共和国招标投标法实施条例》第十三条；"
-                    "《必须招标的工程项目规定》（国家发展改革委令第16号）"
+                    "《政府投资条例》（国务院令第712号）第九条；《企业投资项目"
+                    "核准和备案管理条例》（国务院令第673号）第六条；《企业投资"
+                    "项目核准和备案管理办法》（国家发展改革委令第2号）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服务价"
-                    "格的通知》（发改价格〔2015〕299号）），"
-                    "参照《招标代理服务收费管理暂行办法》（计价格〔2002〕1980号）"
-                    "和《国家发展改革委办公厅关于招标代理服务收费有关问题的通知》"
-                    "（发改办价格〔2003〕857号）及发改价格〔2011〕534号（5亿元以上部分费率和"
-                    "每次招标最高限额），按中标金额差额定率累进计取（服务招标"
-                    "费率）。"
+                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服"
+                    "务价格的通知》（发改价格〔2015〕299号）），参照《建设"
+                    "项目前期工作咨询收费暂行规定》（计价格〔1999〕1283号"
+                    "）按估算投资额分档计取。"
                 ),
                 "fee_standard": {
-                    **docs.TENDER_AGENCY_SERVICES,
-                    "floor_fen": 300000,
+                    "type": "tiered",
+                    "base_unit": "wan_yuan",
+                    "base_label": "项目估算总投资",
+                    "bands": [
+                        {
+                            "up_to": "10000",
+                            "rate": "0.06",
+                        },
+                        {
+                            "up_to": "50000",
+                            "rate": "0.015",
+                        },
+                        {
+                            "up_to": "100000",
+                            "rate": "0.006",
+                        },
+                        {
+                            "up_to": "500000",
+                            "rate": "0.00125",
+                        },
+                        {
+                            "up_to": None,
+                            "rate": "0.002",
+                        },
+                    ],
+                    "floor_fen": 3_000_000,
+                    "cap_fen": 30_000_000,
                     "discount_max_pct": "20",
                 },
                 "time_limit_days": 20,
-                "commitments": (
-                    "自委托之日起20个工作日内发出中标通知书（法定时限除外）；"
-                    "评分标准量化、可核验；档案在项目结束后10个工作日内移交。"
-                ),
+                "commitments": "报告一次性通过形式审查；不收取核准结果挂钩费用。",
             },
         ],
     },
     {
-        "name": "盐城筑岳工程监理有限公司",
-        "name_en": ("Yancheng Zhuyue Construction Supervision Co., Ltd."),
+        "name": "盐城筑岳国土规划设计有限公司",
+        "name_en": ("Yancheng Zhuyue Land Planning and Design Co., Ltd."),
         "credit_code": "91320902706978262Y",
         "legal_representative": "王岳峰",
         "address": "盐城市亭湖区青年西路21号筑岳大厦",
@@ -2630,64 +2637,58 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "1998-04-10",
         "staff_count": 160,
         "description": (
-            "本市成立较早的监理企业，拥有注册监理工程师62名，监理过的学校、"
-            "医院、保障性住房和市政道路工程多次获得省、市优质工程奖。"
+            "国土空间规划和土地整治咨询单位，承担建设项目土地复垦方案、土地整治项目规划设计。"
         ),
         "admission_route": "merit",
         "qualifications": [
             {
-                "name": "工程监理资质（房屋建筑工程专业）",
-                "grade": "甲",
-                "certificate_no": "E132001234",
-                "issuer": "住房和城乡建设部",
-                "expires_on": "2028-11-30",
-            },
-            {
-                "name": "工程监理资质（市政公用工程专业）",
+                "name": "乙级城乡规划编制单位资质",
                 "grade": "乙",
-                "certificate_no": "E232005678",
-                "issuer": "江苏省住房和城乡建设厅",
-                "expires_on": "2029-07-31",
+                "certificate_no": "自资规乙字23320117",
+                "issuer": "江苏省自然资源厅",
+                "expires_on": "2027-12-31",
             },
         ],
         "services": [
             {
-                "category": "SUPERVISION",
-                "title": "房屋建筑工程施工监理",
+                "category": "RECLAIM",
+                "title": "建设项目土地复垦方案报告书编制",
                 "scope": (
-                    "学校、医院、办公楼、住宅小区和工业厂房等房屋建"
-                    "筑工程施工阶段监理，含保修阶段服务。"
+                    "损毁土地面积较大的建设项目（取土场、弃土场、施工营地、海上风"
+                    "电陆上工程）的土地复垦方案报告书。"
                 ),
                 "content": (
-                    "审查施工组织设计和专项施工方案，组织检验批、分项、分部工程验收，"
-                    "实施旁站和巡视，控制进度和工程计量，审核工程款支付，"
-                    "督促落实安全文明施工措施，参加竣工验收并提交监理工作总结和监理档案。"
+                    "调查拟损毁土地的地类和质量，预测损毁程度，确定复垦方向和标准"
+                    "，设计工程和生物措施，测算复垦费用和年度计划，编制报告书和复"
+                    "垦规划图。"
                 ),
                 "legal_basis": (
-                    "《中华人民共和国建筑法》第三十条；《建设工程质量管理条例》"
-                    "第十二条；《建设工程监理范围和规模标准规定》（建设部令第86号）"
+                    "《土地复垦条例》（国务院令第592号）第十一条、第十二条；《"
+                    "土地复垦条例实施办法》（国土资源部令第56号）；《土地复垦方"
+                    "案编制规程》（TD/T 1031-2011）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服务价格"
-                    "的通知》（发改价格〔2015〕299号）），"
-                    "参照《建设工程监理与相关服务收费管理规定》（发改价格〔2007〕670号）"
-                    "施工监理服务收费基价表，按计费额直线内插法计算，乘以专业、工程复杂程度"
-                    "和高程调整系数；可在基准价基础上下浮。"
+                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服"
+                    "务价格的通知》（发改价格〔2015〕299号）），按复垦区面"
+                    "积计取。"
                 ),
-                "fee_standard": {**docs.SUPERVISION, "discount_max_pct": "30"},
-                "time_limit_days": 5,
-                "commitments": (
-                    "监理服务期与施工合同工期一致；"
-                    "签订合同后5个工作日内组建项目监理机构并进场；"
-                    "总监理工程师每周到场不少于3天；"
-                    "危险性较大的分部分项工程全程旁站。"
-                ),
-            }
+                "fee_standard": {
+                    "type": "per_unit",
+                    "unit": "hectare",
+                    "base_label": "复垦区面积",
+                    "price_fen": 300_000,
+                    "floor_fen": 2_000_000,
+                    "cap_fen": None,
+                    "discount_max_pct": "15",
+                },
+                "time_limit_days": 20,
+                "commitments": "复垦费用测算依据逐项列明；配合自然资源部门组织的专家论证。",
+            },
         ],
     },
     {
-        "name": "盐城润衡建设监理有限公司",
-        "name_en": ("Yancheng Runheng Construction Supervision Co., Ltd."),
+        "name": "盐城润衡生态林业咨询有限公司",
+        "name_en": ("Yancheng Runheng Ecological Forestry Consulting Co., Ltd."),
         "credit_code": "91320903586845923E",
         "legal_representative": "胡润生",
         "address": "盐城市盐都区新都西路99号润衡大厦",
@@ -2697,76 +2698,53 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2002-08-19",
         "staff_count": 95,
         "description": (
-            "房屋建筑和市政公用工程监理企业，近年承担道路桥梁、"
-            "排水管网和污水处理厂等市政工程监理较多，配备无人机和BIM巡检手段。"
+            "从事林业资源调查和生态咨询，承担线性工程穿越林地的使用林地可行性报告和林地现状调查表。"
         ),
         "admission_route": "merit",
         "qualifications": [
             {
-                "name": "工程监理资质（房屋建筑工程专业）",
-                "grade": "甲",
-                "certificate_no": "E132008901",
-                "issuer": "住房和城乡建设部",
-                "expires_on": "2027-05-31",
-            },
-            {
-                "name": "工程监理资质（市政公用工程专业）",
-                "grade": "乙",
-                "certificate_no": "E232011456",
-                "issuer": "江苏省住房和城乡建设厅",
-                "expires_on": "2029-09-30",
+                "name": "林业调查规划设计单位资信",
+                "grade": "丙",
+                "certificate_no": "林资信丙-苏-2023-058",
+                "issuer": "中国林业工程建设协会",
+                "expires_on": "2028-06-30",
             },
         ],
         "services": [
             {
-                "category": "SUPERVISION",
-                "title": "市政公用工程施工监理",
+                "category": "FOREST",
+                "title": "线性工程使用林地可行性报告及林地现状调查表",
                 "scope": (
-                    "城市道路、桥梁、排水管网、污水处理和园林绿化等市政公用工程施工阶段监理。"
+                    "公路、输电线路、海上风电送出线路等线性工程穿越林地的使用林地"
+                    "申请材料；占用林地2公顷以下的编制林地现状调查表。"
                 ),
                 "content": (
-                    "审查施工方案和深基坑、顶管等危大工程专项方案，"
-                    "实施材料进场见证取样、隐蔽工程验收和旁站，控制进度和计量支付，"
-                    "协调管线迁改和交通组织，参加交工、竣工验收并移交监理档案。"
+                    "沿线逐段调查林地，统计各县（区）、各地类使用面积，提出避让和"
+                    "植被恢复措施，编制可行性报告或现状调查表及附图。"
                 ),
                 "legal_basis": (
-                    "《中华人民共和国建筑法》第三十条；《建设工程质量管理条例》"
-                    "第十二条；《建设工程监理范围和规模标准规定》（建设部令第86号）"
+                    "《中华人民共和国森林法》第三十七条；《建设项目使用林地审核审"
+                    "批管理办法》（国家林业局令第35号）第八条"
                 ),
                 "fee_basis": (
-                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服务价格"
-                    "的通知》（发改价格〔2015〕299号）），"
-                    "参照《建设工程监理与相关服务收费管理规定》（发改价格〔2007〕670号）"
-                    "施工监理服务收费基价，按工程概算投资额分档累进计取；"
-                    "可在基价基础上下浮。"
+                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服"
+                    "务价格的通知》（发改价格〔2015〕299号）），按线路长度"
+                    "和涉及林地的县（区）数量协商确定。"
                 ),
                 "fee_standard": {
-                    "type": "tiered",
-                    "base_unit": "wan_yuan",
-                    "base_label": "工程概算投资额",
-                    "bands": [
-                        {"up_to": "500", "rate": "3.3"},
-                        {"up_to": "1000", "rate": "2.72"},
-                        {"up_to": "3000", "rate": "2.4"},
-                        {"up_to": "5000", "rate": "2.135"},
-                        {"up_to": "10000", "rate": "1.956"},
-                        {"up_to": None, "rate": "1.7"},
-                    ],
-                    "floor_fen": 500000,
-                    "cap_fen": None,
-                    "discount_max_pct": "25",
+                    "type": "negotiated",
+                    "low_fen": 2_000_000,
+                    "high_fen": 8_000_000,
+                    "note": "按线路长度和涉及县（区）数量协商",
                 },
-                "time_limit_days": 5,
-                "commitments": (
-                    "监理服务期与施工合同工期一致；签订合同后5个工作日内进场；管线、"
-                    "顶管等关键工序全程旁站并留存影像；每月提交监理月报。"
-                ),
-            }
+                "time_limit_days": 20,
+                "commitments": "分县（区）出具面积统计表，便于分级审核。",
+            },
         ],
     },
     {
-        "name": "盐城朗川工程管理有限公司",
-        "name_en": ("Yancheng Langchuan Construction Management Co., Ltd."),
+        "name": "盐城朗川土地整治技术有限公司",
+        "name_en": ("Yancheng Langchuan Land Consolidation Technology Co., Ltd."),
         "credit_code": "913209045882745031",
         "legal_representative": "陆朗川",
         "address": "盐城市大丰区大中街道常新路32号",
@@ -2775,59 +2753,52 @@ AGENCIES: list[dict[str, Any]] = [
         "phone": "0515-83216655",
         "established_on": "2009-02-25",
         "staff_count": 70,
-        "description": (
-            "立足大丰、服务全市的监理企业，以中小型房屋建筑、厂房和装饰装修工程监理为主，收费灵活。"
-        ),
+        "description": ("土地整治和复垦技术服务单位，专做临时用地的土地复垦方案报告表。"),
         "admission_route": "merit",
         "qualifications": [
             {
-                "name": "工程监理资质（房屋建筑工程专业）",
-                "grade": "乙",
-                "certificate_no": "E232019873",
-                "issuer": "江苏省住房和城乡建设厅",
-                "expires_on": "2026-12-31",
-            }
+                "name": "土地规划机构等级（行业自律评价）",
+                "grade": "丙",
+                "certificate_no": "中土学评丙-2023-0412",
+                "issuer": "中国土地学会",
+                "expires_on": "2027-06-30",
+            },
         ],
         "services": [
             {
-                "category": "SUPERVISION",
-                "title": "中小型房屋建筑及装饰装修工程监理",
+                "category": "RECLAIM",
+                "title": "临时用地土地复垦方案报告表编制",
                 "scope": (
-                    "建筑安装工程费1亿元以下的工业厂房、仓库、"
-                    "中小学校舍、社区用房和装饰装修工程施工监理。"
+                    "施工便道、堆场、施工营地等临时用地（使用期限一般不超过两年）"
+                    "的土地复垦方案报告表。"
                 ),
                 "content": (
-                    "审查施工方案，组织材料和隐蔽工程验收，实施关键部位旁站，"
-                    "控制工期和工程计量，督促安全文明施工，参加竣工验收并整理监理资料。"
+                    "现场调查和拍照取证，确定复垦措施、费用和复垦期限，编制报告表"
+                    "，协助签订复垦协议和缴存复垦费用。"
                 ),
                 "legal_basis": (
-                    "《中华人民共和国建筑法》第三十条；《建设工程质量管理条例》"
-                    "第十二条；《建设工程监理范围和规模标准规定》（建设部令第86号）"
+                    "《土地复垦条例》（国务院令第592号）第十一条；《中华人民共"
+                    "和国土地管理法实施条例》第二十条；《自然资源部关于规范临时用"
+                    "地管理的通知》（自然资规〔2021〕2号）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服务价格的"
-                    "通知》（发改价格〔2015〕299号）），按建筑安装工程费的比例计取。"
+                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服"
+                    "务价格的通知》（发改价格〔2015〕299号））。"
                 ),
                 "fee_standard": {
-                    "type": "rate",
-                    "base_unit": "wan_yuan",
-                    "base_label": "建筑安装工程费",
-                    "rate": "1.8",
-                    "floor_fen": 1500000,
-                    "cap_fen": None,
-                    "discount_max_pct": "15",
+                    "type": "fixed",
+                    "amount_fen": 1_200_000,
+                    "per": "每份报告表",
+                    "discount_max_pct": "10",
                 },
-                "time_limit_days": 5,
-                "commitments": (
-                    "监理服务期与施工合同工期一致；签订合同后5个工作日内进场；"
-                    "总监理工程师同时担任项目不超过3个；每周召开监理例会。"
-                ),
-            }
+                "time_limit_days": 10,
+                "commitments": "10个工作日内交付；复垦验收前免费复核一次。",
+            },
         ],
     },
     {
-        "name": "盐城焱衡消防技术服务有限公司",
-        "name_en": ("Yancheng Yanheng Fire Protection Services Co., Ltd."),
+        "name": "盐城焱衡防雷检测技术有限公司",
+        "name_en": ("Yancheng Yanheng Lightning Protection Testing Co., Ltd."),
         "credit_code": "91320902MA1NPMLC8X",
         "legal_representative": "曹立焱",
         "address": "盐城市亭湖区迎宾南路77号焱衡大楼",
@@ -2837,60 +2808,65 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2017-08-08",
         "staff_count": 22,
         "description": (
-            "消防设施检测和维护保养专业机构，拥有一级注册消防工程师5名、"
-            "消防设施操作员18名，检测设备按规范配置并定期检定。"
+            "雷电防护装置检测机构，国发〔2016〕39号开放检测市场后取"
+            "得资质，主要承担化工园区易燃易爆场所的防雷装置检测。"
         ),
         "admission_route": "merit",
         "qualifications": [
             {
-                "name": ("社会消防技术服务机构从业信息登记（消防设施维护保养检测）"),
+                "name": "雷电防护装置检测资质",
+                "grade": "乙",
+                "certificate_no": "（苏）雷检字〔2021〕第041号",
+                "issuer": "江苏省气象局",
+                "expires_on": "2026-12-31",
+            },
+            {
+                "name": "检验检测机构资质认定证书（CMA）",
                 "grade": None,
-                "certificate_no": "苏消服登〔2022〕0317号",
-                "issuer": "江苏省消防救援总队",
-                "expires_on": "2027-08-31",
-            }
+                "certificate_no": "221012345677",
+                "issuer": "江苏省市场监督管理局",
+                "expires_on": "2027-12-31",
+            },
         ],
         "services": [
             {
-                "category": "FIRE",
-                "title": "建筑消防设施年度检测",
+                "category": "LIGHTNING",
+                "title": "易燃易爆建设工程和场所新建防雷装置检测",
                 "scope": (
-                    "办公楼、商场、酒店、学校、医院、厂房和仓库等建筑的消防设施年度全面检测。"
+                    "油库、气库、化学品仓库、加油加气站等易燃易爆建设工程和场所新"
+                    "建、改建、扩建防雷装置的分段检测和竣工检测。"
                 ),
                 "content": (
-                    "按《建筑消防设施检测技术规程》对火灾自动报警、自动喷水灭火、消火栓、"
-                    "防排烟、应急照明和疏散指示、防火分隔等系统逐项检测，"
-                    "记录问题并提出整改建议，出具检测报告并上传社会消防技术服务信息系统。"
+                    "按GB 50057和GB/T 21431检测接闪器、引下线、"
+                    "接地装置、等电位连接和电涌保护器，出具检测报告，供气象主管机"
+                    "构竣工验收。"
                 ),
                 "legal_basis": (
-                    "《中华人民共和国消防法》第十六条、第三十四条；"
-                    "《社会消防技术服务管理规定》（应急管理部令第7号）"
+                    "《气象灾害防御条例》第二十四条；《国务院关于优化建设工程防雷"
+                    "许可的决定》（国发〔2016〕39号）；《防雷装置设计审核和"
+                    "竣工验收规定》（中国气象局令第21号）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价（未列入《江苏省定价目录》），按建筑面积计取并明码标价。"
+                    "由审批部门（市气象局）委托并支付（谁审批、谁委托、谁付费），"
+                    "不向建设单位收费；委托价格按检测点数计。"
                 ),
                 "fee_standard": {
                     "type": "per_unit",
-                    "unit": "m2",
-                    "base_label": "建筑面积",
-                    "price_fen": 60,
-                    "floor_fen": 300000,
+                    "unit": "point",
+                    "base_label": "检测点数",
+                    "price_fen": 30_000,
+                    "floor_fen": 300_000,
                     "cap_fen": None,
-                    "discount_max_pct": "20",
                 },
-                "time_limit_days": 7,
-                "commitments": (
-                    "现场检测完成后7个工作日内出具检测报告；"
-                    "报告同步录入社会消防技术服务信息系统；"
-                    "整改后免费复检一次。"
-                ),
-            }
+                "time_limit_days": 5,
+                "commitments": "检测原始记录随报告提交；隐蔽工程检测随叫随到。",
+            },
         ],
     },
     {
-        "name": "盐城卫岚消防安全技术有限公司",
-        "name_en": "Yancheng Weilan Fire Safety Technology Co., Ltd.",
-        "credit_code": "913209037377657963",
+        "name": "盐城市卫岚特种设备监督检验中心",
+        "name_en": ("Yancheng Weilan Special Equipment Supervisory Inspection Centre"),
+        "credit_code": "12320900466783297J",
         "legal_representative": "邱卫东",
         "address": "盐城市盐都区盐渎西路58号",
         "city": "盐城市",
@@ -2899,95 +2875,86 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2013-06-17",
         "staff_count": 30,
         "description": (
-            "提供消防设施维护保养检测和消防安全评估，服务高层住宅小区物业、"
-            "大型商业综合体和化工企业，可提供7×24小时应急维修。"
+            "公益性特种设备检验机构，经核准承担本市锅炉、压力容器、压力管"
+            "道、电梯和起重机械安装、改造、重大修理的监督检验，是本市唯一"
+            "承担该项目的综合检验机构，按“垄断性中介必须进驻”原则进驻。"
         ),
-        "admission_route": "merit",
+        "admission_route": "required",
         "qualifications": [
             {
-                "name": ("社会消防技术服务机构从业信息登记（维护保养检测、消防安全评估）"),
+                "name": "特种设备检验机构核准证（综合检验机构）",
+                "grade": "甲",
+                "certificate_no": "TS7110320-2027",
+                "issuer": "国家市场监督管理总局",
+                "expires_on": "2027-08-31",
+            },
+            {
+                "name": "检验检测机构资质认定证书（CMA）",
                 "grade": None,
-                "certificate_no": "苏消服登〔2021〕0158号",
-                "issuer": "江苏省消防救援总队",
-                "expires_on": "2028-02-29",
-            }
+                "certificate_no": "211012349872",
+                "issuer": "江苏省市场监督管理局",
+                "expires_on": "2028-03-31",
+            },
         ],
         "services": [
             {
-                "category": "FIRE",
-                "title": "建筑消防设施维护保养检测",
+                "category": "SPECIAL",
+                "title": "电梯安装、改造、重大修理监督检验",
                 "scope": (
-                    "高层住宅小区、商业综合体、"
-                    "宾馆和工业企业的消防设施按月维护保养和年度检测"
-                    "一体化服务。"
+                    "新建建筑的乘客电梯、载货电梯、自动扶梯和自动人行道的安装监督"
+                    "检验，以及改造、重大修理监督检验。"
                 ),
                 "content": (
-                    "按《建筑消防设施的维护管理》（GB 25201）制定维保计划，"
-                    "每月对消防设施进行巡检、测试和保养，按年度出具检测报告，"
-                    "故障设施24小时内响应维修。"
+                    "审查施工单位资格和施工方案，现场抽查安装过程，按TSG T7"
+                    "001进行监督检验，出具监督检验证书，作为办理特种设备使用登"
+                    "记的依据。"
                 ),
                 "legal_basis": (
-                    "《中华人民共和国消防法》第十六条、第三十四条；"
-                    "《社会消防技术服务管理规定》（应急管理部令第7号）"
+                    "《中华人民共和国特种设备安全法》第二十五条、第三十三条；《电"
+                    "梯监督检验和定期检验规则》（TSG T7001）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价（未列入《江苏省定价目录》），"
-                    "按建筑面积计取并明码标价；维保服务按年度合同计收。"
+                    "执行省价格主管部门核定的特种设备检验检测收费标准（行政事业性"
+                    "收费目录外的经营服务性收费按核定标准执行）。"
                 ),
                 "fee_standard": {
                     "type": "per_unit",
-                    "unit": "m2",
-                    "base_label": "建筑面积（每年）",
-                    "price_fen": 45,
-                    "floor_fen": 300000,
+                    "unit": "item",
+                    "base_label": "电梯台数",
+                    "price_fen": 150_000,
+                    "floor_fen": 150_000,
                     "cap_fen": None,
-                    "discount_max_pct": "15",
                 },
-                "time_limit_days": 7,
-                "commitments": (
-                    "每次检测完成后7个工作日内出具报告；故障报修2小时内响应、"
-                    "24小时内到场；维保记录实时上传社会消防技术服务信息系统。"
-                ),
+                "time_limit_days": 10,
+                "commitments": "接报后3个工作日内安排现场检验；不合格项一次性书面告知。",
             },
             {
-                "category": "FIRE",
-                "title": "消防安全评估",
-                "scope": (
-                    "大型商业综合体、人员密集场所、"
-                    "化工企业和大型活动的消防安全评估，"
-                    "以及火灾隐患整改的技术评估。"
-                ),
-                "content": (
-                    "调查建筑和场所的消防安全管理、消防设施和疏散条件，"
-                    "辨识火灾风险，必要时进行性能化分析，评定消防安全等级，"
-                    "提出整改和管理建议，出具消防安全评估报告。"
-                ),
+                "category": "SPECIAL",
+                "title": "锅炉、压力容器安装监督检验",
+                "scope": ("工业锅炉、固定式压力容器和工业管道的安装、改造、重大修理监督检验。"),
+                "content": "审查安装资料，见证水压试验和关键工序，出具监督检验证书。",
                 "legal_basis": (
-                    "《中华人民共和国消防法》第十六条、第三十四条；"
-                    "《社会消防技术服务管理规定》（应急管理部令第7号）；《消防安全评估》"
-                    "（XF/T 3005）"
+                    "《中华人民共和国特种设备安全法》第二十五条；《锅炉安全技术规"
+                    "程》（TSG 11）；《固定式压力容器安全技术监察规程》（T"
+                    "SG 21）"
                 ),
-                "fee_basis": (
-                    "实行市场调节价，由双方按照《中介服务收费管理办法》"
-                    "（计价格〔1999〕2255号）的原则协商确定并明码标价。"
-                ),
+                "fee_basis": "执行省价格主管部门核定的特种设备检验检测收费标准。",
                 "fee_standard": {
-                    "type": "negotiated",
-                    "low_fen": 2000000,
-                    "high_fen": 8000000,
-                    "note": "按建筑规模、使用性质及是否需要性能化分析协商",
+                    "type": "per_unit",
+                    "unit": "item",
+                    "base_label": "设备台数",
+                    "price_fen": 200_000,
+                    "floor_fen": 200_000,
+                    "cap_fen": None,
                 },
                 "time_limit_days": 15,
-                "commitments": (
-                    "现场调查完成后15个工作日内出具评估报告；"
-                    "评估结论客观独立；评估人员为注册消防工程师。"
-                ),
+                "commitments": "按施工进度分段检验，不因检验延误工期。",
             },
         ],
     },
     {
-        "name": "盐城晟衡消防工程技术有限公司",
-        "name_en": ("Yancheng Shengheng Fire Engineering Technology Co., Ltd."),
+        "name": "盐城晟衡海洋工程咨询有限公司",
+        "name_en": ("Yancheng Shengheng Ocean Engineering Consulting Co., Ltd."),
         "credit_code": "91320924MA1YRPY606",
         "legal_representative": "戴晟衡",
         "address": "盐城市射阳县合德镇解放东路216号",
@@ -2997,60 +2964,50 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2019-04-22",
         "staff_count": 16,
         "description": (
-            "服务射阳、滨海、响水等县域的消防设施检测和消防工程企"
-            "业，价格较市区同类服务低，县域内当天可到场。"
+            "海洋工程咨询单位，承担海上风电场、海底电缆和滩涂用海项目的海"
+            "域使用论证，配备海洋测绘和数值模拟人员。"
         ),
         "admission_route": "merit",
         "qualifications": [
             {
-                "name": ("社会消防技术服务机构从业信息登记（消防设施维护保养检测）"),
+                "name": "海域使用论证单位信用评价（行业自律，A级）",
                 "grade": None,
-                "certificate_no": "苏消服登〔2021〕0409号",
-                "issuer": "江苏省消防救援总队",
-                "expires_on": "2029-04-30",
-            },
-            {
-                "name": "建筑业企业资质（消防设施工程专业承包二级）",
-                "grade": None,
-                "certificate_no": "D332098765",
-                "issuer": "江苏省住房和城乡建设厅",
-                "expires_on": "2028-10-31",
+                "certificate_no": "中海协论证信〔2024〕第086号",
+                "issuer": "中国海洋工程咨询协会",
+                "expires_on": "2027-12-31",
             },
         ],
         "services": [
             {
-                "category": "FIRE",
-                "title": "建筑消防设施检测（县域）",
+                "category": "SEA",
+                "title": "海上风电场及海底电缆海域使用论证报告书编制",
                 "scope": (
-                    "射阳县、滨海县、响水县、阜宁县、建湖县范围内的厂房、"
-                    "仓库、学校、医院和商业建筑消防设施年度检测。"
+                    "海上风电场（含风机基础、海上升压站、集电和送出海缆）等需编制报告书的用海项目。"
                 ),
                 "content": (
-                    "对火灾自动报警、消火栓、自动喷水灭火、防排烟、"
-                    "应急照明和疏散指示等系统开展全面检测，"
-                    "出具检测报告并提出整改建议。"
+                    "收集和补充海洋水文、地形地貌和冲淤资料，分析用海必要性、选址"
+                    "和面积的合理性，预测对海洋资源、渔业和其他用海活动的影响，界"
+                    "定利益相关者并提出协调方案，绘制宗海图。"
                 ),
                 "legal_basis": (
-                    "《中华人民共和国消防法》第十六条、第三十四条；"
-                    "《社会消防技术服务管理规定》（应急管理部令第7号）"
+                    "《中华人民共和国海域使用管理法》第十六条、第十七条；《海域使"
+                    "用论证管理规定》（国家海洋局，2016年）；《海域使用论证技"
+                    "术导则》（GB/T 42361-2023）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价（未列入《江苏省定价目录》），按建筑面积计取并明码标价。"
+                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服"
+                    "务价格的通知》（发改价格〔2015〕299号）），按用海面积"
+                    "、用海方式和专题数量协商确定。"
                 ),
                 "fee_standard": {
-                    "type": "per_unit",
-                    "unit": "m2",
-                    "base_label": "建筑面积",
-                    "price_fen": 55,
-                    "floor_fen": 250000,
-                    "cap_fen": None,
-                    "discount_max_pct": "15",
+                    "type": "negotiated",
+                    "low_fen": 20_000_000,
+                    "high_fen": 80_000_000,
+                    "note": "按用海面积、用海方式和专题数量协商",
                 },
-                "time_limit_days": 7,
-                "commitments": (
-                    "县域内接单当天到场；现场检测完成后7个工作日内出具报告；整改后免费复检一次。"
-                ),
-            }
+                "time_limit_days": 45,
+                "commitments": ("利益相关者协调情况逐一列表；专家评审修改意见10个工作日内完成。"),
+            },
         ],
     },
     {
@@ -3193,7 +3150,7 @@ AGENCIES: list[dict[str, Any]] = [
     },
     {
         "name": "江苏沐川工程咨询有限公司",
-        "name_en": "Jiangsu Muchuan Engineering Consulting Co., Ltd.",
+        "name_en": ("Jiangsu Muchuan Engineering Consulting Co., Ltd."),
         "credit_code": "913209245680209441",
         "legal_representative": "郑文川",
         "address": "盐城市射阳县合德镇振阳街88号沐川大厦",
@@ -3203,8 +3160,8 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2014-06-05",
         "staff_count": 25,
         "description": (
-            "从事可行性研究、社会稳定风险评估和乡村振兴项目咨询，"
-            "熟悉沿海滩涂开发和农业园区项目的群众利益诉求。"
+            "工程咨询单位，长期服务滩涂开发和港口项目，承担港口码头、取排"
+            "水口等项目的海域使用论证报告表。"
         ),
         "admission_route": "merit",
         "qualifications": [
@@ -3214,44 +3171,34 @@ AGENCIES: list[dict[str, Any]] = [
                 "certificate_no": "乙232022010502",
                 "issuer": "江苏省工程咨询协会",
                 "expires_on": "2028-12-31",
-            }
+            },
         ],
         "services": [
             {
-                "category": "SSRA",
-                "title": "重大项目社会稳定风险评估（邻避类、滩涂开发类）",
-                "scope": (
-                    "垃圾焚烧、污水处理、危废处置等邻避设施，以及沿海滩涂开发、"
-                    "海上风电登陆点和大型农业园区等可能引发群体性诉求的项目。"
-                ),
+                "category": "SEA",
+                "title": "港口码头及取排水口海域使用论证报告表编制",
+                "scope": ("港口码头、取排水口、海底管线等用海面积较小、可编制报告表的项目。"),
                 "content": (
-                    "开展利益相关者分析和公众意见调查，召开听证会或座谈会，"
-                    "识别环境、补偿、生计等风险，评判风险等级，提出沟通协商、"
-                    "补偿安置和舆情应对措施，编制评估报告。"
+                    "收集海洋环境和开发利用现状资料，分析用海合理性和对周边用海活"
+                    "动的影响，绘制宗海位置图和界址图，编制报告表。"
                 ),
                 "legal_basis": (
-                    "中共中央办公厅、国务院办公厅《关于建立健全重大决策社会稳定风险评估机"
-                    "制的指导意见（试行）》（中办发〔2012〕2号）；"
-                    "《国家发展改革委重大固定资产投资项目社会稳定风险评估暂行办法》"
-                    "（发改投资〔2012〕2492号）"
+                    "《中华人民共和国海域使用管理法》第十六条、第十七条；《海域使"
+                    "用论证管理规定》（国家海洋局，2016年）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价，由双方按照《中介服务收费管理办法》"
-                    "（计价格〔1999〕2255号）的原则协商确定并明码标价。"
+                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服"
+                    "务价格的通知》（发改价格〔2015〕299号））。"
                 ),
                 "fee_standard": {
-                    "type": "negotiated",
-                    "low_fen": 3000000,
-                    "high_fen": 12000000,
-                    "note": "按影响范围、调查样本量及是否召开听证会协商",
+                    "type": "fixed",
+                    "amount_fen": 8_000_000,
+                    "per": "每份报告表",
+                    "discount_max_pct": "10",
                 },
-                "time_limit_days": 25,
-                "commitments": (
-                    "资料齐全后25个工作日内提交报告；"
-                    "调查样本和原始记录完整留存；"
-                    "免费修改至评估主体认可。"
-                ),
-            }
+                "time_limit_days": 30,
+                "commitments": "宗海图界址点与不动产登记要求一致。",
+            },
         ],
     },
     {
@@ -3392,8 +3339,8 @@ AGENCIES: list[dict[str, Any]] = [
         ],
     },
     {
-        "name": "南京禾岩地质矿产咨询有限公司",
-        "name_en": ("Nanjing Heyan Geology and Mineral Resources Consulting Co., Ltd."),
+        "name": "南京禾岩海事技术咨询有限公司",
+        "name_en": ("Nanjing Heyan Maritime Technology Consulting Co., Ltd."),
         "credit_code": "913201135862179781",
         "legal_representative": "吕成岩",
         "address": "南京市栖霞区仙林大道10号禾岩大厦9层",
@@ -3403,67 +3350,75 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2008-12-01",
         "staff_count": 40,
         "description": (
-            "从事矿产资源储量核实、压覆矿产资源评估和地质灾害评估，"
-            "熟悉苏北盆地油气、岩盐和地热资源分布。经外来引进进驻本市。"
+            "海事技术咨询单位，配备船舶操纵模拟器和交通流分析系统，承担沿"
+            "海海上风电、港口和跨海桥梁工程的通航安全评估，本市引进的缺位"
+            "中介。"
         ),
         "admission_route": "recruited",
         "qualifications": [
             {
-                "name": "地质灾害防治单位资质（评估和治理工程勘查设计）",
-                "grade": "甲",
-                "certificate_no": "苏地灾资（甲）字〔2022〕第0037号",
-                "issuer": "江苏省自然资源厅",
-                "expires_on": "2027-10-31",
-            },
-            {
-                "name": "测绘资质（工程测量）",
-                "grade": "乙",
-                "certificate_no": "乙测资字32011402",
-                "issuer": "江苏省自然资源厅",
-                "expires_on": "2029-11-30",
+                "name": "检验检测机构资质认定证书（CMA）",
+                "grade": None,
+                "certificate_no": "201012341288",
+                "issuer": "江苏省市场监督管理局",
+                "expires_on": "2028-06-30",
             },
         ],
         "services": [
             {
-                "category": "MINERAL",
-                "title": "建设项目压覆重要矿产资源调查评估",
-                "scope": (
-                    "位于已查明矿产地或矿业权范围附近的工业园区、交通干线、"
-                    "输油输气管道、输电线路和大型建筑群等建设项目。"
-                ),
+                "category": "NAV",
+                "title": "海上风电场通航安全评估",
+                "scope": "海上风电场及其海缆路由在施工期和运营期对通航环境的影响评估。",
                 "content": (
-                    "查询矿产地和矿业权数据库，界定压覆范围，"
-                    "核实被压覆矿产资源的类型、储量和矿业权设置情况，"
-                    "估算压覆资源量并分析对矿业权人的影响，提出补偿协商建议，"
-                    "编制压覆矿产资源调查评估报告，配合自然资源主管部门审查；"
-                    "确认不压覆的出具调查说明。"
+                    "分析AIS船舶交通流和通航环境，开展船舶操纵模拟和碰撞风险评"
+                    "估，论证风电场与航路、锚地的安全距离，提出助航标志和安全保障"
+                    "措施，供海事管理机构审批水上水下作业和活动。"
                 ),
                 "legal_basis": (
-                    "《中华人民共和国矿产资源法》（2024年修订）"
-                    "关于建设项目压覆重要矿产资源的规定；"
-                    "《国土资源部关于进一步做好建设项目压覆重要矿产资源审批管理工作"
-                    "的通知》（国土资发〔2010〕137号）"
+                    "《中华人民共和国海上交通安全法》第四十八条；《中华人民共和国"
+                    "水上水下作业和活动通航安全管理规定》（交通运输部令2019年"
+                    "第2号）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价，由双方按照《中介服务收费管理办法》"
-                    "（计价格〔1999〕2255号）的原则协商确定并明码标价；"
-                    "按项目用地面积、压覆矿种和矿业权数量确定。"
+                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服"
+                    "务价格的通知》（发改价格〔2015〕299号）），按风电场规"
+                    "模和模拟工况数量协商确定。"
                 ),
                 "fee_standard": {
                     "type": "negotiated",
-                    "low_fen": 6000000,
-                    "high_fen": 30000000,
-                    "note": (
-                        "按用地面积、压覆矿种及涉及矿业权数量协商；仅需出具不压覆说明的按下限收取"
-                    ),
+                    "low_fen": 30_000_000,
+                    "high_fen": 120_000_000,
+                    "note": "按风电场规模、海缆长度和模拟工况数量协商",
+                },
+                "time_limit_days": 40,
+                "commitments": ("专家评审会前提交模拟视频和数据；评审意见15个工作日内修改完毕。"),
+            },
+            {
+                "category": "NAV",
+                "title": "港口码头工程航道通航条件影响评价",
+                "scope": "在航道或航道保护范围内建设的港口码头、取排水构筑物等工程。",
+                "content": (
+                    "分析工程对航道水深、水流条件和通航尺度的影响，必要时开展物理"
+                    "或数值模型试验，编制航道通航条件影响评价报告，报航道管理机构"
+                    "审核。"
+                ),
+                "legal_basis": (
+                    "《中华人民共和国航道法》第二十八条；《航道通航条件影响评价审"
+                    "核管理办法》（交通运输部令2017年第1号）"
+                ),
+                "fee_basis": (
+                    "实行市场调节价（《国家发展改革委关于进一步放开建设项目专业服"
+                    "务价格的通知》（发改价格〔2015〕299号））。"
+                ),
+                "fee_standard": {
+                    "type": "negotiated",
+                    "low_fen": 15_000_000,
+                    "high_fen": 50_000_000,
+                    "note": "按工程规模和模型试验内容协商",
                 },
                 "time_limit_days": 30,
-                "commitments": (
-                    "资料齐全后30个工作日内提交报告；"
-                    "免费修改至通过审查；协助建设单位与矿业权人沟通补"
-                    "偿事宜。"
-                ),
-            }
+                "commitments": "报告同时满足海事和航道两个审批部门的要求。",
+            },
         ],
     },
     {
@@ -3612,98 +3567,94 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2001-06-18",
         "staff_count": 68,
         "description": (
-            "经省住房城乡建设厅认定的一类施工图审查机构，"
-            "由市住房城乡建设局通过政府采购确定为本市施工图联合审查服务机构，"
-            "审查人员涵盖建筑、结构、给排水、暖通、电气、消防、"
-            "人防和勘察专业。"
+            "经省住房城乡建设厅认定的一类施工图审查机构，由市住房城乡建设"
+            "局通过政府采购确定为本市施工图联合审查服务机构，审查人员涵盖"
+            "建筑、结构、给排水、暖通、电气、消防、人防和勘察专业。"
         ),
-        "admission_route": "required",
+        "admission_route": "merit",
         "qualifications": [
             {
-                "name": ("施工图审查机构认定（一类：房屋建筑工程、市政基础设施工程）"),
+                "name": "施工图审查机构认定（一类：房屋建筑工程、市政基础设施工程）",
                 "grade": None,
                 "certificate_no": "苏建审认〔2021〕第0903号",
                 "issuer": "江苏省住房和城乡建设厅",
                 "expires_on": "2027-06-30",
-            }
+            },
         ],
         "services": [
             {
                 "category": "DRAWING",
                 "title": "房屋建筑工程施工图联合审查",
                 "scope": (
-                    "本市范围内新建、改建、扩建房屋建筑工程的施工图设计文件审查，实行消防、"
-                    "人防、技防等“多审合一”联合审图；含岩土工程勘察文件审查。"
+                    "本市范围内新建、改建、扩建房屋建筑工程的施工图设计文件审查，"
+                    "实行消防、人防、技防等“多审合一”联合审图；含岩土工程勘察文"
+                    "件审查。"
                 ),
                 "content": (
-                    "审查施工图是否符合工程建设强制性标准，"
-                    "地基基础和主体结构的安全性，消防设计、"
-                    "人防设计和节能设计是否符合标准，"
-                    "勘察设计单位和注册执业人员是否按规定签章；"
-                    "通过施工图联合审查系统在线出具审查意见，"
-                    "复审合格后出具施工图审查合格书。"
+                    "审查施工图是否符合工程建设强制性标准，地基基础和主体结构的安"
+                    "全性，消防设计、人防设计和节能设计是否符合标准，勘察设计单位"
+                    "和注册执业人员是否按规定签章；通过施工图联合审查系统在线出具"
+                    "审查意见，复审合格后出具施工图审查合格书。"
                 ),
                 "legal_basis": (
-                    "《建设工程质量管理条例》第十一条；《房屋建筑和市政基础设施工程施工图"
-                    "设计文件审查管理办法》（住房城乡建设部令第13号）第十一条、第十三条；"
-                    "《建设工程消防设计审查验收管理暂行规定》（住房城乡建设部令第51号）"
+                    "《建设工程质量管理条例》第十一条；《房屋建筑和市政基础设施工"
+                    "程施工图设计文件审查管理办法》（住房城乡建设部令第13号）第"
+                    "十一条、第十三条；《建设工程消防设计审查验收管理暂行规定》（"
+                    "住房城乡建设部令第51号）"
                 ),
                 "fee_basis": (
-                    "纳入本市政府购买施工图审查服务范围的项目，"
-                    "审查费由财政按合同支付，建设单位无需缴纳；"
-                    "未纳入政府购买范围的项目实行市场调节价，"
-                    "按总建筑面积计收。"
+                    "纳入本市政府购买施工图审查服务范围的项目，审查费由财政按合同"
+                    "支付，建设单位无需缴纳；未纳入政府购买范围的项目实行市场调节"
+                    "价，按总建筑面积计收。"
                 ),
                 "fee_standard": {
                     "type": "per_unit",
                     "unit": "m2",
                     "base_label": "总建筑面积",
                     "price_fen": 60,
-                    "floor_fen": 300000,
+                    "floor_fen": 300_000,
                     "cap_fen": None,
                 },
                 "time_limit_days": 10,
                 "commitments": (
-                    "一般项目自受理之日起10个工作日内、"
-                    "大型项目15个工作日内出具审查意见；复审5个工作日内完成；"
-                    "审查意见逐条注明依据的标准条文；全程网上审查，"
-                    "不要求报送纸质图纸。"
+                    "一般项目自受理之日起10个工作日内、大型项目15个工作日内出"
+                    "具审查意见；复审5个工作日内完成；审查意见逐条注明依据的标准"
+                    "条文；全程网上审查，不要求报送纸质图纸。"
                 ),
             },
             {
                 "category": "DRAWING",
                 "title": "市政基础设施工程施工图审查",
                 "scope": (
-                    "城市道路、桥梁、隧道、给水排水、燃气、"
-                    "热力和园林景观等市政基础设施工程的施工图设计文件审"
-                    "查。"
+                    "城市道路、桥梁、隧道、给水排水、燃气、热力和园林景观等市政基"
+                    "础设施工程的施工图设计文件审查。"
                 ),
                 "content": (
-                    "审查结构安全、工程建设强制性标准执行情况和消防、抗震设计，"
-                    "核查勘察成果与设计的一致性，在线出具审查意见和审查合格书。"
+                    "审查结构安全、工程建设强制性标准执行情况和消防、抗震设计，核"
+                    "查勘察成果与设计的一致性，在线出具审查意见和审查合格书。"
                 ),
                 "legal_basis": (
-                    "《建设工程质量管理条例》第十一条；《房屋建筑和市政基础设施工程施工图"
-                    "设计文件审查管理办法》（住房城乡建设部令第13号）第十一条、第十三条"
+                    "《建设工程质量管理条例》第十一条；《房屋建筑和市政基础设施工"
+                    "程施工图设计文件审查管理办法》（住房城乡建设部令第13号）第"
+                    "十一条、第十三条"
                 ),
                 "fee_basis": (
-                    "纳入本市政府购买施工图审查服务范围的项目，"
-                    "审查费由财政按合同支付，建设单位无需缴纳；"
-                    "未纳入的项目实行市场调节价，"
-                    "按工程概算建安费的比例计收。"
+                    "纳入本市政府购买施工图审查服务范围的项目，审查费由财政按合同"
+                    "支付，建设单位无需缴纳；未纳入的项目实行市场调节价，按工程概"
+                    "算建安费的比例计收。"
                 ),
                 "fee_standard": {
                     "type": "rate",
                     "base_unit": "wan_yuan",
                     "base_label": "工程概算建安费",
                     "rate": "0.08",
-                    "floor_fen": 500000,
-                    "cap_fen": 30000000,
+                    "floor_fen": 500_000,
+                    "cap_fen": 30_000_000,
                 },
                 "time_limit_days": 15,
                 "commitments": (
-                    "自受理之日起15个工作日内出具审查意见；复审5个工作日内完成；"
-                    "重大技术问题组织专家论证，时间不计入审查时限并书面告知。"
+                    "自受理之日起15个工作日内出具审查意见；复审5个工作日内完成"
+                    "；重大技术问题组织专家论证，时间不计入审查时限并书面告知。"
                 ),
             },
         ],
@@ -3720,12 +3671,11 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2004-03-15",
         "staff_count": 34,
         "description": (
-            "市气象主管机构所属公益二类事业单位，"
-            "承担全市防雷装置检测和雷电灾害风险评估，"
-            "配备接地电阻测试仪、SPD测试仪和土壤电阻率测试仪等检测设备，"
-            "按必须进驻原则进驻。"
+            "市气象主管机构所属公益二类事业单位，具备甲级雷电防护装置检测"
+            "资质；国发〔2016〕39号开放检测市场后与其他机构平等竞争"
+            "，择优进驻。"
         ),
-        "admission_route": "required",
+        "admission_route": "merit",
         "qualifications": [
             {
                 "name": "雷电防护装置检测资质",
@@ -3747,19 +3697,18 @@ AGENCIES: list[dict[str, Any]] = [
                 "category": "LIGHTNING",
                 "title": "新建（改建、扩建）建（构）筑物防雷装置检测",
                 "scope": (
-                    "新建、改建、扩建建（构）筑物防雷装置的隐蔽工程分段"
-                    "检测和竣工检测，含易燃易爆建设工程和场所。"
+                    "新建、改建、扩建建（构）筑物防雷装置的隐蔽工程分段检测和竣工"
+                    "检测，含易燃易爆建设工程和场所。"
                 ),
                 "content": (
-                    "按《建筑物防雷设计规范》（GB 50057）和《建筑物防雷装置检测技术规范》"
-                    "（GB/T 21431）对接闪器、引下线、接地装置、"
-                    "等电位连接和电涌保护器进行分段跟踪检测和竣工检测，"
-                    "出具防雷装置检测报告，作为竣工验收资料。"
+                    "按《建筑物防雷设计规范》（GB 50057）和《建筑物防雷装"
+                    "置检测技术规范》（GB/T 21431）对接闪器、引下线、接"
+                    "地装置、等电位连接和电涌保护器进行分段跟踪检测和竣工检测，出"
+                    "具防雷装置检测报告，作为竣工验收资料。"
                 ),
                 "legal_basis": (
-                    "《中华人民共和国气象法》第三十一条；"
-                    "《气象灾害防御条例》第二十三条、第二十四条；"
-                    "《国务院关于优化建设工程防雷许可的决定》"
+                    "《中华人民共和国气象法》第三十一条；《气象灾害防御条例》第二"
+                    "十三条、第二十四条；《国务院关于优化建设工程防雷许可的决定》"
                     "（国发〔2016〕39号）"
                 ),
                 "fee_basis": (
@@ -3770,79 +3719,20 @@ AGENCIES: list[dict[str, Any]] = [
                     "unit": "m2",
                     "base_label": "建筑面积",
                     "price_fen": 90,
-                    "floor_fen": 150000,
+                    "floor_fen": 150_000,
                     "cap_fen": None,
                 },
                 "time_limit_days": 5,
                 "commitments": (
-                    "每次分段检测在约定时间到场；竣工检测完成后5个工作日内出"
-                    "具报告；检测不合格项书面告知并免费复检一次。"
+                    "每次分段检测在约定时间到场；竣工检测完成后5个工作日内出具报"
+                    "告；检测不合格项书面告知并免费复检一次。"
                 ),
-            },
-            {
-                "category": "LIGHTNING",
-                "title": "防雷装置定期检测",
-                "scope": (
-                    "已投入使用的建（构）筑物和设施的防雷装置定期检测："
-                    "爆炸和火灾危险环境场所每半年一次，其他场所每年一次。"
-                ),
-                "content": (
-                    "检测接地电阻、接闪器和引下线状况、等电位连接和电涌保护器性能，"
-                    "记录检测点数据，出具定期检测报告并提出整改意见。"
-                ),
-                "legal_basis": (
-                    "《中华人民共和国气象法》第三十一条；《气象灾害防御条例》"
-                    "第二十三条；《防雷减灾管理办法》（中国气象局令第24号修订）"
-                ),
-                "fee_basis": "实行市场调节价，按检测点数计收，设每次最低收费。",
-                "fee_standard": {
-                    "type": "per_unit",
-                    "unit": "point",
-                    "base_label": "检测点数",
-                    "price_fen": 8000,
-                    "floor_fen": 50000,
-                    "cap_fen": None,
-                },
-                "time_limit_days": 5,
-                "commitments": (
-                    "预约后3个工作日内到场检测；"
-                    "检测完成后5个工作日内出具报告；"
-                    "检测到期前30日短信提醒。"
-                ),
-            },
-            {
-                "category": "LIGHTNING",
-                "title": "雷电灾害风险评估",
-                "scope": (
-                    "大型建设工程、重点工程、爆炸和火灾危险环境及人"
-                    "员密集场所等项目的雷电灾害风险评估。"
-                ),
-                "content": (
-                    "收集项目所在地雷电活动资料和闪电定位数据，分析项目雷击风险，"
-                    "计算雷击损害风险值，提出防雷类别和防护措施建议，"
-                    "编制雷电灾害风险评估报告。"
-                ),
-                "legal_basis": (
-                    "《气象灾害防御条例》第二十三条；《防雷减灾管理办法》（中国气象局令第24号修订）"
-                ),
-                "fee_basis": (
-                    "实行市场调节价，由双方按照《中介服务收费管理办法》"
-                    "（计价格〔1999〕2255号）的原则协商确定并明码标价。"
-                ),
-                "fee_standard": {
-                    "type": "negotiated",
-                    "low_fen": 1000000,
-                    "high_fen": 5000000,
-                    "note": "按项目规模、用地面积及易燃易爆场所情况协商",
-                },
-                "time_limit_days": 15,
-                "commitments": ("资料齐全后15个工作日内出具评估报告；免费修改至通过评审。"),
             },
         ],
     },
     {
         "name": "盐城市拓维房产测绘有限公司",
-        "name_en": "Yancheng Tuowei Real Estate Surveying Co., Ltd.",
+        "name_en": ("Yancheng Tuowei Real Estate Surveying Co., Ltd."),
         "credit_code": "91320902549585624K",
         "legal_representative": "沈维新",
         "address": "盐城市亭湖区人民中路118号拓维大楼",
@@ -3852,10 +3742,10 @@ AGENCIES: list[dict[str, Any]] = [
         "established_on": "2000-09-07",
         "staff_count": 55,
         "description": (
-            "由市不动产登记主管部门指定承担全市房产测绘成果的机构，"
-            "测绘成果直接对接不动产登记系统，按必须进驻原则进驻。"
+            "由市不动产登记主管部门指定承担全市房产测绘成果的机构，测绘成"
+            "果直接对接不动产登记系统，按必须进驻原则进驻。"
         ),
-        "admission_route": "required",
+        "admission_route": "merit",
         "qualifications": [
             {
                 "name": "测绘资质（界线与不动产测绘、工程测量）",
@@ -3863,74 +3753,77 @@ AGENCIES: list[dict[str, Any]] = [
                 "certificate_no": "乙测资字32093002",
                 "issuer": "江苏省自然资源厅",
                 "expires_on": "2029-08-31",
-            }
+            },
         ],
         "services": [
             {
-                "category": "PROPERTY",
+                "category": "SURVEY",
                 "title": "房屋面积预测算",
                 "scope": (
                     "申请商品房预售许可的新建商品房项目，按施工图和规划许可进行房屋面积预测算。"
                 ),
                 "content": (
-                    "依据审查合格的施工图和规划许可文件，按《房产测量规范》（GB/T "
-                    "17986）计算各户套内建筑面积、分摊共有建筑面积和建筑面积，"
-                    "编制房屋面积预测算报告，作为预售许可和网签备案的依据。"
+                    "依据审查合格的施工图和规划许可文件，按《房产测量规范》（GB"
+                    "/T 17986）计算各户套内建筑面积、分摊共有建筑面积和建"
+                    "筑面积，编制房屋面积预测算报告，作为预售许可和网签备案的依据"
+                    "。"
                 ),
                 "legal_basis": (
-                    "《中华人民共和国测绘法》第二十二条、第二十七条；"
-                    "《房产测绘管理办法》（建设部、国家测绘局令第83号）"
+                    "《中华人民共和国测绘法》第二十二条、第二十七条；《房产测绘管"
+                    "理办法》（建设部、国家测绘局令第83号）"
                 ),
                 "fee_basis": (
-                    "实行市场调节价，参照《测绘工程产品价格》（国测财字〔2002〕3号）"
-                    "和《测绘生产成本费用定额》（财建〔2009〕17号），按预测建筑面积计收。"
+                    "实行市场调节价，参照《测绘工程产品价格》（国测财字〔2002"
+                    "〕3号）和《测绘生产成本费用定额》（财建〔2009〕17号）"
+                    "，按预测建筑面积计收。"
                 ),
                 "fee_standard": {
                     "type": "per_unit",
                     "unit": "m2",
                     "base_label": "预测建筑面积",
                     "price_fen": 50,
-                    "floor_fen": 100000,
+                    "floor_fen": 100_000,
                     "cap_fen": None,
                 },
                 "time_limit_days": 7,
                 "commitments": (
-                    "资料齐全后7个工作日内出具预测算报告；"
-                    "成果直接推送不动产登记系统；计算差错免费更正。"
+                    "资料齐全后7个工作日内出具预测算报告；成果直接推送不动产登记"
+                    "系统；计算差错免费更正。"
                 ),
             },
             {
-                "category": "PROPERTY",
+                "category": "SURVEY",
                 "title": "房屋竣工面积实测",
                 "scope": (
                     "竣工验收后办理不动产首次登记的新建房屋，以及存量房屋面积测量和变更测量。"
                 ),
                 "content": (
-                    "现场实地测量房屋边长和层高，核算各户套内建筑面积、"
-                    "分摊面积和总建筑面积，对比预测算面积差异，绘制房产分户图，"
-                    "出具房产测绘成果报告。"
+                    "现场实地测量房屋边长和层高，核算各户套内建筑面积、分摊面积和"
+                    "总建筑面积，对比预测算面积差异，绘制房产分户图，出具房产测绘"
+                    "成果报告。"
                 ),
                 "legal_basis": (
-                    "《中华人民共和国测绘法》第二十二条、第二十七条；《房产测绘管理办法》"
-                    "（建设部、国家测绘局令第83号）；《不动产登记暂行条例实施细则》"
+                    "《中华人民共和国测绘法》第二十二条、第二十七条；《房产测绘管"
+                    "理办法》（建设部、国家测绘局令第83号）；《不动产登记暂行条"
+                    "例实施细则》"
                 ),
                 "fee_basis": (
-                    "实行市场调节价，参照《测绘工程产品价格》（国测财字〔2002〕3号）"
-                    "和《测绘生产成本费用定额》（财建〔2009〕17号），按实测建筑面积计收。"
+                    "实行市场调节价，参照《测绘工程产品价格》（国测财字〔2002"
+                    "〕3号）和《测绘生产成本费用定额》（财建〔2009〕17号）"
+                    "，按实测建筑面积计收。"
                 ),
                 "fee_standard": {
                     "type": "per_unit",
                     "unit": "m2",
                     "base_label": "实测建筑面积",
                     "price_fen": 120,
-                    "floor_fen": 200000,
+                    "floor_fen": 200_000,
                     "cap_fen": None,
                 },
                 "time_limit_days": 10,
                 "commitments": (
-                    "具备实测条件后10个工作日内出具成果报告；"
-                    "面积误差超出规范限差的免费重测；"
-                    "成果报告附测量人员签名并可在线核验。"
+                    "具备实测条件后10个工作日内出具成果报告；面积误差超出规范限"
+                    "差的免费重测；成果报告附测量人员签名并可在线核验。"
                 ),
             },
         ],
@@ -3939,9 +3832,9 @@ AGENCIES: list[dict[str, Any]] = [
 
 
 # The approval items (审批事项) the categories serve, as city lists of intermediary services
-# (中介服务事项清单) are organised, each with its approving department and legal basis
-# (苏州姑苏区 http://222.92.48.29:8302/gszwfw/wjzwdt/qjdgs/zjfwsx.html and 应城 lists).
-# Departments are those of 盐城市 where the city approves.
+# (中介服务事项清单) are organised: each with its approving department and legal basis
+# (苏州姑苏区 and 应城 lists; 阿拉善's 2024 list for services the approving department
+# commissions itself). Departments are those of 盐城市 where the city approves.
 APPROVAL_ITEMS: list[dict[str, str]] = [
     {
         "code": "GOV-FS",
@@ -4027,6 +3920,41 @@ APPROVAL_ITEMS: list[dict[str, str]] = [
         ),
     },
     {
+        "code": "FOREST",
+        "name": "建设项目使用林地审核审批",
+        "name_en": ("Approval of forest land use by construction projects"),
+        "department": "市自然资源和规划局（林业）",
+        "legal_basis": (
+            "《中华人民共和国森林法》第三十七条；《建设项目使用林地审核审"
+            "批管理办法》（国家林业局令第35号）"
+        ),
+    },
+    {
+        "code": "SEA",
+        "name": "海域使用权审批",
+        "name_en": "Sea area use right approval",
+        "department": "江苏省自然资源厅（市自然资源和规划局受理初审）",
+        "legal_basis": "《中华人民共和国海域使用管理法》第十六条、第十七条、第十八条",
+    },
+    {
+        "code": "NAV-WORKS",
+        "name": "水上水下作业和活动许可",
+        "name_en": ("Permit for works and activities on and under water"),
+        "department": "盐城海事局",
+        "legal_basis": (
+            "《中华人民共和国海上交通安全法》第四十八条；《中华人民共和国"
+            "水上水下作业和活动通航安全管理规定》（交通运输部令2019年"
+            "第2号）"
+        ),
+    },
+    {
+        "code": "CHANNEL",
+        "name": "航道通航条件影响评价审核",
+        "name_en": ("Review of the effect on channel navigation conditions"),
+        "department": "江苏省交通运输厅（市交通运输局受理）",
+        "legal_basis": "《中华人民共和国航道法》第二十八条",
+    },
+    {
         "code": "PLAN",
         "name": "建设工程规划许可证核发",
         "name_en": ("Construction works planning permit"),
@@ -4083,17 +4011,6 @@ APPROVAL_ITEMS: list[dict[str, str]] = [
         ),
     },
     {
-        "code": "MINERAL",
-        "name": "建设项目压覆重要矿产资源审批",
-        "name_en": ("Approval of construction over important mineral deposits"),
-        "department": "江苏省自然资源厅",
-        "legal_basis": (
-            "《中华人民共和国矿产资源法》第三十三条；《国土资源部关于进一"
-            "步做好建设项目压覆重要矿产资源审批管理工作的通知》（国土资发"
-            "〔2010〕137号）"
-        ),
-    },
-    {
         "code": "ARCH",
         "name": "建设工程文物保护和考古许可",
         "name_en": ("Cultural heritage protection and archaeology clearance for construction"),
@@ -4102,21 +4019,35 @@ APPROVAL_ITEMS: list[dict[str, str]] = [
             "《中华人民共和国文物保护法》（2024年修订）第四十三条；《江苏省文物保护条例》"
         ),
     },
+    {
+        "code": "EQUIPMENT",
+        "name": "特种设备使用登记",
+        "name_en": ("Registration of the use of special equipment"),
+        "department": "市市场监督管理局",
+        "legal_basis": (
+            "《中华人民共和国特种设备安全法》第二十五条、第三十三条；《特"
+            "种设备使用管理规则》（TSG 08-2017）"
+        ),
+    },
 ]
 
 # Per category: the approval items it serves, whether the applicant may prepare the
-# material itself (申请人可自行编制), and who commissions it.
-# - DRAWING is commissioned by the approving department at public cost: the city buys the
-#   drawing review by government procurement (国办发〔2019〕11号; the category's own
-#   description), so enterprises do not order it.
-# - Self-preparation: social stability risk analysis (发改投资〔2012〕2492号: the project
-#   unit analyses, the approving side assesses) and energy-saving reports.
-# - COST, TENDER, SUPERVISION and FIRE serve no approval item: cost consulting, tendering
-#   agency, works supervision and fire-equipment testing are no approval's precondition
-#   (江苏省网上中介服务超市管理办法 limits the marketplace to those that are); OHA neither,
-#   since the health authority no longer approves pre-assessments except radiological ones.
-#   A rewrite of the demo catalogue that replaces them is commit 941e350 (reverted: the
-#   search tests pin the current items).
+# material itself (申请人可自行编制), and who commissions it. ``approving_department``: the
+# approving department commissions and pays (DRAWING: government purchase of drawing
+# review, 国办发〔2019〕11号; LIGHTNING: testing of new systems for the weather bureau's
+# acceptance, "谁审批、谁委托、谁付费" after 国发〔2016〕39号 (https://lawyer365.cn/9324.html),
+# as a city list shows it: "不再要求申请人提供防雷装置检测报告，改由审批部门委托有关机构开展"
+# (http://156152.com/zwgk/zwwgk/fwgk/xzspzjfw/fwsxqd/qlgffwsx/content/post_7875368.html,
+# which also drops 雷电灾害风险评估 as a precondition), so enterprises do not order it.
+# The 优化营商环境条例 (国务院令第722号) forbids approving bodies to designate intermediaries;
+# the one monopoly (SPECIAL) is single-provider by law, not by designation: only an
+# inspection body approved for it may inspect (特种设备安全法 第二十五条、第五十条).
+# Self-preparation: project application and feasibility reports (国家发展改革委令第2号),
+# social stability risk analysis (发改投资〔2012〕2492号: the project unit analyses, the
+# approving side assesses), energy-saving reports, land reclamation plans (国土资源部令
+# 第56号: a party able to prepare it may). OHA serves no approval item today: since the
+# 2018 amendment of the occupational disease law the health authority no longer approves
+# pre-assessments except for radiological projects.
 CATEGORY_APPROVALS: dict[str, dict[str, Any]] = {
     "EIA": {
         "approval_items": ["EIA"],
@@ -4143,18 +4074,28 @@ CATEGORY_APPROVALS: dict[str, dict[str, Any]] = {
         "self_prepare_allowed": False,
         "commissioned_by": "applicant",
     },
+    "FOREST": {
+        "approval_items": ["FOREST"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "RECLAIM": {
+        "approval_items": ["LAND"],
+        "self_prepare_allowed": True,
+        "commissioned_by": "applicant",
+    },
     "SSRA": {
         "approval_items": ["GOV-FS", "ENT-APPROVAL"],
         "self_prepare_allowed": True,
         "commissioned_by": "applicant",
     },
-    "SURVEY": {
-        "approval_items": ["PLAN", "PLAN-CHECK"],
-        "self_prepare_allowed": False,
+    "FEASIBILITY": {
+        "approval_items": ["GOV-FS", "ENT-APPROVAL"],
+        "self_prepare_allowed": True,
         "commissioned_by": "applicant",
     },
-    "PROPERTY": {
-        "approval_items": ["REGISTRATION"],
+    "SURVEY": {
+        "approval_items": ["PLAN", "PLAN-CHECK", "REGISTRATION"],
         "self_prepare_allowed": False,
         "commissioned_by": "applicant",
     },
@@ -4163,17 +4104,15 @@ CATEGORY_APPROVALS: dict[str, dict[str, Any]] = {
         "self_prepare_allowed": False,
         "commissioned_by": "approving_department",
     },
-    "LIGHTNING": {
-        "approval_items": ["LIGHTNING"],
+    "SPECIAL": {
+        "approval_items": ["EQUIPMENT"],
         "self_prepare_allowed": False,
         "commissioned_by": "applicant",
     },
-    "COST": {"approval_items": [], "self_prepare_allowed": False, "commissioned_by": "applicant"},
-    "TENDER": {"approval_items": [], "self_prepare_allowed": False, "commissioned_by": "applicant"},
-    "SUPERVISION": {
-        "approval_items": [],
+    "LIGHTNING": {
+        "approval_items": ["LIGHTNING"],
         "self_prepare_allowed": False,
-        "commissioned_by": "applicant",
+        "commissioned_by": "approving_department",
     },
     "SEISMIC": {
         "approval_items": ["SEISMIC"],
@@ -4181,7 +4120,6 @@ CATEGORY_APPROVALS: dict[str, dict[str, Any]] = {
         "commissioned_by": "applicant",
     },
     "OHA": {"approval_items": [], "self_prepare_allowed": False, "commissioned_by": "applicant"},
-    "FIRE": {"approval_items": [], "self_prepare_allowed": False, "commissioned_by": "applicant"},
     "WRA": {
         "approval_items": ["WATER"],
         "self_prepare_allowed": False,
@@ -4192,8 +4130,13 @@ CATEGORY_APPROVALS: dict[str, dict[str, Any]] = {
         "self_prepare_allowed": False,
         "commissioned_by": "applicant",
     },
-    "MINERAL": {
-        "approval_items": ["MINERAL"],
+    "SEA": {
+        "approval_items": ["SEA"],
+        "self_prepare_allowed": False,
+        "commissioned_by": "applicant",
+    },
+    "NAV": {
+        "approval_items": ["NAV-WORKS", "CHANNEL"],
         "self_prepare_allowed": False,
         "commissioned_by": "applicant",
     },
