@@ -164,7 +164,8 @@ def test_the_query_plan_shows_how_words_are_matched(demo_engine: EmbeddedEngine)
 async def test_the_agencys_city_outranks_a_mention_of_the_place(
     demo_documents: list[SearchDocument],
 ) -> None:
-    # given: the lightning testing of new buildings offered also by a Nanjing agency that serves Yancheng
+    # given: the lightning testing of new buildings offered also by a Nanjing agency that
+    # serves Yancheng
     local = next(document for document in demo_documents if document.id == 53)
     visiting = dataclasses.replace(
         local,
