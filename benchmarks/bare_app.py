@@ -24,7 +24,6 @@ directory), as for the real app. To serve it by hand from the repository root::
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -39,6 +38,7 @@ from starlette.routing import BaseRoute, Route
 from tortoise.contrib.starlette import RegisterTortoise
 
 from marketplace import app as marketplace_app
+from marketplace import clock
 from marketplace.catalog import services
 from marketplace.catalog.models import Category, MarketType
 from marketplace.credit.models import CreditRecord
@@ -115,7 +115,7 @@ async def _agency_context(agency_id: int) -> Context:
         "credit_reasons": REASONS,
         "promise": await ratings.promise_of(agency_id=agency.id),
         "committed_days": sorted({item.time_limit_days for item in items}),
-        "today": dt.date.today(),
+        "today": clock.today(),  # as the real page: the Beijing date
     }
 
 

@@ -15,7 +15,6 @@ It reads ``DATABASE_URL`` (PostgreSQL only). Serve it from the repository root::
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -29,9 +28,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-__all__ = ["create_app"]
+from marketplace import clock
 
-_BEIJING = dt.timezone(dt.timedelta(hours=8))
+__all__ = ["create_app"]
 
 
 async def _place(request: Request) -> Response:
@@ -50,7 +49,7 @@ async def _place(request: Request) -> Response:
             return JSONResponse({"error": "unauthorized"}, status_code=401)
         await connection.execute(
             "UPDATE api_token SET last_used_at = $1 WHERE id = $2",
-            dt.datetime.now(_BEIJING),
+            clock.now(),
             user["token_id"],
         )
         item = await connection.fetchrow(
@@ -60,7 +59,7 @@ async def _place(request: Request) -> Response:
             body["item_id"],
         )
         low, high = request.state.quote
-        now = dt.datetime.now(_BEIJING)
+        now = clock.now()
         async with connection.transaction():
             order_id = await connection.fetchval(
                 "INSERT INTO service_order (idempotency_key, project_name, project_code,"

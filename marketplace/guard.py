@@ -55,6 +55,9 @@ _UTF8 = {"utf-8", "utf8"}
 _CHARSETS = _UTF8 | {"us-ascii", "ascii"}
 _BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
+# A Content-Length is ASCII digits (RFC 9110 §8.6), never "²" or a sign.
+_CONTENT_LENGTH = re.compile(rb"[0-9]{1,19}")
+
 
 class _Refusal(Exception):
     """Raised (also from inside ``receive``) to answer ``status`` before anything else."""
@@ -217,7 +220,7 @@ class InputGuardMiddleware:
         limit = _limit(kind)
         declared = headers.get(b"content-length")
         if declared is not None:
-            if not declared.isdigit():
+            if _CONTENT_LENGTH.fullmatch(declared) is None:
                 raise _Refusal(400, "unreadable", _UNREADABLE)
             if int(declared) > limit:
                 raise _too_large(limit)

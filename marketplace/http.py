@@ -87,7 +87,7 @@ def api_form_error(exc: FormError) -> ApiError:
 
 
 class _RepeatedKey(ValueError):
-    pass
+    """A JSON object gave one key twice."""
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -26,10 +26,8 @@ def load_or_create_secret_key(path: Path) -> str:
     ``path`` in one step, so concurrent first starts agree on one key and no process
     ever reads a half-written file. ``OSError`` when the folder cannot be written.
     """
-    try:
+    with contextlib.suppress(FileNotFoundError):  # not there yet: this start makes it
         return _read(path)
-    except FileNotFoundError:
-        pass
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -8,6 +8,7 @@ machine's own Redis on 6379 (other tests and people use that one).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import socket
@@ -182,11 +183,9 @@ async def served_app(settings: Settings) -> AsyncIterator[str]:
     try:
         async with httpx.AsyncClient(base_url=url) as probe:
             for _ in range(300):  # until it answers (a second or two)
-                try:
+                with contextlib.suppress(httpx.TransportError):  # not listening yet
                     if (await probe.get("/healthz")).status_code == 200:
                         break
-                except httpx.TransportError:
-                    pass
                 await asyncio.sleep(0.1)
             else:
                 raise RuntimeError("the app did not start")

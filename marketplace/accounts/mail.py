@@ -6,13 +6,13 @@ causes them (``marketplace.outbox``), and the job outbox retries a mail server t
 
 from __future__ import annotations
 
-import datetime as dt
 from email.message import EmailMessage
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import aiosmtplib
 
+from marketplace import clock
 from marketplace.accounts.models import OutboxEmail
 from marketplace.jobs import job
 from marketplace.outbox import add_job
@@ -66,6 +66,6 @@ async def send_email(ctx: dict[str, Any], email_id: int) -> str:
         await email.save(update_fields=["error"])
         raise
     await OutboxEmail.filter(id=email.id, sent_at__isnull=True).update(
-        sent_at=dt.datetime.now(dt.UTC), error=""
+        sent_at=clock.now(), error=""
     )
     return "sent"

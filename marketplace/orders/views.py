@@ -18,7 +18,7 @@ from marketplace.catalog import services as catalog
 from marketplace.catalog.fees import InvalidBase, parse_base, parse_fee_standard
 from marketplace.catalog.models import CommissionedBy
 from marketplace.complaints.models import Complaint
-from marketplace.forms import FormError, Message, form_code, form_text
+from marketplace.forms import FormError, Message, form_code, form_text, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import translate
 from marketplace.orders import services
@@ -74,7 +74,7 @@ def _approval_item_id(raw: str) -> int | None:
     raw = raw.strip()
     if not raw:
         return None
-    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 9 else 0
+    return parse_id(raw) or 0
 
 
 @allow(roles(Role.ENTERPRISE))
@@ -147,8 +147,8 @@ async def order_form(request: Request) -> Response:
 
 def _page_number(request: Request) -> int:
     """The ``page`` of the query string; 1 when absent or not a page number."""
-    raw = request.query_params.get("page", "1")
-    return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) < 100_000 else 1
+    page = parse_id(request.query_params.get("page", "1"))
+    return page if page is not None and page < 100_000 else 1
 
 
 @allow(ORDER_PARTIES)

@@ -38,7 +38,7 @@ def _raw_period(request: Request) -> dict[str, str]:
 
 def _data_link(request: Request, period: services.Period, **extra: str) -> str:
     query = urlencode({"from": str(period.first), "to": str(period.last), **extra})
-    return f"{request.url_for('api_statistics').path}?{query}"
+    return f"{request.app.url_path_for('api_statistics')}?{query}"
 
 
 @allow(PUBLIC)
