@@ -12,36 +12,26 @@ from starlette.routing import Route
 from marketplace import i18n
 from marketplace.access import allow, roles
 from marketplace.accounts.models import Role
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError
 from marketplace.orders.clock import today
 from marketplace.statistics import charts, export, published, services
+from marketplace.statistics.public import raw_period
 from marketplace.templating import render
 
 __all__ = ["routes"]
 
-_RAW_MAX = 20  # a month is 7 characters; anything longer is cut before it is echoed back
-
-
-def _raw_period(request: Request) -> dict[str, str]:
-    return {name: request.query_params.get(name, "")[:_RAW_MAX] for name in ("from", "to")}
 
 
 def _csv_link(request: Request, table: str, period: services.Period) -> str:
     query = urlencode({"table": table, "from": str(period.first), "to": str(period.last)})
-    return f"{request.url_for('backoffice_statistics_csv').path}?{query}"
+    return f"{request.app.url_path_for('backoffice_statistics_csv')}?{query}"
 
 
 @allow(roles(Role.ADMIN))
 async def statistics(request: Request) -> Response:
-    values = _raw_period(request)
-    errors: dict[str, Message] = {}
-    try:
-        period = services.period_from(values["from"], values["to"], today=today())
-        values = {"from": str(period.first), "to": str(period.last)}
-    except FormError as exc:
-        # the page still shows the default period, and says the request was not taken
-        errors = exc.errors
-        period = services.default_period(today())
+    raw = raw_period(request)
+    choice = services.period_or_default(raw["from"], raw["to"], today=today())
+    period, values, errors = choice.period, choice.values, choice.errors
     stats = await services.dashboard(period=period)
     context: dict[str, Any] = {
         "stats": stats,
@@ -65,7 +55,7 @@ async def statistics_csv(request: Request) -> Response:
     if rows_of is None:
         message = i18n.N_("Choose the table: monthly, categories or complaints.")
         return PlainTextResponse(i18n.gettext(message), status_code=422)
-    values = _raw_period(request)
+    values = raw_period(request)
     try:
         period = services.period_from(values["from"], values["to"], today=today())
     except FormError as exc:

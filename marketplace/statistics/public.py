@@ -15,14 +15,14 @@ from starlette.routing import Route
 
 from marketplace import i18n
 from marketplace.access import PUBLIC, allow
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError
 from marketplace.http import ApiError, api_form_error
 from marketplace.orders.clock import today
 from marketplace.schemas import operation
 from marketplace.statistics import export, published, schemas, services
 from marketplace.templating import render
 
-__all__ = ["api_routes", "routes"]
+__all__ = ["api_routes", "raw_period", "routes"]
 
 _RAW_MAX = 20  # a month is 7 characters; anything longer is cut before it is echoed back
 # ``table`` of the CSV open data → its rows.
@@ -32,7 +32,8 @@ _CSV_TABLES = {
 }
 
 
-def _raw_period(request: Request) -> dict[str, str]:
+def raw_period(request: Request) -> dict[str, str]:
+    """The ``from`` and ``to`` of the query string, cut before they are echoed back."""
     return {name: request.query_params.get(name, "")[:_RAW_MAX] for name in ("from", "to")}
 
 
@@ -43,14 +44,9 @@ def _data_link(request: Request, period: services.Period, **extra: str) -> str:
 
 @allow(PUBLIC)
 async def statistics(request: Request) -> Response:
-    values = _raw_period(request)
-    errors: dict[str, Message] = {}
-    try:
-        period = services.period_from(values["from"], values["to"], today=today())
-        values = {"from": str(period.first), "to": str(period.last)}
-    except FormError as exc:
-        errors = exc.errors
-        period = services.default_period(today())
+    raw = raw_period(request)
+    choice = services.period_or_default(raw["from"], raw["to"], today=today())
+    period, values, errors = choice.period, choice.values, choice.errors
     stats = await services.dashboard(period=period)
     context: dict[str, Any] = {
         "stats": stats,
@@ -80,7 +76,7 @@ async def statistics(request: Request) -> Response:
     errors={422: "A bad period, format or table, with the reason"},
 )
 async def statistics_data(request: Request) -> Response:
-    values = _raw_period(request)
+    values = raw_period(request)
     try:
         period = services.period_from(values["from"], values["to"], today=today())
     except FormError as exc:

@@ -63,6 +63,7 @@ __all__ = [
     "Month",
     "MonthlyOrders",
     "Period",
+    "PeriodChoice",
     "Series",
     "Share",
     "Statistics",
@@ -74,6 +75,7 @@ __all__ = [
     "on_time_by_category",
     "orders_by_month",
     "period_from",
+    "period_or_default",
     "ratings_by_category",
     "stack",
     "working_days_by_category",
@@ -168,6 +170,25 @@ def default_period(today: dt.date) -> Period:
     """The twelve months ending with the month of ``today``."""
     last = Month.of(today)
     return Period(last.plus(1 - DEFAULT_MONTHS), last)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodChoice:
+    """The period a page shows: the one asked for, or the default with the reason."""
+
+    period: Period
+    values: dict[str, str]  # the form's fields as the page shows them again
+    errors: dict[str, Message]
+
+
+def period_or_default(raw_from: str, raw_to: str, *, today: dt.date) -> PeriodChoice:
+    """The asked-for period; when it is refused, the default one and the refusal, so a
+    page still shows figures and says the request was not taken."""
+    try:
+        period = period_from(raw_from, raw_to, today=today)
+    except FormError as exc:
+        return PeriodChoice(default_period(today), {"from": raw_from, "to": raw_to}, exc.errors)
+    return PeriodChoice(period, {"from": str(period.first), "to": str(period.last)}, {})
 
 
 def period_from(raw_from: str | None, raw_to: str | None, *, today: dt.date) -> Period:
