@@ -21,7 +21,6 @@ from marketplace.templating import render
 __all__ = ["routes"]
 
 
-
 def _csv_link(request: Request, table: str, period: services.Period) -> str:
     query = urlencode({"table": table, "from": str(period.first), "to": str(period.last)})
     return f"{request.app.url_path_for('backoffice_statistics_csv')}?{query}"
