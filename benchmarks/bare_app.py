@@ -38,16 +38,16 @@ from starlette.routing import BaseRoute, Route
 from tortoise.contrib.starlette import RegisterTortoise
 
 from marketplace import app as marketplace_app
-from marketplace import clock
 from marketplace.catalog import services
 from marketplace.catalog.models import Category, MarketType
+from marketplace.core import clock
+from marketplace.core.database import tortoise_config
+from marketplace.core.settings import Settings
 from marketplace.credit.models import CreditRecord
 from marketplace.credit.rules import REASONS
-from marketplace.database import tortoise_config
 from marketplace.ratings import services as ratings
 from marketplace.ratings.models import Rating
 from marketplace.search.views import _query_string
-from marketplace.settings import Settings
 from marketplace.templating import templates
 from search import EmbeddedEngine, SearchQuery, build_all_documents
 

@@ -28,7 +28,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from marketplace import clock
+from marketplace.core import clock
 
 __all__ = ["create_app"]
 

@@ -55,8 +55,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tortoise import Tortoise
 
-from marketplace.database import migrate, tortoise_config
-from marketplace.workdays import WorkCalendar
+from marketplace.core.database import migrate, tortoise_config
+from marketplace.core.workdays import WorkCalendar
 
 __all__ = ["GENERATED_PASSWORD", "Sizes", "generate"]
 

@@ -41,8 +41,8 @@ _SETUP = """
 import asyncio
 from tortoise import Tortoise
 from marketplace.accounts import services
-from marketplace.database import tortoise_config
-from marketplace.settings import Settings
+from marketplace.core.database import tortoise_config
+from marketplace.core.settings import Settings
 from tests.factories import credit_code
 
 async def main():

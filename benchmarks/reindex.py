@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tortoise import Tortoise  # noqa: E402
 
-from marketplace.database import tortoise_config  # noqa: E402
+from marketplace.core.database import tortoise_config  # noqa: E402
 from search import EmbeddedEngine, build_all_documents  # noqa: E402
 
 TARGET_S = 60.0

@@ -73,8 +73,9 @@ from tortoise.backends.base.executor import EXECUTOR_CACHE  # noqa: E402
 from marketplace.accounts import services as accounts  # noqa: E402
 from marketplace.catalog.demo import seed_demo  # noqa: E402
 from marketplace.catalog.models import ServiceItem, ServiceItemVersion, ServiceStatus  # noqa: E402
-from marketplace.database import migrate, tortoise_config  # noqa: E402
-from marketplace.orders.clock import deadline_for, load_calendar  # noqa: E402
+from marketplace.core.calendar import load_calendar  # noqa: E402
+from marketplace.core.database import migrate, tortoise_config  # noqa: E402
+from marketplace.orders.clock import deadline_for  # noqa: E402
 from marketplace.orders.models import Order, OrderState  # noqa: E402
 from marketplace.ratings.models import DIMENSIONS, Rating  # noqa: E402
 from marketplace.statistics import export, services  # noqa: E402

@@ -32,24 +32,24 @@ from marketplace.catalog import views as catalog_views
 from marketplace.catalog.services import PageCache
 from marketplace.complaints import api as complaints_api
 from marketplace.complaints import views as complaints_views
+from marketplace.core.database import tortoise_config
+from marketplace.core.jobs import JobQueue
+from marketplace.core.outbox import deliver_outbox as _deliver_outbox  # noqa: F401  (its job)
+from marketplace.core.settings import BASE_DIR, Settings
 from marketplace.credit import backoffice as credit_backoffice
 from marketplace.csrf import csrf_middleware
-from marketplace.database import tortoise_config
 from marketplace.guard import InputGuardMiddleware
 from marketplace.http import ApiError, json_error
-from marketplace.jobs import JobQueue
 from marketplace.openapi import openapi_endpoint
 from marketplace.orders import api as orders_api
 from marketplace.orders import backoffice as orders_backoffice
 from marketplace.orders import tasks as _order_tasks  # noqa: F401  (registers the sweep job)
 from marketplace.orders import views as orders_views
-from marketplace.outbox import deliver_outbox as _deliver_outbox  # noqa: F401  (its job)
 from marketplace.ratelimit import RateLimiter
 from marketplace.ratings import views as ratings_views
 from marketplace.search import views as search_views
 from marketplace.search.index import SearchIndex
 from marketplace.security import SecurityHeadersMiddleware
-from marketplace.settings import BASE_DIR, Settings
 from marketplace.statistics import backoffice as statistics_backoffice
 from marketplace.statistics import public as statistics_public
 from marketplace.templating import templates

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from tortoise import Tortoise
 
-from marketplace.settings import Settings
+from marketplace.core.settings import Settings
 
 __all__ = ["main"]
 
@@ -27,7 +27,7 @@ REDIS_URL, MEILISEARCH_URL, STRIPE_SECRET_KEY or SMTP_URL to use those services 
 async def _migrate(settings: Settings, *, seed: bool, activity: bool = False) -> tuple[bool, bool]:
     """Migrate; with ``seed``, load the demo catalogue into an empty catalogue and, with
     ``activity`` too, the demo activity after it. Whether each was loaded."""
-    from marketplace.database import migrate
+    from marketplace.core.database import migrate
 
     try:
         await migrate(settings.database_url)
@@ -39,7 +39,7 @@ async def _migrate(settings: Settings, *, seed: bool, activity: bool = False) ->
         if not (loaded and activity):
             return loaded, False
         from marketplace.catalog.demo_activity import seed_activity
-        from marketplace.orders.clock import today
+        from marketplace.core.clock import today
 
         return True, await seed_activity(today=today(), media_dir=settings.media_dir)
     finally:
@@ -125,7 +125,7 @@ class _CommandError(Exception):
 async def _create_admin(settings: Settings, email: str, name: str, password: str) -> None:
     from marketplace.accounts import services
     from marketplace.accounts.models import Role
-    from marketplace.database import migrate
+    from marketplace.core.database import migrate
     from marketplace.forms import FormError
     from marketplace.i18n import translate, use_language
 
@@ -172,7 +172,7 @@ def _cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _reindex(settings: Settings) -> int:
-    from marketplace.database import migrate
+    from marketplace.core.database import migrate
     from marketplace.search.index import MEILI_CURSOR, latest_outbox_id
     from marketplace.search.models import SearchCursor
     from search import MeiliEngine, build_all_documents

@@ -30,11 +30,11 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from marketplace.core.uploads import MAX_FILE_BYTES, MAX_FILES
 from marketplace.forms import CONTROL_CHARACTERS, has_control_characters
 from marketplace.http import json_error
 from marketplace.i18n import N_, translate
 from marketplace.templating import render
-from marketplace.uploads import MAX_FILE_BYTES, MAX_FILES
 
 __all__ = [
     "MAX_FORM_BYTES",

@@ -23,7 +23,7 @@ from limits.aio.strategies import MovingWindowRateLimiter
 from limits.errors import StorageError
 from limits.storage import storage_from_string
 
-from marketplace.settings import Settings
+from marketplace.core.settings import Settings
 
 __all__ = ["LIMITS", "RateLimiter", "Refused", "login_keys"]
 

@@ -16,10 +16,10 @@ from marketplace.access import current_user
 from marketplace.accounts import labels as account_labels
 from marketplace.admission import labels as admission_labels
 from marketplace.catalog import labels
-from marketplace.clock import BEIJING as _BEIJING
-from marketplace.clock import today as beijing_today
+from marketplace.core.clock import BEIJING as _BEIJING
+from marketplace.core.clock import today as beijing_today
+from marketplace.core.settings import BASE_DIR
 from marketplace.orders import labels as order_labels
-from marketplace.settings import BASE_DIR
 
 __all__ = ["format_fen", "render", "templates"]
 

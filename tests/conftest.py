@@ -29,9 +29,13 @@ from asgi_lifespan import LifespanManager
 from tortoise import Tortoise, connections
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
+# Test users' passwords are hashed at the least cost argon2 allows (core.settings); set
+# before the marketplace is imported, and inherited by the servers the tests start.
+os.environ["PASSWORD_HASH_COST"] = "test"
+
 from marketplace.app import create_app
-from marketplace.database import migrate, tortoise_config
-from marketplace.settings import Settings
+from marketplace.core.database import migrate, tortoise_config
+from marketplace.core.settings import Settings
 
 BACKENDS = ("sqlite", "postgres")
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -110,20 +114,12 @@ ACTIVITY_TODAY = dt.date(2026, 11, 25)
 
 async def _seed_demo_with_activity() -> None:
     """The demo catalogue and its eight months of activity, as ``marketplace serve`` loads
-    them. Nobody signs in with the demo people's random passwords: they are hashed cheaply."""
-    from argon2 import PasswordHasher
-
-    from marketplace.accounts import services as accounts
+    them (their passwords hashed at the tests' cost, as every test user's)."""
     from marketplace.catalog.demo import seed_demo
     from marketplace.catalog.demo_activity import seed_activity
 
-    hasher = accounts._hasher
-    accounts._hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    try:
-        assert await seed_demo(media_dir=MEDIA_DIR)
-        assert await seed_activity(today=ACTIVITY_TODAY, media_dir=MEDIA_DIR)
-    finally:
-        accounts._hasher = hasher
+    assert await seed_demo(media_dir=MEDIA_DIR)
+    assert await seed_activity(today=ACTIVITY_TODAY, media_dir=MEDIA_DIR)
 
 
 async def init_orm(url: str) -> None:

@@ -27,8 +27,8 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from marketplace.app import create_app
-from marketplace.jobs import JobQueue
-from marketplace.settings import Settings
+from marketplace.core.jobs import JobQueue
+from marketplace.core.settings import Settings
 from tests.conftest import MEDIA_DIR, service_unavailable
 from workers.settings import worker_settings
 

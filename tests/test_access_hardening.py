@@ -20,7 +20,6 @@ import httpx
 import pytest
 from asgi_lifespan import LifespanManager
 
-from marketplace import clock
 from marketplace.accounts import services as accounts
 from marketplace.accounts.models import (
     OutboxEmail,
@@ -35,11 +34,12 @@ from marketplace.admission.models import AdmissionRound, Objection, ReviewerAssi
 from marketplace.app import create_app
 from marketplace.complaints import services as complaints
 from marketplace.complaints.models import Complaint
+from marketplace.core import clock
+from marketplace.core.settings import Settings
 from marketplace.orders import services as orders
 from marketplace.orders.models import Notification, Order
 from marketplace.orders.services import OrderRefused
 from marketplace.ratings import services as ratings
-from marketplace.settings import Settings
 from tests.accounts_helpers import PASSWORD, csrf_token, make_user, post_form, sign_in
 from tests.admission_helpers import (
     CREATED,
@@ -217,7 +217,7 @@ async def test_back_office_lists_of_51_rows_have_a_second_page(
 
 def test_every_macro_import_carries_the_context() -> None:
     """A macro imported without context has no ``request`` or ``url_for`` (a 500 on use)."""
-    from marketplace.settings import BASE_DIR
+    from marketplace.core.settings import BASE_DIR
 
     imports = [
         (path.relative_to(BASE_DIR).as_posix(), line.strip())
@@ -362,7 +362,7 @@ async def test_x_forwarded_for_counts_only_from_a_trusted_proxy(db: str) -> None
 
 def _key_in_a_subprocess(media_dir: Path) -> str:
     """The key a fresh process (one uvicorn worker) reads its settings with."""
-    code = "from marketplace.settings import Settings; print(Settings.from_env().secret_key)"
+    code = "from marketplace.core.settings import Settings; print(Settings.from_env().secret_key)"
     env = {**os.environ, "MEDIA_DIR": str(media_dir)}
     env.pop("SECRET_KEY", None)
     done = subprocess.run(
@@ -569,7 +569,7 @@ async def test_the_rating_window_ends_at_midnight_in_beijing_not_on_the_server(
 
 
 def test_no_module_keeps_its_own_beijing_time_or_the_servers_date() -> None:
-    from marketplace.settings import BASE_DIR
+    from marketplace.core.settings import BASE_DIR
 
     offenders = [
         path.relative_to(BASE_DIR).as_posix()

@@ -18,9 +18,9 @@ from marketplace.accounts.models import (
     User,
     UserRole,
 )
+from marketplace.core.jobs import JobQueue
+from marketplace.core.settings import Settings
 from marketplace.forms import FormError
-from marketplace.jobs import JobQueue
-from marketplace.settings import Settings
 from tests.accounts_helpers import PASSWORD, make_user
 from tests.factories import credit_code
 

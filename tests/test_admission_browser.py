@@ -64,7 +64,7 @@ def admission_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple
     people = (
         "import asyncio\n"
         "from tortoise import Tortoise\n"
-        "from marketplace.database import migrate\n"
+        "from marketplace.core.database import migrate\n"
         "from marketplace.accounts import services\n"
         "from marketplace.accounts.models import Role\n"
         "async def main():\n"

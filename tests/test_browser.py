@@ -52,12 +52,12 @@ from marketplace.accounts import services
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import ServiceItem
 from marketplace.catalog.services import public_items
-from marketplace.database import tortoise_config
+from marketplace.core.database import tortoise_config
 from marketplace.orders import services as orders
 from marketplace.ratings.models import DIMENSIONS
 from marketplace.ratings.services import rate_order
-from marketplace.settings import Settings
-from marketplace.uploads import StoredFile
+from marketplace.core.settings import Settings
+from marketplace.core.uploads import StoredFile
 from tests.factories import credit_code
 from tests.order_helpers import as_current
 

@@ -10,21 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-import pytest
-from argon2 import PasswordHasher
-
-from marketplace.accounts import services as accounts
 from marketplace.accounts.models import Enterprise, Role, User, UserRole
 from marketplace.catalog.demo import DEMO_ADMITTED_ON, seed_demo
 from marketplace.catalog.demo_activity import ACTIVITY_DAYS, seed_activity
 from marketplace.codes import check_uscc
 from marketplace.complaints.models import Complaint, ComplaintState
 from marketplace.complaints.services import complaint_stats
-from marketplace.orders.clock import clock_of, load_calendar
+from marketplace.core.calendar import load_calendar
+from marketplace.core.uploads import stored_path
+from marketplace.orders.clock import clock_of
 from marketplace.orders.models import Order, OrderEvent, OrderFile, OrderState
 from marketplace.ratings.models import Rating
 from marketplace.ratings.services import RATING_WINDOW_DAYS
-from marketplace.uploads import stored_path
 from search import build_all_documents
 from tests.conftest import MEDIA_DIR
 
@@ -47,16 +44,7 @@ async def _sizes() -> dict[str, int]:
     }
 
 
-@pytest.fixture
-def cheap_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Nobody signs in as the demo's thirty-odd people: hash their random passwords cheaply
-    (argon2 as configured takes a seventh of a second each, half the activity's time)."""
-    monkeypatch.setattr(
-        accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    )
 
-
-@pytest.mark.usefixtures("cheap_passwords")
 async def test_the_demo_activity_is_pinned_consistent_and_loaded_once(db: str) -> None:
     assert await seed_activity(today=TODAY, media_dir=MEDIA_DIR) is False  # no demo yet
     assert await seed_demo(media_dir=MEDIA_DIR)

@@ -16,12 +16,9 @@ from collections.abc import Iterator
 from urllib.parse import urlencode
 
 import httpx
-import pytest
-from argon2 import PasswordHasher
 from asgi_lifespan import LifespanManager
 from tortoise import Tortoise, connections
 
-from marketplace.accounts import services as accounts
 from marketplace.app import create_app
 from marketplace.guard import MAX_FORM_BYTES
 from tests.conftest import make_settings
@@ -157,15 +154,7 @@ async def _forms_of_each_role(
     return found
 
 
-@pytest.fixture
-def cheap_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Sign-in and password forms hash what they are sent: cheaply here, hundreds of times."""
-    monkeypatch.setattr(
-        accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
-    )
 
-
-@pytest.mark.usefixtures("cheap_passwords")
 async def test_every_form_refuses_hostile_input_cleanly(
     activity_fuzz_db: str, backend: str
 ) -> None:

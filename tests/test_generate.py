@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from benchmarks.generate import Sizes, generate
-from marketplace.orders.clock import clock_of, load_calendar
+from marketplace.core.calendar import load_calendar
+from marketplace.orders.clock import clock_of
 from marketplace.orders.models import Order, OrderState, PromiseBucket
 from marketplace.orders.promise import recount
 from marketplace.ratings.models import Rating, RatingStat

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import socket
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from email.message import Message
 from email.parser import BytesParser
@@ -22,28 +23,66 @@ from redis.asyncio import Redis
 
 from marketplace.accounts import services
 from marketplace.accounts.models import OutboxEmail, Role
-from marketplace.jobs import JobQueue
-from marketplace.outbox import OutboxJob, OutboxStatus, add_job
-from marketplace.settings import Settings
+from marketplace.core.jobs import JobQueue
+from marketplace.core.outbox import OutboxJob, OutboxStatus, add_job
+from marketplace.core.settings import Settings
 from tests.accounts_helpers import make_user
 from tests.conftest import service_unavailable
 from workers.settings import worker_settings
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# TEST_REDIS_URL names the database to use; without it each run leases one of databases
+# 1-15 of the local server for itself, so two runs on one machine never flush each other.
+_REDIS_SERVER = "redis://127.0.0.1:6379"
+_LEASE_KEY = "marketplace-tests:lease"
+_LEASE_S = 3 * 3600
+_RUN = uuid.uuid4().hex
+
+
+@pytest.fixture(scope="session")
+async def _redis_db() -> AsyncIterator[str]:
+    """This run's Redis database: TEST_REDIS_URL's, or the first of 1-15 nobody holds."""
+    if url := os.environ.get("TEST_REDIS_URL"):
+        yield url
+        return
+    leased: Redis | None = None
+    try:
+        for number in range(15, 0, -1):
+            client = Redis.from_url(f"{_REDIS_SERVER}/{number}")
+            if await client.set(_LEASE_KEY, _RUN, nx=True, ex=_LEASE_S):
+                leased = client
+                break
+            await client.aclose()
+    except OSError as exc:
+        service_unavailable(f"Redis is not reachable at {_REDIS_SERVER}: {exc}")
+    if leased is None:
+        service_unavailable(f"Every Redis database 1-15 at {_REDIS_SERVER} is leased by a test run")
+    try:
+        yield f"{_REDIS_SERVER}/{number}"
+    finally:
+        if await leased.get(_LEASE_KEY) == _RUN.encode():
+            await leased.delete(_LEASE_KEY)
+        await leased.aclose()
+
+
+async def _empty(client: Redis) -> None:
+    """Every key of the database but this run's lease."""
+    async for key in client.scan_iter(count=500):
+        if key != _LEASE_KEY.encode():
+            await client.delete(key)
 
 
 @pytest.fixture
-async def redis_url() -> AsyncIterator[str]:
-    """A flushed Redis database for this test."""
-    client = Redis.from_url(REDIS_URL)
+async def redis_url(_redis_db: str) -> AsyncIterator[str]:
+    """An emptied Redis database of this run's, for this test."""
+    client = Redis.from_url(_redis_db)
     try:
         await client.ping()
     except OSError as exc:
         await client.aclose()
-        service_unavailable(f"Redis is not reachable at {REDIS_URL}: {exc}")
-    await client.flushdb()
-    yield REDIS_URL
-    await client.flushdb()
+        service_unavailable(f"Redis is not reachable at {_redis_db}: {exc}")
+    await _empty(client)
+    yield _redis_db
+    await _empty(client)
     await client.aclose()
 
 

@@ -199,7 +199,7 @@ def test_no_model_docstring_holds_a_semicolon() -> None:
 
     from tortoise.models import Model
 
-    from marketplace.database import MODEL_MODULES
+    from marketplace.core.database import MODEL_MODULES
 
     models = [
         cls

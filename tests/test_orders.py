@@ -6,18 +6,11 @@ import datetime as dt
 
 import pytest
 
+from marketplace.core.calendar import Holiday, HolidayYear, load_calendar
 from marketplace.forms import FormError
 from marketplace.orders import services
-from marketplace.orders.clock import clock_of, load_calendar
-from marketplace.orders.models import (
-    Holiday,
-    HolidayYear,
-    Notification,
-    Order,
-    OrderEvent,
-    OrderState,
-    PaymentStatus,
-)
+from marketplace.orders.clock import clock_of
+from marketplace.orders.models import Notification, Order, OrderEvent, OrderState, PaymentStatus
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.states import TRANSITIONS, Party
 from marketplace.orders.tasks import sweep_orders
@@ -186,7 +179,7 @@ HAPPY = [
     ("resolve", "admin", OrderState.DISPUTED, OrderState.IN_SERVICE),
 ]
 _FILE = [
-    __import__("marketplace.uploads", fromlist=["StoredFile"]).StoredFile(
+    __import__("marketplace.core.uploads", fromlist=["StoredFile"]).StoredFile(
         "report.pdf", "application/pdf", 10, "0" * 64
     )
 ]

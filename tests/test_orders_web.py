@@ -30,6 +30,7 @@ from starlette.routing import Route
 
 from marketplace.accounts import services as account_services
 from marketplace.app import create_app
+from marketplace.core.settings import Settings
 from marketplace.orders.models import (
     Order,
     OrderEvent,
@@ -38,7 +39,6 @@ from marketplace.orders.models import (
     PaymentStatus,
     StripeEvent,
 )
-from marketplace.settings import Settings
 from tests.accounts_helpers import csrf_token, sign_in
 from tests.conftest import MEDIA_DIR
 from tests.order_helpers import PROJECT_CODE, OrderWorld, order_world

@@ -18,10 +18,8 @@ from tortoise import timezone
 
 from marketplace.accounts import services as account_services
 from marketplace.accounts.models import OutboxEmail, Role
-from marketplace.jobs import JobQueue
-from marketplace.orders import services as order_services
-from marketplace.orders.models import Notification, Order, OrderState, PaymentStatus
-from marketplace.outbox import (
+from marketplace.core.jobs import JobQueue
+from marketplace.core.outbox import (
     LEASE_S,
     MAX_ATTEMPTS,
     OutboxJob,
@@ -30,6 +28,8 @@ from marketplace.outbox import (
     backoff_s,
     deliver_due,
 )
+from marketplace.orders import services as order_services
+from marketplace.orders.models import Notification, Order, OrderState, PaymentStatus
 from tests.accounts_helpers import PASSWORD, make_user, post_form
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
 from tests.outbox_helpers import (
@@ -68,7 +68,7 @@ async def test_the_app_starts_and_serves_with_redis_at_a_dead_port(
     db: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     settings = make_settings(db, redis_url=_dead_redis_url())
-    with caplog.at_level(logging.WARNING, logger="marketplace.jobs"):
+    with caplog.at_level(logging.WARNING, logger="marketplace.core.jobs"):
         async with app_client(settings) as client:
             home = await client.get("/")
             health = await client.get("/healthz")

@@ -15,9 +15,9 @@ import httpx
 import pytest
 
 from marketplace.complaints import services as complaints
+from marketplace.core.clock import today
 from marketplace.credit import services as credit
 from marketplace.orders import services as orders
-from marketplace.orders.clock import today
 from marketplace.orders.views import ORDER_PAGE_SIZE
 from tests.accounts_helpers import sign_in
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world

@@ -18,13 +18,14 @@ from collections import Counter, defaultdict
 import pytest
 
 from marketplace.complaints import services as complaints
+from marketplace.core.calendar import load_calendar
+from marketplace.core.uploads import StoredFile
 from marketplace.orders import services as orders
-from marketplace.orders.clock import clock_of, load_calendar
+from marketplace.orders.clock import clock_of
 from marketplace.orders.models import Order, PromiseBucket
 from marketplace.orders.promise import recount
 from marketplace.ratings import services as ratings
 from marketplace.ratings.models import DIMENSIONS, Rating, RatingStat, star_of
-from marketplace.uploads import StoredFile
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
 
 _FILE = [StoredFile("r.pdf", "application/pdf", 10, "0" * 64)]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from marketplace.core.settings import Settings
 from marketplace.ratelimit import RateLimiter, login_keys
-from marketplace.settings import Settings
 from tests.test_jobs import redis_url  # noqa: F401  (fixture)
 
 

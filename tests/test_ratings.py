@@ -9,12 +9,12 @@ import datetime as dt
 import httpx
 import pytest
 
+from marketplace.core.uploads import StoredFile
 from marketplace.orders import services as orders
 from marketplace.orders.models import Notification, Order, OrderState
 from marketplace.orders.services import OrderRefused
 from marketplace.ratings import services
 from marketplace.ratings.models import Rating
-from marketplace.uploads import StoredFile
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
 
 D = dt.date

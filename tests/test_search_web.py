@@ -8,9 +8,9 @@ import httpx
 import pytest
 
 from marketplace.catalog import services as catalog
+from marketplace.core.settings import Settings
 from marketplace.search.index import SearchIndex, apply_outbox, latest_outbox_id
 from marketplace.search.models import SearchOutbox
-from marketplace.settings import Settings
 from search import (
     EmbeddedEngine,
     SearchDocument,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from marketplace.settings import Settings
+from marketplace.core.settings import Settings
 
 
 def test_nothing_set_means_the_embedded_default(
@@ -73,3 +73,18 @@ def test_uploaded_files_go_under_media_dir(monkeypatch: pytest.MonkeyPatch, tmp_
 
     assert default.media_dir == tmp_path / "media"
     assert chosen.media_dir == tmp_path / "uploads"
+
+
+def test_password_hash_cost_is_the_rfc_9106_profile_unless_the_tests_lower_it() -> None:
+    from marketplace.core.settings import password_hash_parameters
+
+    standard = {"time_cost": 3, "memory_cost": 65536, "parallelism": 4}
+    assert password_hash_parameters({}) == standard
+    assert password_hash_parameters({"PASSWORD_HASH_COST": "standard"}) == standard
+    assert password_hash_parameters({"PASSWORD_HASH_COST": "test"}) == {
+        "time_cost": 1,
+        "memory_cost": 64,
+        "parallelism": 1,
+    }
+    with pytest.raises(ValueError, match="PASSWORD_HASH_COST must be standard or test"):
+        password_hash_parameters({"PASSWORD_HASH_COST": "cheap"})

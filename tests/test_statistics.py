@@ -32,6 +32,7 @@ import pytest
 
 from marketplace.accounts.models import Role, User
 from marketplace.catalog.models import Category, ServiceItem
+from marketplace.core.uploads import StoredFile
 from marketplace.forms import FormError
 from marketplace.orders import services as orders
 from marketplace.orders.models import Order
@@ -47,7 +48,6 @@ from marketplace.statistics.services import (
     Series,
     Share,
 )
-from marketplace.uploads import StoredFile
 from tests.accounts_helpers import make_user, sign_in
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
 from tests.test_catalog_views import _text

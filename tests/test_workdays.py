@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marketplace.workdays import (
+from marketplace.core.workdays import (
     WorkCalendar,
     add_working_days,
     covered_years,

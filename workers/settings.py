@@ -1,7 +1,7 @@
 """The arq worker: ``marketplace worker`` (or ``arq workers.settings.WorkerSettings``).
 
-It runs the same job functions the embedded default runs in-process (``marketplace.jobs``),
-and delivers the job outbox (``marketplace.outbox``): when asked after each change, every
+It runs the same job functions the embedded default runs in-process (``marketplace.core.jobs``),
+and delivers the job outbox (``marketplace.core.outbox``): when asked after each change, every
 minute, and at its start, so that what waited while Redis or the worker was down goes out.
 """
 
@@ -15,12 +15,12 @@ from arq.worker import func
 from tortoise import Tortoise
 
 from marketplace.accounts import mail  # noqa: F401  (registers its jobs)
-from marketplace.database import tortoise_config
-from marketplace.jobs import JOBS, JobQueue
+from marketplace.core.database import tortoise_config
+from marketplace.core.jobs import JOBS, JobQueue
+from marketplace.core.outbox import deliver_outbox
+from marketplace.core.settings import Settings
 from marketplace.orders import tasks  # noqa: F401
-from marketplace.outbox import deliver_outbox
 from marketplace.payments import stripe_gateway  # noqa: F401
-from marketplace.settings import Settings
 
 __all__ = ["WorkerSettings", "worker_settings"]
 

@@ -14,10 +14,10 @@ from marketplace.accounts import services
 from marketplace.accounts.middleware import client_ip
 from marketplace.accounts.models import OutboxEmail, Role, SecurityEvent, User, UserRole
 from marketplace.catalog.models import Agency
+from marketplace.core.clock import today
 from marketplace.forms import FormError, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
-from marketplace.orders.clock import today
 from marketplace.statistics.overview import office_queue
 from marketplace.templating import render
 

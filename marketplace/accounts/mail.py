@@ -1,7 +1,7 @@
 """E-mail: every message is kept in the outbox table, then sent by a job when SMTP is set.
 
 The message and the job that sends it are written in the transaction of the change that
-causes them (``marketplace.outbox``), and the job outbox retries a mail server that is down.
+causes them (``marketplace.core.outbox``), and the job outbox retries a mail server that is down.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from urllib.parse import unquote, urlsplit
 
 import aiosmtplib
 
-from marketplace import clock
 from marketplace.accounts.models import OutboxEmail
-from marketplace.jobs import job
-from marketplace.outbox import add_job
+from marketplace.core import clock
+from marketplace.core.jobs import job
+from marketplace.core.outbox import add_job
 
 __all__ = ["queue_email", "send_email"]
 

@@ -33,9 +33,10 @@ from marketplace.accounts.models import (
 )
 from marketplace.catalog.models import Agency
 from marketplace.codes import InvalidCode, check_uscc
+from marketplace.core.jobs import JobQueue
+from marketplace.core.settings import password_hash_parameters
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, translate
-from marketplace.jobs import JobQueue
 
 __all__ = [
     "PASSWORD_MIN_LENGTH",
@@ -67,7 +68,7 @@ PASSWORD_RESET_LIFETIME = dt.timedelta(hours=1)
 _TOKEN_USE_LOG_INTERVAL = dt.timedelta(hours=1)
 API_TOKEN_PREFIX = "mpat_"
 
-_hasher = PasswordHasher()
+_hasher = PasswordHasher(**password_hash_parameters())
 # Verifying against this when the e-mail is unknown makes "no such user" take as long as
 # "wrong password", so timing does not reveal who has an account.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))

@@ -27,10 +27,10 @@ from marketplace.admission.models import (
 from marketplace.admission.workflow import AGENCY_TRANSITIONS
 from marketplace.catalog.fees import parse_fee_standard
 from marketplace.catalog.models import Agency, AgencyStatus, Category
+from marketplace.core.settings import Settings
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
-from marketplace.settings import Settings
 from marketplace.templating import render
 
 __all__ = ["routes"]

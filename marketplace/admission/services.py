@@ -64,12 +64,12 @@ from marketplace.catalog.models import (
     ServiceStatus,
 )
 from marketplace.catalog.services import forget_cached_pages
-from marketplace.clock import BEIJING
-from marketplace.clock import now as beijing_now
+from marketplace.core.clock import BEIJING
+from marketplace.core.clock import now as beijing_now
+from marketplace.core.workdays import add_working_days, is_covered
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, gettext, translate, use_language
 from marketplace.search.index import queue_reindex
-from marketplace.workdays import add_working_days, is_covered
 
 __all__ = [
     "BEIJING",

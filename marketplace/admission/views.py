@@ -26,10 +26,10 @@ from marketplace.admission.models import (
 )
 from marketplace.catalog.fees import AMOUNT_UNITS, FEE_TYPES, QUANTITY_UNITS, parse_fee_standard
 from marketplace.catalog.models import Agency, AgencyStatus, Category
+from marketplace.core.settings import Settings
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_, translate
-from marketplace.settings import Settings
 from marketplace.templating import render
 
 __all__ = ["application_form_context", "round_page_context", "routes"]

@@ -32,7 +32,7 @@ from marketplace.admission.models import (
 )
 from marketplace.catalog import demo_data, services
 from marketplace.catalog.models import Agency, Category, CommissionedBy, MarketType
-from marketplace.clock import BEIJING as _CST
+from marketplace.core.clock import BEIJING as _CST
 
 __all__ = [
     "DEMO_ADMITTED_ON",
@@ -188,7 +188,7 @@ async def seed_demo(*, media_dir: Path | None = None) -> bool:
     if await Category.exists():
         return False
     if media_dir is None:
-        from marketplace.settings import Settings
+        from marketplace.core.settings import Settings
 
         media_dir = Settings.from_env().media_dir
     city = demo_data.CITY

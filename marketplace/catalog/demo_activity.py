@@ -42,17 +42,17 @@ from marketplace.catalog.demo import DEMO_ADMITTED_ON, DEMO_OFFICE_EMAIL, demo_p
 from marketplace.catalog.fees import parse_fee_standard
 from marketplace.catalog.models import Agency, Category, CommissionedBy, ServiceItem
 from marketplace.catalog.services import public_items
-from marketplace.clock import BEIJING as _CST
 from marketplace.codes import gb11714_check_character, uscc_check_character
 from marketplace.complaints import services as complaints
 from marketplace.complaints.models import Complaint
+from marketplace.core.calendar import load_calendar
+from marketplace.core.clock import BEIJING as _CST
+from marketplace.core.uploads import StoredFile, read_uploads
+from marketplace.core.workdays import WorkCalendar
 from marketplace.orders import services as orders
-from marketplace.orders.clock import load_calendar
 from marketplace.orders.models import Order, OrderEvent, OrderFile
 from marketplace.ratings import services as ratings
 from marketplace.ratings.models import DIMENSIONS, Rating
-from marketplace.uploads import StoredFile, read_uploads
-from marketplace.workdays import WorkCalendar
 
 __all__ = ["ACTIVITY_DAYS", "seed_activity"]
 
@@ -618,7 +618,7 @@ async def _delivery_file(media_dir: Path) -> StoredFile:
 
 def _stored(at: dt.datetime) -> dt.datetime:
     """``at`` in Beijing time, as the ORM stores every timestamp (``timezone`` in
-    marketplace.database): SQLite compares them as text, so all must share the offset."""
+    marketplace.core.database): SQLite compares them as text, so all must share the offset."""
     return at.astimezone(_CST)
 
 
@@ -644,7 +644,7 @@ async def seed_activity(*, today: dt.date, media_dir: Path | None = None) -> boo
     if not working_days:
         return False
     if media_dir is None:
-        from marketplace.settings import Settings
+        from marketplace.core.settings import Settings
 
         media_dir = Settings.from_env().media_dir
     delivery = await _delivery_file(media_dir)

@@ -40,7 +40,7 @@ from marketplace.catalog.models import (
     ServiceItemVersion,
     ServiceStatus,
 )
-from marketplace.clock import today as beijing_today
+from marketplace.core.clock import today as beijing_today
 from marketplace.search.index import queue_reindex
 
 __all__ = [

@@ -14,7 +14,7 @@ from marketplace.access import PUBLIC, allow
 from marketplace.catalog import services
 from marketplace.catalog.fees import InvalidBase
 from marketplace.catalog.models import MarketType
-from marketplace.clock import today as beijing_today
+from marketplace.core.clock import today as beijing_today
 from marketplace.credit.models import CreditRecord
 from marketplace.credit.rules import REASONS
 from marketplace.http import path_id

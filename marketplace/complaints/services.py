@@ -20,12 +20,13 @@ from tortoise.transactions import in_transaction
 from marketplace.access import CurrentUser
 from marketplace.accounts.models import Role, User
 from marketplace.catalog.models import Agency
-from marketplace.clock import BEIJING as _BEIJING
 from marketplace.complaints.models import Complaint, ComplaintState
+from marketplace.core.calendar import load_calendar
+from marketplace.core.clock import BEIJING as _BEIJING
+from marketplace.core.clock import today
+from marketplace.core.jobs import JobQueue
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
-from marketplace.jobs import JobQueue
-from marketplace.orders.clock import load_calendar, today
 from marketplace.orders.models import Order, OrderEvent, OrderState
 from marketplace.orders.services import OrderRefused, administrators, notify, transition
 from marketplace.orders.states import ACTIVE_STATES

@@ -18,9 +18,9 @@ from marketplace.catalog.models import Agency
 from marketplace.complaints import services
 from marketplace.complaints.models import Complaint, ComplaintState
 from marketplace.complaints.visibility import visible_complaints
+from marketplace.core.clock import today
 from marketplace.forms import FormError, Message, form_text, parse_id
 from marketplace.http import path_id
-from marketplace.orders.clock import today
 from marketplace.orders.models import Order, OrderState
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.states import ACTIVE_STATES

@@ -11,12 +11,12 @@ from starlette.routing import Route
 from marketplace.access import allow, current_user, roles
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import Agency
+from marketplace.core.clock import today
 from marketplace.credit import services
 from marketplace.credit.models import CreditRecord
 from marketplace.credit.rules import REASONS
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.i18n import N_
-from marketplace.orders.clock import today
 from marketplace.templating import render
 
 __all__ = ["routes"]

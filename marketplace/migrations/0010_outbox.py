@@ -2,7 +2,7 @@ from tortoise import migrations
 from tortoise.migrations import operations as ops
 import functools
 from json import dumps, loads
-from marketplace.outbox import OutboxStatus
+from marketplace.core.outbox import OutboxStatus
 from tortoise import fields
 from tortoise.indexes import Index
 

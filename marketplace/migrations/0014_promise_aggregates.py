@@ -4,7 +4,7 @@ from tortoise import fields
 
 from collections import defaultdict
 
-from marketplace.workdays import WorkCalendar
+from marketplace.core.workdays import WorkCalendar
 
 _DIMENSIONS = ("quality", "timeliness", "attitude", "fee_compliance", "conduct")
 

@@ -11,11 +11,14 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from marketplace.access import PUBLIC, allow, signed_in_user
+from marketplace.core.calendar import load_calendar
+from marketplace.core.clock import today
+from marketplace.core.workdays import WorkCalendar
 from marketplace.forms import FormError
 from marketplace.http import ApiError, api_form_error
 from marketplace.i18n import N_, translate
 from marketplace.orders import schemas, services
-from marketplace.orders.clock import clock_of, load_calendar, today
+from marketplace.orders.clock import clock_of
 from marketplace.orders.models import Order, OrderEvent
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.views import ORDER_PARTIES, _order_owner, refusal_text
@@ -28,7 +31,6 @@ from marketplace.schemas import (
     parse_body,
     parse_query,
 )
-from marketplace.workdays import WorkCalendar
 
 __all__ = ["routes"]
 

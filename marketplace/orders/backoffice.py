@@ -11,11 +11,11 @@ from starlette.routing import Route
 
 from marketplace.access import allow, roles
 from marketplace.accounts.models import Role
+from marketplace.core.calendar import Holiday, HolidayYear, confirm_year, set_day
+from marketplace.core.workdays import covered_years
 from marketplace.forms import FormError, Message, parse_int
 from marketplace.i18n import N_
-from marketplace.orders.models import Holiday, HolidayYear
 from marketplace.templating import render
-from marketplace.workdays import covered_years
 
 __all__ = ["routes"]
 
@@ -40,8 +40,7 @@ async def holidays(request: Request) -> Response:
     try:
         if values["op"] == "confirm_year":
             year = parse_int(values["year"], field="year", minimum=2000, maximum=2100)
-            if not await HolidayYear.exists(year=year):
-                await HolidayYear.create(year=year)
+            await confirm_year(year)
         else:
             try:
                 day = dt.date.fromisoformat(values["day"])
@@ -49,10 +48,7 @@ async def holidays(request: Request) -> Response:
                 raise FormError({"day": Message(N_("Enter a date such as 2027-10-01."))}) from None
             if values["kind"] not in ("off", "workday"):
                 raise FormError.single("kind", N_("Choose a day off or a make-up working day."))
-            await Holiday.update_or_create(
-                day=day,
-                defaults={"is_workday": values["kind"] == "workday", "name": values["name"]},
-            )
+            await set_day(day, is_workday=values["kind"] == "workday", name=values["name"])
     except FormError as exc:
         return await _page(request, {"errors": exc.errors, "values": values}, 422)
     return RedirectResponse("/backoffice/holidays", status_code=303)

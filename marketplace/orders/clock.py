@@ -5,18 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from marketplace.clock import today
-from marketplace.orders.models import Holiday, HolidayYear, Order, OrderState
-from marketplace.workdays import WorkCalendar
+from marketplace.core.workdays import WorkCalendar
+from marketplace.orders.models import Order, OrderState
 
-__all__ = ["Clock", "clock_of", "deadline_for", "load_calendar", "today"]
-
-
-async def load_calendar() -> WorkCalendar:
-    """The working-day calendar with the administrators' entries (two small queries)."""
-    overrides = {h.day: h.is_workday for h in await Holiday.all()}
-    years = frozenset(await HolidayYear.all().values_list("year", flat=True))
-    return WorkCalendar(overrides=overrides, confirmed_years=years)  # type: ignore[arg-type]
+__all__ = ["Clock", "clock_of", "deadline_for"]
 
 
 def deadline_for(

@@ -11,8 +11,6 @@ from marketplace.accounts.models import Enterprise, User
 from marketplace.catalog.models import Agency, ApprovalItem, ServiceItem, ServiceItemVersion
 
 __all__ = [
-    "Holiday",
-    "HolidayYear",
     "Notification",
     "Order",
     "OrderEvent",
@@ -218,30 +216,6 @@ class Notification(Model):
         table = "notification"
         ordering = ["-id"]
         indexes = (("user_id", "read_at"),)
-
-
-class Holiday(Model):
-    """An administrator's calendar entry: a day off, or a make-up working day (调休)."""
-
-    id = fields.IntField(primary_key=True)
-    day = fields.DateField(unique=True)
-    is_workday = fields.BooleanField()
-    name = fields.CharField(max_length=64, default="")
-
-    class Meta:
-        table = "holiday"
-        ordering = ["day"]
-
-
-class HolidayYear(Model):
-    """A year whose official schedule an administrator has entered completely."""
-
-    id = fields.IntField(primary_key=True)
-    year = fields.IntField(unique=True)
-    confirmed_at = fields.DatetimeField(auto_now_add=True)
-
-    class Meta:
-        table = "holiday_year"
 
 
 class StripeEvent(Model):

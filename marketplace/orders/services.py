@@ -4,7 +4,7 @@ Each transition is one transaction that writes the new state only if the order i
 at the version that was read (so of two people acting at once one wins and the other is
 told what happened), and appends an event to the order's log. The notices to the other
 party, their e-mails and any refund are written in the same transaction (the job outbox,
-``marketplace.outbox``) and delivered after the commit.
+``marketplace.core.outbox``) and delivered after the commit.
 """
 
 from __future__ import annotations
@@ -39,12 +39,16 @@ from marketplace.catalog.models import (
     ServiceItemVersion,
 )
 from marketplace.catalog.services import public_items
-from marketplace.clock import BEIJING as _BEIJING
 from marketplace.codes import InvalidCode, check_project_code
+from marketplace.core.calendar import load_calendar
+from marketplace.core.clock import BEIJING as _BEIJING
+from marketplace.core.clock import today
+from marketplace.core.jobs import JobQueue
+from marketplace.core.outbox import add_job
+from marketplace.core.uploads import StoredFile
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, translate
-from marketplace.jobs import JobQueue
-from marketplace.orders.clock import clock_of, deadline_for, load_calendar, today
+from marketplace.orders.clock import clock_of, deadline_for
 from marketplace.orders.models import (
     Notification,
     Order,
@@ -56,9 +60,7 @@ from marketplace.orders.models import (
 )
 from marketplace.orders.promise import add_delivery, remove_delivery
 from marketplace.orders.states import TRANSITIONS, Party, Transition
-from marketplace.outbox import add_job
 from marketplace.search.index import queue_reindex
-from marketplace.uploads import StoredFile
 
 __all__ = [
     "COMMISSIONED_BY_DEPARTMENT",

@@ -14,11 +14,12 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from marketplace.complaints.services import remind_due_complaints
+from marketplace.core.calendar import load_calendar
+from marketplace.core.clock import today
+from marketplace.core.jobs import JobQueue, job
 from marketplace.credit.services import lift_ended_suspensions
 from marketplace.i18n import N_
-from marketplace.jobs import JobQueue, job
 from marketplace.orders import services
-from marketplace.orders.clock import load_calendar, today
 from marketplace.orders.models import Order, OrderEvent, OrderState
 from marketplace.orders.services import OrderRefused, notify
 from marketplace.orders.states import Party

@@ -18,11 +18,14 @@ from marketplace.catalog import services as catalog
 from marketplace.catalog.fees import InvalidBase, parse_base, parse_fee_standard
 from marketplace.catalog.models import CommissionedBy
 from marketplace.complaints.models import Complaint
+from marketplace.core.calendar import load_calendar
+from marketplace.core.clock import today
+from marketplace.core.uploads import read_uploads, stored_path
 from marketplace.forms import FormError, Message, form_code, form_text, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import translate
 from marketplace.orders import services
-from marketplace.orders.clock import clock_of, load_calendar, today
+from marketplace.orders.clock import clock_of
 from marketplace.orders.labels import STATE_LABELS
 from marketplace.orders.models import Notification, Order, OrderEvent, OrderFile, OrderMessage
 from marketplace.orders.notices import notice_view
@@ -32,7 +35,6 @@ from marketplace.orders.visibility import visible_orders
 from marketplace.payments.stripe_gateway import start_checkout
 from marketplace.ratings.models import Rating
 from marketplace.templating import render
-from marketplace.uploads import read_uploads, stored_path
 
 __all__ = ["routes"]
 

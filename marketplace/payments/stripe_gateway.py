@@ -18,12 +18,12 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from marketplace.core.jobs import job
+from marketplace.core.settings import Settings
 from marketplace.forms import parse_id
 from marketplace.i18n import N_
-from marketplace.jobs import job
 from marketplace.orders.models import Order, OrderEvent, OrderState, PaymentStatus, StripeEvent
 from marketplace.orders.services import OrderRefused
-from marketplace.settings import Settings
 
 __all__ = ["handle_webhook", "refund_order", "start_checkout", "stripe_client"]
 

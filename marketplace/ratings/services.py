@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 from marketplace.access import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.catalog.services import forget_cached_pages
-from marketplace.clock import today as beijing_today
+from marketplace.core.clock import today as beijing_today
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.i18n import N_
 from marketplace.orders.models import Order, OrderEvent, OrderState

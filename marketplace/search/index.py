@@ -16,9 +16,9 @@ from typing import Any
 
 from arq import Retry
 
-from marketplace.jobs import job
+from marketplace.core.jobs import job
+from marketplace.core.settings import Settings
 from marketplace.search.models import SearchCursor, SearchOutbox
-from marketplace.settings import Settings
 from search import (
     EmbeddedEngine,
     FallbackEngine,

@@ -12,8 +12,8 @@ from starlette.routing import Route
 from marketplace import i18n
 from marketplace.access import allow, roles
 from marketplace.accounts.models import Role
+from marketplace.core.clock import today
 from marketplace.forms import FormError
-from marketplace.orders.clock import today
 from marketplace.statistics import charts, export, published, services
 from marketplace.statistics.public import raw_period
 from marketplace.templating import render

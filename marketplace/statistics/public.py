@@ -15,9 +15,9 @@ from starlette.routing import Route
 
 from marketplace import i18n
 from marketplace.access import PUBLIC, allow
+from marketplace.core.clock import today
 from marketplace.forms import FormError
 from marketplace.http import ApiError, api_form_error
-from marketplace.orders.clock import today
 from marketplace.schemas import operation
 from marketplace.statistics import export, published, schemas, services
 from marketplace.templating import render

@@ -42,11 +42,12 @@ from tortoise.functions import Count, Sum
 
 from marketplace.catalog.models import Category
 from marketplace.catalog.services import public_items
-from marketplace.clock import BEIJING
 from marketplace.complaints.services import ComplaintStats, complaint_stats
+from marketplace.core.calendar import load_calendar
+from marketplace.core.clock import BEIJING
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
-from marketplace.orders.clock import clock_of, load_calendar
+from marketplace.orders.clock import clock_of
 from marketplace.orders.models import Order, OrderState
 from marketplace.ratings.models import DIMENSIONS, Rating
 

@@ -1,7 +1,7 @@
 """The job outbox: every job a state change causes is a row written in that change's
 transaction, and delivered from the database, once.
 
-A row names a job of ``marketplace.jobs`` and its arguments (an e-mail of the e-mail
+A row names a job of ``marketplace.core.jobs`` and its arguments (an e-mail of the e-mail
 outbox to send, a cancelled order to refund). The change and its rows commit together or
 not at all, so a mail or a refund is never lost because Redis or the mail server was down
 at the moment of the change, and never sent for a change that rolled back.
@@ -33,7 +33,7 @@ from tortoise import fields, timezone
 from tortoise.expressions import F, Q
 from tortoise.models import Model
 
-from marketplace.jobs import JOBS, job
+from marketplace.core.jobs import JOBS, job
 
 __all__ = [
     "LEASE_S",

@@ -15,6 +15,7 @@ __all__ = ["MODEL_MODULES", "TORTOISE_ORM", "migrate", "tortoise_config"]
 
 # Every module that defines models; a new domain adds its module here.
 MODEL_MODULES = [
+    "marketplace.core.calendar",
     "marketplace.catalog.models",
     "marketplace.accounts.models",
     "marketplace.orders.models",
@@ -23,7 +24,7 @@ MODEL_MODULES = [
     "marketplace.ratings.models",
     "marketplace.credit.models",
     "marketplace.complaints.models",
-    "marketplace.outbox",
+    "marketplace.core.outbox",
 ]
 
 MIGRATIONS_MODULE = "marketplace.migrations"
@@ -46,7 +47,7 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
 
 
 def _development_config() -> dict[str, Any]:
-    from marketplace.settings import Settings
+    from marketplace.core.settings import Settings
 
     return tortoise_config(Settings.from_env().database_url)
 

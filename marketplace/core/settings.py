@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from marketplace.secret_file import SECRET_KEY_FILE_NAME, load_or_create_secret_key
+from marketplace.core.secret_file import SECRET_KEY_FILE_NAME, load_or_create_secret_key
 
-__all__ = ["BASE_DIR", "Settings"]
+__all__ = ["BASE_DIR", "Settings", "password_hash_parameters"]
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 _DEFAULT_DATABASE_FILE = "marketplace.sqlite3"
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
@@ -118,3 +118,22 @@ class Settings:
 
 def _list(raw: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (raw or "").split(",") if part.strip())
+
+
+# Argon2id's cost, by PASSWORD_HASH_COST. "standard" is argon2-cffi's default, the RFC 9106
+# low-memory profile (3 passes over 64 MiB, 4 lanes): about a seventh of a second a hash
+# here. "test" is the least the algorithm allows, for the test suite's thousands of users
+# only: it would make stolen hashes cheap to guess.
+_PASSWORD_HASH_COSTS = {
+    "standard": {"time_cost": 3, "memory_cost": 65536, "parallelism": 4},
+    "test": {"time_cost": 1, "memory_cost": 64, "parallelism": 1},
+}
+
+
+def password_hash_parameters(environ: Mapping[str, str] | None = None) -> dict[str, int]:
+    """The ``argon2.PasswordHasher`` parameters PASSWORD_HASH_COST names (standard if unset)."""
+    env = os.environ if environ is None else environ
+    name = env.get("PASSWORD_HASH_COST", "").strip() or "standard"
+    if name not in _PASSWORD_HASH_COSTS:
+        raise ValueError(f"PASSWORD_HASH_COST must be standard or test: {name!r}")
+    return dict(_PASSWORD_HASH_COSTS[name])

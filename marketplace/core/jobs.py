@@ -18,7 +18,7 @@ from typing import Any
 from arq.connections import ArqRedis
 from redis.exceptions import RedisError
 
-from marketplace.settings import Settings
+from marketplace.core.settings import Settings
 
 __all__ = ["JOBS", "JobQueue", "job"]
 
@@ -96,13 +96,13 @@ class JobQueue:
         return self.pool is None
 
     async def deliver_outbox(self) -> None:
-        """Ask for the job outbox (``marketplace.outbox``) to be delivered now: run here
+        """Ask for the job outbox (``marketplace.core.outbox``) to be delivered now: run here
         in-process, or by the arq worker. Call after the commit that wrote the rows.
 
         It never fails the caller: with Redis down the rows wait, and the worker's cron
         delivers them once Redis is back.
         """
-        from marketplace import outbox  # noqa: F401  (registers the deliverer)
+        from marketplace.core import outbox  # noqa: F401  (registers the deliverer)
 
         if time.monotonic() < self._redis_down_until:
             return
