@@ -44,7 +44,6 @@ async def _sizes() -> dict[str, int]:
     }
 
 
-
 async def test_the_demo_activity_is_pinned_consistent_and_loaded_once(db: str) -> None:
     assert await seed_activity(today=TODAY, media_dir=MEDIA_DIR) is False  # no demo yet
     assert await seed_demo(media_dir=MEDIA_DIR)

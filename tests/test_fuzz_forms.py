@@ -154,7 +154,6 @@ async def _forms_of_each_role(
     return found
 
 
-
 async def test_every_form_refuses_hostile_input_cleanly(
     activity_fuzz_db: str, backend: str
 ) -> None:
