@@ -68,7 +68,12 @@ PASSWORD_RESET_LIFETIME = dt.timedelta(hours=1)
 _TOKEN_USE_LOG_INTERVAL = dt.timedelta(hours=1)
 API_TOKEN_PREFIX = "mpat_"
 
-_hasher = PasswordHasher(**password_hash_parameters())
+_cost = password_hash_parameters()
+_hasher = PasswordHasher(
+    time_cost=_cost["time_cost"],
+    memory_cost=_cost["memory_cost"],
+    parallelism=_cost["parallelism"],
+)
 # Verifying against this when the e-mail is unknown makes "no such user" take as long as
 # "wrong password", so timing does not reveal who has an account.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
