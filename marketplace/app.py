@@ -27,6 +27,7 @@ from marketplace.admission import api as admission_api
 from marketplace.admission import backoffice as admission_backoffice
 from marketplace.admission import reviewing as admission_reviewing
 from marketplace.admission import views as admission_views
+from marketplace.background import register_jobs
 from marketplace.catalog import api as catalog_api
 from marketplace.catalog import views as catalog_views
 from marketplace.catalog.services import PageCache
@@ -127,6 +128,7 @@ async def healthz(request: Request) -> Response:
 def create_app(settings: Settings | None = None) -> Starlette:
     """Build the marketplace for ``settings`` (by default, from the environment)."""
     settings = settings or Settings.from_env()
+    register_jobs()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from tortoise import Tortoise
 
+from marketplace.background import register_jobs
 from marketplace.core.settings import Settings
 
 __all__ = ["main"]
@@ -295,6 +296,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = Settings.from_env()
+    register_jobs()
     result: int = args.func(args, settings)
     return result
 

@@ -34,8 +34,12 @@ from tortoise.backends.base.executor import EXECUTOR_CACHE
 os.environ["PASSWORD_HASH_COST"] = "test"
 
 from marketplace.app import create_app
+from marketplace.background import register_jobs
 from marketplace.core.database import migrate, tortoise_config
 from marketplace.core.settings import Settings
+
+# The jobs the services queue, as the application registers them when it starts.
+register_jobs()
 
 BACKENDS = ("sqlite", "postgres")
 POSTGRES_ADMIN_URL = os.environ.get(

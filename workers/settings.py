@@ -14,13 +14,11 @@ from arq.cron import cron
 from arq.worker import func
 from tortoise import Tortoise
 
-from marketplace.accounts import mail  # noqa: F401  (registers its jobs)
+from marketplace.background import register_jobs
 from marketplace.core.database import tortoise_config
 from marketplace.core.jobs import JOBS, JobQueue
 from marketplace.core.outbox import deliver_outbox
 from marketplace.core.settings import Settings
-from marketplace.orders import tasks  # noqa: F401
-from marketplace.payments import stripe_gateway  # noqa: F401
 
 __all__ = ["WorkerSettings", "worker_settings"]
 
@@ -46,6 +44,7 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 
 def worker_settings(settings: Settings) -> dict[str, Any]:
     """Keyword arguments for ``arq.Worker``, shared by the command and the tests."""
+    register_jobs()
     return {
         "functions": [
             func(job, name=name, max_tries=MAX_TRIES)  # type: ignore[arg-type]
@@ -60,7 +59,7 @@ def worker_settings(settings: Settings) -> dict[str, Any]:
         "cron_jobs": [
             cron(JOBS["sweep_orders"], minute=set(range(0, 60, 10)), unique=True),  # type: ignore[arg-type]
             # the outbox's retries and what waited while Redis was down
-            cron(deliver_outbox, second=0, unique=True, run_at_startup=True),  # type: ignore[arg-type]
+            cron(deliver_outbox, second=0, unique=True, run_at_startup=True),
         ],
     }
 

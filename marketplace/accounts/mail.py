@@ -14,7 +14,6 @@ import aiosmtplib
 
 from marketplace.accounts.models import OutboxEmail
 from marketplace.core import clock
-from marketplace.core.jobs import job
 from marketplace.core.outbox import add_job
 
 __all__ = ["queue_email", "send_email"]
@@ -31,7 +30,6 @@ async def queue_email(*, to: str, subject: str, body: str) -> OutboxEmail:
     return email
 
 
-@job
 async def send_email(ctx: dict[str, Any], email_id: int) -> str:
     """Send outbox message ``email_id`` over SMTP, once; without SMTP_URL it stays in the outbox.
 

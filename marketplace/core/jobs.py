@@ -1,9 +1,10 @@
 """Background jobs: on arq and Redis when ``REDIS_URL`` is set, in-process otherwise.
 
-A job is a plain coroutine ``job(ctx, *args)`` registered here with ``@job``; the arq
-worker (``workers.settings.WorkerSettings``) runs the same functions. In the embedded
-default ``JobQueue.enqueue`` awaits the job before it returns, so what a job does is done
-when the request that asked for it is answered.
+A job is a plain coroutine ``job(ctx, *args)``; ``marketplace.background`` lists every
+job and registers them here (``register``) when the application, the worker or a command
+starts. The arq worker (``workers.settings.WorkerSettings``) runs the same functions. In
+the embedded default ``JobQueue.enqueue`` awaits the job before it returns, so what a job
+does is done when the request that asked for it is answered.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from redis.exceptions import RedisError
 
 from marketplace.core.settings import Settings
 
-__all__ = ["JOBS", "JobQueue", "job"]
+__all__ = ["JOBS", "JobQueue", "register"]
 
 logger = logging.getLogger(__name__)
 
@@ -33,13 +34,14 @@ _REDIS_TIMEOUT_S = 2.0
 _REDIS_COOL_OFF_S = 5.0
 
 JobFunction = Callable[..., Awaitable[Any]]
-# Every job by name; arq looks jobs up by the same names.
+# Every job by name, as registered; arq looks jobs up by the same names.
 JOBS: dict[str, JobFunction] = {}
 
 
-def job(function: JobFunction) -> JobFunction:
-    JOBS[function.__name__] = function
-    return function
+def register(*functions: JobFunction) -> None:
+    """Make ``functions`` jobs, each by its name (registering one again is harmless)."""
+    for function in functions:
+        JOBS[function.__name__] = function
 
 
 class JobQueue:
@@ -102,8 +104,6 @@ class JobQueue:
         It never fails the caller: with Redis down the rows wait, and the worker's cron
         delivers them once Redis is back.
         """
-        from marketplace.core import outbox  # noqa: F401  (registers the deliverer)
-
         if time.monotonic() < self._redis_down_until:
             return
         try:

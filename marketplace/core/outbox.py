@@ -33,7 +33,7 @@ from tortoise import fields, timezone
 from tortoise.expressions import F, Q
 from tortoise.models import Model
 
-from marketplace.core.jobs import JOBS, job
+from marketplace.core.jobs import JOBS
 
 __all__ = [
     "LEASE_S",
@@ -165,7 +165,6 @@ async def deliver_due(
     return ran
 
 
-@job
 async def deliver_outbox(ctx: dict[str, Any]) -> int:
     """Deliver every due outbox row; how many ran."""
     total = 0

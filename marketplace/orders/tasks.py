@@ -16,7 +16,7 @@ from tortoise.transactions import in_transaction
 from marketplace.complaints.services import remind_due_complaints
 from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import today
-from marketplace.core.jobs import JobQueue, job
+from marketplace.core.jobs import JobQueue
 from marketplace.credit.services import lift_ended_suspensions
 from marketplace.i18n import N_
 from marketplace.orders import services
@@ -31,7 +31,6 @@ __all__ = ["AUTO_CONFIRM_AFTER_DAYS", "sweep_orders"]
 AUTO_CONFIRM_AFTER_DAYS = 5
 
 
-@job
 async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, int]:
     """One sweep as of day ``on`` (ISO date; default today). Returns what it did."""
     day = dt.date.fromisoformat(on) if on else today()

@@ -18,7 +18,6 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from marketplace.core.jobs import job
 from marketplace.core.settings import Settings
 from marketplace.forms import parse_id
 from marketplace.i18n import N_
@@ -132,7 +131,6 @@ async def handle_webhook(payload: bytes, signature: str | None, *, settings: Set
     return "paid"
 
 
-@job
 async def refund_order(ctx: dict[str, Any], order_id: int) -> str:
     """Refund a cancelled order that was paid through Stripe (once: idempotency key per order)."""
     order = await Order.get_or_none(id=order_id)

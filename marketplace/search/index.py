@@ -16,7 +16,6 @@ from typing import Any
 
 from arq import Retry
 
-from marketplace.core.jobs import job
 from marketplace.core.settings import Settings
 from marketplace.search.models import SearchCursor, SearchOutbox
 from search import (
@@ -100,7 +99,6 @@ class SearchIndex:
         await self.engine.close()
 
 
-@job
 async def sync_search(ctx: dict[str, Any]) -> int:
     """Feed Meilisearch from the outbox; retried while it is down. Returns the position."""
     settings: Settings = ctx["settings"]
