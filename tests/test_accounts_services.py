@@ -18,6 +18,7 @@ from marketplace.accounts.models import (
     User,
     UserRole,
 )
+from marketplace.core import clock
 from marketplace.core.jobs import JobQueue
 from marketplace.core.settings import Settings
 from marketplace.forms import FormError
@@ -175,6 +176,32 @@ async def test_an_expired_session_signs_nobody_in(db: str) -> None:
     await Session.all().update(expires_at=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1))
 
     assert await services.user_for_session(key) is None
+
+
+async def test_a_session_and_a_reset_link_end_at_their_expiry_on_the_clock(db: str) -> None:
+    """Stored times are Beijing's; on SQLite they compare as text, so a "now" in another
+    zone let an expired session live eight hours longer (until the clock was Beijing's)."""
+    start = dt.datetime(2026, 12, 2, 9, 0, tzinfo=clock.BEIJING)
+    clock.set_now(start)
+    try:
+        user = await _register()
+        key = await services.start_session(user)
+        await services.request_password_reset(
+            email="zhang.san@example.com", queue=_queue(), reset_url="{token}"
+        )
+        token = (await OutboxEmail.get()).body.split("\n")[3]
+
+        clock.set_now(start + services.PASSWORD_RESET_LIFETIME - dt.timedelta(minutes=1))
+        assert await services.valid_password_reset(token) is not None
+        clock.set_now(start + services.PASSWORD_RESET_LIFETIME + dt.timedelta(minutes=1))
+        assert await services.valid_password_reset(token) is None
+
+        clock.set_now(start + services.SESSION_LIFETIME - dt.timedelta(minutes=1))
+        assert await services.user_for_session(key) == user
+        clock.set_now(start + services.SESSION_LIFETIME + dt.timedelta(minutes=1))
+        assert await services.user_for_session(key) is None
+    finally:
+        clock.set_now(None)
 
 
 async def test_changing_the_password_ends_every_other_session(db: str) -> None:

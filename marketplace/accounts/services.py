@@ -33,6 +33,7 @@ from marketplace.accounts.models import (
 )
 from marketplace.catalog.models import Agency
 from marketplace.codes import InvalidCode, check_uscc
+from marketplace.core.clock import now as beijing_now
 from marketplace.core.jobs import JobQueue
 from marketplace.core.settings import password_hash_parameters
 from marketplace.forms import FormError, Message
@@ -81,7 +82,7 @@ _PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return beijing_now()
 
 
 def digest(secret: str) -> str:

@@ -3,7 +3,6 @@ applying, following and changing their applications, and their certificate files
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -26,6 +25,7 @@ from marketplace.admission.models import (
 )
 from marketplace.catalog.fees import AMOUNT_UNITS, FEE_TYPES, QUANTITY_UNITS, parse_fee_standard
 from marketplace.catalog.models import Agency, AgencyStatus, Category
+from marketplace.core.clock import now as beijing_now
 from marketplace.core.settings import Settings
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.http import path_id
@@ -163,7 +163,7 @@ async def feed(request: Request) -> Response:
         {
             "events": events,
             "base_url": _settings(request).public_url,
-            "updated": (events[0].at if events else dt.datetime.now(dt.UTC)).isoformat(),
+            "updated": (events[0].at if events else beijing_now()).isoformat(),
             "author": translate(
                 N_("%(city)s Government Service Management Office"),
                 {"city": _settings(request).city},

@@ -40,6 +40,7 @@ from marketplace.catalog.models import (
     ServiceItemVersion,
     ServiceStatus,
 )
+from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today as beijing_today
 from marketplace.search.index import queue_reindex
 
@@ -314,7 +315,7 @@ async def publish_service_item(
     item: ServiceItem, *, now: dt.datetime | None = None
 ) -> ServiceItemVersion:
     """Publish the item's current content as its next version."""
-    published_at = now or dt.datetime.now(dt.UTC)
+    published_at = now or beijing_now()
     async with in_transaction():
         item.version += 1
         item.status = ServiceStatus.PUBLISHED

@@ -23,6 +23,7 @@ from marketplace.catalog.models import Agency
 from marketplace.complaints.models import Complaint, ComplaintState
 from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import BEIJING as _BEIJING
+from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today
 from marketplace.core.jobs import JobQueue
 from marketplace.forms import FormError, Message
@@ -59,7 +60,7 @@ TOPICS: dict[str, str] = {
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return beijing_now()
 
 
 def can_see(user: CurrentUser, complaint: Complaint) -> bool:

@@ -42,6 +42,7 @@ from marketplace.catalog.services import public_items
 from marketplace.codes import InvalidCode, check_project_code
 from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import BEIJING as _BEIJING
+from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today
 from marketplace.core.jobs import JobQueue
 from marketplace.core.outbox import add_job
@@ -498,7 +499,7 @@ async def record_offline_payment(order: Order, *, actor: CurrentUser, amount_fen
         updated = await Order.filter(id=order.id, payment_status=PaymentStatus.UNPAID).update(
             payment_status=PaymentStatus.PAID,
             paid_fen=amount_fen,
-            paid_at=dt.datetime.now(dt.UTC),
+            paid_at=beijing_now(),
             payment_method="offline",
             version=F("version") + 1,
         )

@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 
 from marketplace.complaints.services import remind_due_complaints
 from marketplace.core.calendar import load_calendar
+from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today
 from marketplace.core.jobs import JobQueue
 from marketplace.credit.services import lift_ended_suspensions
@@ -41,7 +42,7 @@ async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, 
     done["reinstated"] = await lift_ended_suspensions(day)
     # complaints the office must answer by the next working day
     done["complaints_reminded"] = await remind_due_complaints(day, queue=queue)
-    now = dt.datetime.now(dt.UTC)
+    now = beijing_now()
 
     for order in await Order.filter(
         state=OrderState.IN_SERVICE, deadline__lt=day, overdue_marked_at__isnull=True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
 from typing import Any
 
@@ -19,6 +18,7 @@ from marketplace.catalog.fees import InvalidBase, parse_base, parse_fee_standard
 from marketplace.catalog.models import CommissionedBy
 from marketplace.complaints.models import Complaint
 from marketplace.core.calendar import load_calendar
+from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today
 from marketplace.core.uploads import read_uploads, stored_path
 from marketplace.forms import FormError, Message, form_code, form_text, parse_id
@@ -332,7 +332,7 @@ async def notifications(request: Request) -> Response:
     user = signed_in_user(request)
     if request.method == "POST":
         await Notification.filter(user_id=user.id, read_at__isnull=True).update(
-            read_at=dt.datetime.now(dt.UTC)
+            read_at=beijing_now()
         )
         return RedirectResponse("/notifications", status_code=303)
     items = await Notification.filter(user_id=user.id).order_by("-id").limit(100)

@@ -8,7 +8,6 @@ from the order, so a retried request never charges or refunds twice.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -18,6 +17,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from marketplace.core.clock import now as beijing_now
 from marketplace.core.settings import Settings
 from marketplace.forms import parse_id
 from marketplace.i18n import N_
@@ -117,7 +117,7 @@ async def handle_webhook(payload: bytes, signature: str | None, *, settings: Set
             updated = await Order.filter(id=order.id, payment_status=PaymentStatus.UNPAID).update(
                 payment_status=PaymentStatus.PAID,
                 paid_fen=session.get("amount_total"),
-                paid_at=dt.datetime.now(dt.UTC),
+                paid_at=beijing_now(),
                 payment_method="stripe",
                 stripe_payment_intent=session.get("payment_intent"),
                 version=F("version") + 1,

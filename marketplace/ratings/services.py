@@ -20,6 +20,7 @@ from tortoise.transactions import in_transaction
 from marketplace.access import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.catalog.services import forget_cached_pages
+from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today as beijing_today
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.i18n import N_
@@ -56,7 +57,7 @@ _DEFAULT_MEAN = 4.0
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return beijing_now()
 
 
 async def rate_order(
