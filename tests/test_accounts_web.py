@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import httpx
@@ -312,3 +313,34 @@ async def test_the_session_cookie_is_secure_over_https(db: str) -> None:
             response = await sign_in(client, "wang@example.com")
 
     assert "; Secure" in response.headers["set-cookie"]
+
+
+async def test_the_outbox_page_shows_jobs_waiting_and_given_up(
+    client: httpx.AsyncClient, db: str
+) -> None:
+    from marketplace.core.outbox import OutboxJob, OutboxStatus
+
+    await make_user("admin@example.com", Role.ADMIN, name="管理员")
+    moment = dt.datetime(2026, 12, 2, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    await OutboxJob.create(
+        job="send_email", args=[1], status=OutboxStatus.DONE, next_attempt_at=moment
+    )
+    await OutboxJob.create(
+        job="refund_order",
+        args=[7],
+        status=OutboxStatus.FAILED,
+        attempts=8,
+        next_attempt_at=moment,
+        error="stripe: connection refused",
+    )
+    await sign_in(client, "admin@example.com")
+
+    page = (await client.get("/backoffice/outbox")).text
+    rows = [
+        _text(row) for row in re.findall(r"<tr>(.*?)</tr>", page.split("<tbody>")[1], flags=re.S)
+    ]
+
+    assert "已完成：1 · 等待：0 · 执行中：0 · 已放弃：1。" in _text(page)
+    assert len(rows) == 1
+    assert rows[0].startswith("refund_order #2 已放弃 8 ")
+    assert rows[0].endswith("— stripe: connection refused")

@@ -8,6 +8,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
+from tortoise.functions import Count
 
 from marketplace.access import allow, current_user, roles
 from marketplace.accounts import services
@@ -15,6 +16,7 @@ from marketplace.accounts.middleware import client_ip
 from marketplace.accounts.models import OutboxEmail, Role, SecurityEvent, User, UserRole
 from marketplace.catalog.models import Agency
 from marketplace.core.clock import today
+from marketplace.core.outbox import OutboxJob, OutboxStatus
 from marketplace.forms import FormError, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
@@ -145,6 +147,14 @@ async def user_roles(request: Request) -> Response:
     return RedirectResponse(f"/backoffice/users?done=roles_saved#user-{user.id}", status_code=303)
 
 
+_JOB_STATUS_LABELS = {
+    OutboxStatus.PENDING: N_("waiting"),
+    OutboxStatus.RUNNING: N_("running"),
+    OutboxStatus.DONE: N_("done"),
+    OutboxStatus.FAILED: N_("given up"),
+}
+
+
 @allow(ADMIN)
 async def outbox(request: Request) -> Response:
     page = _page(request)
@@ -159,6 +169,17 @@ async def outbox(request: Request) -> Response:
             "page": page,
             "total": await OutboxEmail.all().count(),
             "page_size": _PAGE_SIZE,
+            # the job outbox: what waits or was given up, newest first, and how many of each
+            "jobs": await OutboxJob.exclude(status=OutboxStatus.DONE)
+            .order_by("-id")
+            .limit(_PAGE_SIZE),
+            "job_status_labels": _JOB_STATUS_LABELS,
+            "job_counts": dict(
+                await OutboxJob.all()
+                .group_by("status")
+                .annotate(n=Count("id"))
+                .values_list("status", "n")
+            ),
         },
     )
 
