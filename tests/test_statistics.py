@@ -104,7 +104,7 @@ async def _build(world: OrderWorld, name: str, spec: _Order) -> Order:
             action,
             actor=await as_current(world.enterprise if by_enterprise else staff),
             on=day,
-            reason="原因" if action == "decline" else "",
+            reason="原因" if action in ("decline", "cancel") else "",
             files=_FILE if action == "deliver" else (),
         )
     await Order.filter(id=order_id).update(created_at=_as_stored(spec.placed_at))

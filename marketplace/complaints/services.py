@@ -308,9 +308,14 @@ async def give_feedback(
 # --- reminders ------------------------------------------------------------------------
 
 
+_REMINDER = N_("Complaint %(number)s must be answered by %(due)s.")
+_OVERDUE_NOTICE = N_("Complaint %(number)s was due on %(due)s and is not answered yet.")
+
+
 async def remind_due_complaints(day: dt.date, *, queue: JobQueue | None = None) -> int:
     """Remind the office, once, of each open complaint due by the next working day (or
-    past due). Run by the deadline sweep; returns how many it reminded of."""
+    tell it, once, of one already past due). Run by the deadline sweep; returns how many
+    it told of."""
     tomorrow = (await load_calendar()).add_working_days(day, 1)
     due = await Complaint.filter(
         state=ComplaintState.OPEN, due_on__lte=tomorrow, reminded_at__isnull=True
@@ -326,10 +331,13 @@ async def remind_due_complaints(day: dt.date, *, queue: JobQueue | None = None) 
                 reminded_at=_now()
             ):
                 continue
+            # a reminder is never sent after the day it reminds of: a complaint the sweep
+            # first sees past its due day is reported overdue instead
+            late = complaint.due_on < day
             await notify(
                 None,
                 office,
-                N_("Complaint %(number)s must be answered by %(due)s."),
+                _OVERDUE_NOTICE if late else _REMINDER,
                 {
                     "number": complaint.number,
                     "due": complaint.due_on.isoformat(),
