@@ -100,9 +100,7 @@ async def test_the_log_shows_a_payment_mismatch_by_its_label(
 
 def _primary(html: str) -> list[str]:
     """The texts of the page's primary action buttons and links."""
-    return [
-        _text(m) for m in re.findall(r'class="(?:button )?primary"[^>]*>([^<]*)<', html)
-    ]
+    return [_text(m) for m in re.findall(r'class="(?:button )?primary"[^>]*>([^<]*)<', html)]
 
 
 async def test_each_party_sees_its_next_step_as_the_primary_action(

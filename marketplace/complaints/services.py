@@ -10,6 +10,7 @@ agency in general changes no order.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +22,7 @@ from marketplace.access import CurrentUser
 from marketplace.accounts.models import Role, User
 from marketplace.catalog.models import Agency
 from marketplace.clock import BEIJING as _BEIJING
-from marketplace.complaints.models import Complaint, ComplaintState
+from marketplace.complaints.models import Complaint, ComplaintFile, ComplaintState
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
 from marketplace.jobs import JobQueue
@@ -29,6 +30,7 @@ from marketplace.orders.clock import load_calendar, today
 from marketplace.orders.models import Order, OrderEvent, OrderState
 from marketplace.orders.services import OrderRefused, administrators, notify, transition
 from marketplace.orders.states import ACTIVE_STATES
+from marketplace.uploads import StoredFile
 
 __all__ = [
     "ANSWER_WORKING_DAYS",
@@ -102,10 +104,13 @@ async def lodge(
     agency_id: int | None = None,
     on: dt.date | None = None,
     queue: JobQueue | None = None,
+    files: Sequence[StoredFile] = (),
 ) -> Complaint:
     """Lodge a complaint about one of the enterprise's orders, or about an agency.
 
-    The same form token never lodges two complaints. Raises ``OrderRefused`` or
+    ``files`` are its evidence, stored and checked by content (``marketplace.uploads``)
+    before; they are kept with the complaint. The same form token never lodges two
+    complaints. Raises ``OrderRefused`` or
     ``FormError``; nothing changes then.
     """
     if Role.ENTERPRISE not in actor.roles or actor.user.enterprise_id is None:
@@ -157,6 +162,19 @@ async def lodge(
         # the office's notice commits with the complaint (the job outbox sends its e-mail)
         complaint = await _create(fields)
         created.append(complaint)
+        await ComplaintFile.bulk_create(
+            [
+                ComplaintFile(
+                    complaint_id=complaint.id,
+                    uploaded_by_id=actor.id,
+                    filename=f.filename,
+                    content_type=f.content_type,
+                    size_bytes=f.size_bytes,
+                    sha256=f.sha256,
+                )
+                for f in files
+            ]
+        )
         await notify(
             order,
             await administrators(),

@@ -53,7 +53,9 @@ async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, 
             ):
                 continue
             await OrderEvent.create(
-                order=order, action=OrderEventName.MARK_OVERDUE, detail={"deadline": str(order.deadline)}
+                order=order,
+                action=OrderEventName.MARK_OVERDUE,
+                detail={"deadline": str(order.deadline)},
             )
             users = [
                 *await services.users_of(order, Party.AGENCY),

@@ -16,6 +16,7 @@ from marketplace.access import CurrentUser, allow, roles, signed_in_user
 from marketplace.accounts.models import Role
 from marketplace.catalog import services as catalog
 from marketplace.catalog.fees import InvalidBase, parse_base, parse_fee_standard
+from marketplace.catalog.labels import UNIT_LABELS
 from marketplace.catalog.models import CommissionedBy
 from marketplace.complaints.models import Complaint
 from marketplace.forms import FormError, Message, form_code, form_text, parse_id
@@ -23,7 +24,6 @@ from marketplace.http import path_id
 from marketplace.i18n import N_, translate
 from marketplace.orders import services
 from marketplace.orders.clock import clock_of, load_calendar, today
-from marketplace.catalog.labels import UNIT_LABELS
 from marketplace.orders.labels import STATE_LABELS
 from marketplace.orders.models import (
     Notification,
@@ -235,9 +235,7 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
     complaints = await Complaint.filter(order_id=order.id).order_by("id")
     actions = services.allowed_actions(user, order)
     parties = services.party_of(user, order)
-    cancelled = next(
-        (e for e in reversed(events) if e.action == OrderEventName.CANCEL), None
-    )
+    cancelled = next((e for e in reversed(events) if e.action == OrderEventName.CANCEL), None)
     context = {
         "order": order,
         "clock": clock_of(order, calendar, today()),
@@ -430,9 +428,7 @@ routes = [
     Route(
         "/orders/{id:str}/actions/{action:str}", order_action, methods=["POST"], name="order_action"
     ),
-    Route(
-        "/orders/{id:str}/cancel", order_cancel, methods=["GET", "POST"], name="order_cancel"
-    ),
+    Route("/orders/{id:str}/cancel", order_cancel, methods=["GET", "POST"], name="order_cancel"),
     Route("/orders/{id:str}/messages", order_message, methods=["POST"], name="order_message"),
     Route("/orders/{id:str}/payment", order_payment, methods=["POST"], name="order_payment"),
     Route("/orders/{id:str}/files/{file_id:str}", order_file, name="order_file"),

@@ -159,5 +159,7 @@ async def refund_order(ctx: dict[str, Any], order_id: int) -> str:
             payment_status=PaymentStatus.REFUNDED, refund_id=refund.id, version=F("version") + 1
         )
         if updated:
-            await OrderEvent.create(order=order, action=OrderEventName.REFUNDED, detail={"refund": refund.id})
+            await OrderEvent.create(
+                order=order, action=OrderEventName.REFUNDED, detail={"refund": refund.id}
+            )
     return "refunded"

@@ -262,7 +262,8 @@ class Series:
 @dataclass(frozen=True, slots=True)
 class MonthlyOrders:
     months: tuple[Month, ...]
-    by_category: tuple[Series, ...]  # every category with an order in the period, in catalogue order
+    # every category with an order in the period, in catalogue order
+    by_category: tuple[Series, ...]
     stacked: tuple[Series, ...]  # the top categories by volume, then the others together
 
     @property
