@@ -268,3 +268,120 @@ async def test_no_complaint_reminder_after_its_due_day(world: OrderWorld) -> Non
         {"number": complaint.number, "due": "2026-10-13", "complaint": complaint.id},
     ) in notices
     assert (await Complaint.get(id=complaint.id)).reminded_at is not None
+
+
+# --- evidence ---------------------------------------------------------------------------
+
+
+async def test_a_complaint_takes_evidence_files_checked_by_content(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    buyer = await _browser(client, "buyer@example.com")
+    office = await _browser(client, "admin@example.com")
+    agency_id = world.catalogue.qinghe.id
+    form = await buyer.get(f"/complaints/new?agency={agency_id}")
+    key = form.text.split('name="idempotency_key" value="')[1].split('"')[0]
+    data = {"agency": str(agency_id), "idempotency_key": key, "topic": "fees"}
+    data["description"] = "额外收取加急费"
+
+    fake = await _post(
+        buyer, "/complaints/new", data, [("files", ("收据.pdf", b"#!/bin/sh\n", "application/pdf"))]
+    )
+    assert await Complaint.all().count() == 0
+    lodged = await _post(
+        buyer, "/complaints/new", data, [("files", ("收据.pdf", PDF, "application/pdf"))]
+    )
+    complaint = await Complaint.get()
+    page = (await office.get(f"/complaints/{complaint.id}")).text
+    link = re.search(rf'href="[^"]*(/complaints/{complaint.id}/files/\d+)"', page)
+    assert link is not None
+    download = await office.get(link.group(1))
+    stranger = await _browser(client, "other@example.com")
+
+    assert 'enctype="multipart/form-data"' in form.text
+    assert fake.status_code == 422 and "“收据.pdf”不是 PDF、PNG 或 JPEG 文件。" in _text(fake.text)
+    assert "额外收取加急费" in fake.text  # what was typed is kept
+    assert lodged.status_code == 303
+    assert "收据.pdf" in _text(page)
+    assert (download.status_code, download.content) == (200, PDF)
+    assert (await stranger.get(link.group(1))).status_code in (403, 404)
+
+
+async def test_a_credit_record_takes_a_text_area_and_evidence_files(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    from marketplace.credit.models import CreditRecord, CreditRecordFile
+
+    office = await _browser(client, "admin@example.com")
+    form = (await office.get("/backoffice/credit")).text
+    recorded = await _post(
+        office,
+        "/backoffice/credit",
+        {
+            "agency": str(world.catalogue.qinghe.id),
+            "reason": "commendation",
+            "occurred_on": "2026-09-01",
+            "description": "抢险期间连夜完成检测。\n受到市防汛指挥部书面表扬。",
+            "evidence": "表扬信见附件",
+        },
+        [("files", ("表扬信.pdf", PDF, "application/pdf"))],
+    )
+    record = await CreditRecord.get()
+    stored = await CreditRecordFile.get(record_id=record.id)
+    page = (await office.get("/backoffice/credit")).text
+    download = await office.get(f"/backoffice/credit/{record.id}/files/{stored.id}")
+    buyer = await _browser(client, "buyer@example.com")
+
+    assert '<textarea id="description" name="description"' in form
+    assert '<textarea id="evidence" name="evidence"' in form
+    assert 'type="file"' in form
+    assert recorded.status_code == 303
+    assert record.description == "抢险期间连夜完成检测。\n受到市防汛指挥部书面表扬。"
+    assert (stored.filename, stored.content_type, stored.size_bytes) == (
+        "表扬信.pdf",
+        "application/pdf",
+        len(PDF),
+    )
+    assert "表扬信.pdf" in _text(page)
+    assert (download.status_code, download.content) == (200, PDF)
+    forbidden = await buyer.get(f"/backoffice/credit/{record.id}/files/{stored.id}")
+    assert forbidden.status_code == 403
+
+
+# --- back office ------------------------------------------------------------------------
+
+
+async def test_statistics_list_categories_in_the_catalogues_order(world: OrderWorld) -> None:
+    from marketplace.catalog.models import Category
+    from marketplace.statistics.services import Month, Period, dashboard
+
+    # the catalogue lists seismic safety first, lightning last: not the codes' order
+    await Category.filter(id=world.catalogue.seismic.id).update(position=0)
+    await Category.filter(id=world.catalogue.eia.id).update(position=1)
+    await Category.filter(id=world.catalogue.lightning.id).update(position=2)
+
+    stats = await dashboard(period=Period(Month(2026, 1), Month(2026, 3)))
+
+    assert [a.category.code for a in stats.agencies if a.category] == ["SSE", "EIA", "LPT"]
+
+
+async def test_the_complaints_table_keeps_numbers_and_dates_whole(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    await lodge(
+        actor=await as_current(world.enterprise),
+        topic="quality",
+        description="报告质量差",
+        idempotency_key="table-complaint-1",
+        agency_id=world.catalogue.qinghe.id,
+        on=D(2026, 9, 30),
+    )
+    office = await _browser(client, "admin@example.com")
+
+    html = (await office.get("/backoffice/complaints")).text
+
+    row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", html, re.S)
+    assert row is not None
+    cells = re.findall(r'<td( class="nowrap")?>', row.group(1))
+    # number, enterprise, agency, topic, received, due, state, verdict
+    assert [bool(c) for c in cells] == [True, False, False, False, True, True, True, False]
