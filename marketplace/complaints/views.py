@@ -7,7 +7,7 @@ import datetime as dt
 import secrets
 from typing import Any
 
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, QueryParams, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
@@ -50,12 +50,17 @@ async def _complaint_owner(request: Request, user: CurrentUser) -> bool:
 
 @allow(roles(Role.ENTERPRISE))
 async def complaint_form(request: Request) -> Response:
+    if request.method != "POST":
+        return await _complaint_form(request, request.query_params)
+    form = await request.form(max_files=MAX_FILES, max_part_size=25 * 1024 * 1024)
+    try:
+        return await _complaint_form(request, form)
+    finally:
+        await form.close()  # every part sent as a file, whichever field it claims to be
+
+
+async def _complaint_form(request: Request, source: QueryParams | FormData) -> Response:
     user = signed_in_user(request)
-    source = (
-        request.query_params
-        if request.method != "POST"
-        else await request.form(max_files=MAX_FILES, max_part_size=25 * 1024 * 1024)
-    )
     values = {name: form_text(source, name, 4000) for name in _FIELDS}  # type: ignore[arg-type]
     if request.method != "POST":
         values["idempotency_key"] = secrets.token_urlsafe(16)

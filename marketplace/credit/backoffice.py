@@ -52,12 +52,18 @@ async def credit(request: Request) -> Response:
     uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
     user = current_user(request)
     assert user is not None
+    try:
+        # read (and so released) first, whatever else is wrong with the form
+        files = await read_uploads(uploads, request.state.settings.media_dir)
+    except FormError as exc:
+        return await _page(request, {"errors": exc.errors, "values": values}, 422)
+    finally:
+        await form.close()  # every part sent as a file, whichever field it claims to be
     agency_id = parse_id(values["agency"])
     agency = await Agency.get_or_none(id=agency_id) if agency_id else None
     try:
         if agency is None:
             raise FormError({"agency": Message(N_("Choose the agency."))})
-        files = await read_uploads(uploads, request.state.settings.media_dir)
         await services.record(
             agency,
             actor=user,
