@@ -25,7 +25,8 @@ from marketplace.admission.models import (
     Invitation,
 )
 from marketplace.catalog.models import Agency, Category, ServiceItem
-from marketplace.complaints.models import Complaint
+from marketplace.complaints.models import Complaint, ComplaintFile
+from marketplace.credit.models import CreditRecord, CreditRecordFile
 from marketplace.orders.models import Order, OrderFile
 
 __all__ = [
@@ -65,6 +66,13 @@ _ID_TABLES: dict[str, type[Model]] = {
     "/backoffice/admission/applications/": Application,
     "/admission/certificates/": ApplicationQualification,
     "/backoffice/admission/letters/": Invitation,
+    "/backoffice/credit/": CreditRecord,
+}
+# The file table of each kind of page that lists files, and its owner's id column.
+_FILE_TABLES: dict[str, tuple[type[Model], str]] = {
+    "/orders/": (OrderFile, "order_id"),
+    "/complaints/": (ComplaintFile, "complaint_id"),
+    "/backoffice/credit/": (CreditRecordFile, "record_id"),
 }
 _NUMBER = re.compile(r"/[0-9]+(?=/|$)")
 
@@ -98,8 +106,9 @@ async def route_urls(path_format: str, route: Route) -> list[str]:
     prefix = max((p for p in _ID_TABLES if path_format.startswith(p)), key=len, default=None)
     assert prefix is not None, f"no table for the id of {path_format}: add it to _ID_TABLES"
     if params == {"id", "file_id"}:
-        files = await OrderFile.all().order_by("id").limit(2)
-        return [path_format.format(id=f.order_id, file_id=f.id) for f in files]
+        file_model, owner = _FILE_TABLES[prefix]
+        files = await file_model.all().order_by("id").limit(2)
+        return [path_format.format(id=getattr(f, owner), file_id=f.id) for f in files]
     assert params == {"id"}, f"unknown parameters of {path_format}: {params}"
     return [path_format.format(id=i) for i in await _sample_ids(_ID_TABLES[prefix])]
 

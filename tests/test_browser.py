@@ -387,7 +387,7 @@ async def test_an_order_from_placement_to_a_public_rating(live_server: str, page
     # the enterprise rates the order on the five dimensions, with a comment
     for _key, dimension, stars in _RATING:
         group = page.get_by_role("group", name=dimension, exact=True)
-        await group.get_by_label(str(stars), exact=True).check()
+        await group.get_by_title(f"{stars} 星（满分 5 星）", exact=True).click()  # a star
     await page.get_by_label("评价内容（选填）").fill(_COMMENT)
     await page.get_by_role("button", name="提交评价").click()
     await expect(page.locator(".state")).to_have_text("已评价")

@@ -457,7 +457,9 @@ async def test_stripe_checkout_webhook_once_and_refund_on_cancellation(
     assert await OrderEvent.filter(order=order, action="paid_online").count() == 1
 
     # the enterprise cancels before acceptance: the refund goes out once, keyed by the order
-    cancelled = await _order_page_post(buyer, f"{placed.headers['location']}/actions/cancel", {})
+    cancelled = await _order_page_post(
+        buyer, f"{placed.headers['location']}/actions/cancel", {"reason": "不再需要"}
+    )
     assert cancelled.status_code == 303
     refunded = await Order.get(id=order.id)
     assert (refunded.state, refunded.payment_status, refunded.refund_id) == (

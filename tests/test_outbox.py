@@ -170,7 +170,11 @@ async def test_a_cancelled_paid_orders_refund_is_delivered_once(
     try:
         # when the enterprise cancels while Redis is down
         cancelled = await order_services.transition(
-            order.id, "cancel", actor=await as_current(world.enterprise), queue=queue
+            order.id,
+            "cancel",
+            actor=await as_current(world.enterprise),
+            reason="项目取消",
+            queue=queue,
         )
         assert cancelled.state is OrderState.CANCELLED
         assert stand_in.requests == []

@@ -116,7 +116,8 @@ Grow = Callable[[OrderWorld, int, int], Awaitable[None]]
         ("buyer@example.com", "/complaints", _complain, 3),
         ("admin@example.com", "/backoffice/complaints", _complain, 15),
         ("admin@example.com", "/backoffice/complaints?state=", _complain, 15),
-        ("admin@example.com", "/backoffice/credit", _commend, 4),
+        # the credit records and, in one more query, their evidence files
+        ("admin@example.com", "/backoffice/credit", _commend, 5),
         ("admin@example.com", "/backoffice/users", _place, 6),
         ("admin@example.com", "/backoffice/admission", _place, 3),
         ("admin@example.com", "/backoffice/admission/agencies", _place, 4),

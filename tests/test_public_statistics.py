@@ -291,15 +291,15 @@ async def test_the_open_data_csv(client: httpx.AsyncClient, world: OrderWorld) -
     )
     assert response.content == (
         "\ufeffFirst month,Last month,Code,Category,Agencies,Local agencies,External agencies,"
-        "Local share,Orders placed,Ended orders,Completed,Completion rate,Delivered,"
-        "Delivered on time,On-time rate,Average working days used,"
+        "Local share (%),Orders placed,Ended orders,Completed,Completion rate (%),Delivered,"
+        "Delivered on time,On-time rate (%),Average working days used,"
         "Average committed time limit (working days),Ratings,Average rating\r\n"
-        "2026-01,2026-03,EIA,Environmental impact assessment,2,1,1,0.5000,5,4,2,0.5000,3,2,"
-        "0.6667,17.3,15.0,3,3.93\r\n"
-        "2026-01,2026-03,LPT,Lightning protection testing,1,0,1,0.0000,4,3,2,0.6667,3,1,"
-        "0.3333,9.7,5.0,1,5.00\r\n"
+        "2026-01,2026-03,EIA,Environmental impact assessment,2,1,1,50.0,5,4,2,50.0,3,2,"
+        "66.7,17.3,15.0,3,3.93\r\n"
+        "2026-01,2026-03,LPT,Lightning protection testing,1,0,1,0.0,4,3,2,66.7,3,1,"
+        "33.3,9.7,5.0,1,5.00\r\n"
         "2026-01,2026-03,SSE,Seismic safety evaluation,0,0,0,,0,0,0,,0,0,,,,0,\r\n"
-        "2026-01,2026-03,,All categories,2,1,1,0.5000,9,7,4,0.5714,6,3,0.5000,13.5,10.0,4,"
+        "2026-01,2026-03,,All categories,2,1,1,50.0,9,7,4,57.1,6,3,50.0,13.5,10.0,4,"
         "4.20\r\n"
     ).encode("utf-8")
 

@@ -104,7 +104,7 @@ async def _build(world: OrderWorld, name: str, spec: _Order) -> Order:
             action,
             actor=await as_current(world.enterprise if by_enterprise else staff),
             on=day,
-            reason="原因" if action == "decline" else "",
+            reason="原因" if action in ("decline", "cancel") else "",
             files=_FILE if action == "deliver" else (),
         )
     await Order.filter(id=order_id).update(created_at=_as_stored(spec.placed_at))
@@ -529,11 +529,11 @@ async def test_the_categories_csv(client: httpx.AsyncClient, world: OrderWorld) 
     assert (
         response.content
         == (
-            "\ufeffCode,Category,Orders placed,Ended orders,Completed,Completion rate,Delivered,"
-            "Delivered on time,On-time rate,Ratings,Average rating\r\n"
-            "EIA,Environmental impact assessment,5,4,2,0.5000,3,2,0.6667,3,3.93\r\n"
-            "LPT,Lightning protection testing,4,3,2,0.6667,3,1,0.3333,1,5.00\r\n"
-            ",All categories,9,7,4,0.5714,6,3,0.5000,4,4.20\r\n"
+            "\ufeffCode,Category,Orders placed,Ended orders,Completed,Completion rate (%),"
+            "Delivered,Delivered on time,On-time rate (%),Ratings,Average rating\r\n"
+            "EIA,Environmental impact assessment,5,4,2,50.0,3,2,66.7,3,3.93\r\n"
+            "LPT,Lightning protection testing,4,3,2,66.7,3,1,33.3,1,5.00\r\n"
+            ",All categories,9,7,4,57.1,6,3,50.0,4,4.20\r\n"
         ).encode()
     )
 
@@ -609,10 +609,10 @@ async def test_the_complaint_figures_of_the_period(
     assert (
         csv.content
         == (
-            "\ufeffFirst month,Last month,Received,Handled,Handling rate,"
-            "Answered within 5 working days,Answered in time,Overdue and unanswered,"
-            "Verdicts given,Satisfied,Satisfaction rate\r\n"
-            "2026-01,2026-03,3,2,0.6667,1,0.5000,1,1,1,1.0000\r\n"
+            "\ufeffFirst month,Last month,Received,Handled,Handling rate (%),"
+            "Answered within 5 working days,Answered in time (%),Overdue and unanswered,"
+            "Verdicts given,Satisfied,Satisfaction rate (%)\r\n"
+            "2026-01,2026-03,3,2,66.7,1,50.0,1,1,1,100.0\r\n"
         ).encode()
     )
 

@@ -218,6 +218,13 @@ _DECLINE_REASONS = (
     "项目所在区域超出本机构资质许可的业务范围。",
     "本机构与该项目存在利害关系，按规定回避。",
 )
+# Picked by the day the order was placed, not by the random stream, so adding them left
+# every other drawn value of the demo as it was.
+_CANCEL_REASONS = (
+    "项目选址调整，原委托暂不需要，待新址确定后再行委托。",
+    "误选了服务项目，将重新下单。",
+    "项目业主已变更，由新业主另行委托。",
+)
 _PAUSE_REASONS = (
     "等待业主提供项目可行性研究报告及总平面布置图。",
     "需业主补充用地红线图和地形图电子版。",
@@ -483,7 +490,8 @@ def _timeline(
         steps.append((add(placed, response), "decline", {"reason": decline_reason}))
         return timeline
     if fate < _DECLINED + _CANCELLED:
-        steps.append((add(placed, 1), "cancel", {}))
+        reason = _CANCEL_REASONS[placed.toordinal() % len(_CANCEL_REASONS)]
+        steps.append((add(placed, 1), "cancel", {"reason": reason}))
         return timeline
     accepted = add(placed, response)
     steps.append((accepted, "accept", {}))

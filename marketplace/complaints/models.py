@@ -11,7 +11,7 @@ from marketplace.accounts.models import Enterprise, User
 from marketplace.catalog.models import Agency
 from marketplace.orders.models import Order
 
-__all__ = ["Complaint", "ComplaintState"]
+__all__ = ["Complaint", "ComplaintFile", "ComplaintState"]
 
 
 class ComplaintState(StrEnum):
@@ -72,3 +72,26 @@ class Complaint(Model):
         ordering = ["-id"]
         unique_together = (("enterprise", "idempotency_key"),)
         indexes = (("agency_id", "received_on"),)
+
+
+class ComplaintFile(Model):
+    """Evidence the enterprise attached to its complaint (a PDF or an image)."""
+
+    id = fields.IntField(primary_key=True)
+    complaint: fields.ForeignKeyRelation[Complaint] = fields.ForeignKeyField(
+        "models.Complaint", related_name="files", on_delete=fields.RESTRICT
+    )
+    uploaded_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="complaint_files", on_delete=fields.RESTRICT
+    )
+    filename = fields.CharField(max_length=255)
+    content_type = fields.CharField(max_length=64)  # checked by content (marketplace.core.uploads)
+    size_bytes = fields.IntField()
+    sha256 = fields.CharField(max_length=64)  # where the bytes are kept (uploads.stored_path)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    complaint_id: int
+
+    class Meta:
+        table = "complaint_file"
+        ordering = ["id"]

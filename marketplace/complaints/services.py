@@ -10,6 +10,7 @@ agency in general changes no order.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,12 +21,13 @@ from tortoise.transactions import in_transaction
 from marketplace.access import CurrentUser
 from marketplace.accounts.models import Role, User
 from marketplace.catalog.models import Agency
-from marketplace.complaints.models import Complaint, ComplaintState
+from marketplace.complaints.models import Complaint, ComplaintFile, ComplaintState
 from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import BEIJING as _BEIJING
 from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today
 from marketplace.core.jobs import JobQueue
+from marketplace.core.uploads import StoredFile
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
 from marketplace.orders.models import Order, OrderEvent, OrderState
@@ -104,10 +106,13 @@ async def lodge(
     agency_id: int | None = None,
     on: dt.date | None = None,
     queue: JobQueue | None = None,
+    files: Sequence[StoredFile] = (),
 ) -> Complaint:
     """Lodge a complaint about one of the enterprise's orders, or about an agency.
 
-    The same form token never lodges two complaints. Raises ``OrderRefused`` or
+    ``files`` are its evidence, stored and checked by content (``marketplace.core.uploads``)
+    before; they are kept with the complaint. The same form token never lodges two
+    complaints. Raises ``OrderRefused`` or
     ``FormError``; nothing changes then.
     """
     if Role.ENTERPRISE not in actor.roles or actor.user.enterprise_id is None:
@@ -159,6 +164,19 @@ async def lodge(
         # the office's notice commits with the complaint (the job outbox sends its e-mail)
         complaint = await _create(fields)
         created.append(complaint)
+        await ComplaintFile.bulk_create(
+            [
+                ComplaintFile(
+                    complaint_id=complaint.id,
+                    uploaded_by_id=actor.id,
+                    filename=f.filename,
+                    content_type=f.content_type,
+                    size_bytes=f.size_bytes,
+                    sha256=f.sha256,
+                )
+                for f in files
+            ]
+        )
         await notify(
             order,
             await administrators(),
@@ -310,9 +328,14 @@ async def give_feedback(
 # --- reminders ------------------------------------------------------------------------
 
 
+_REMINDER = N_("Complaint %(number)s must be answered by %(due)s.")
+_OVERDUE_NOTICE = N_("Complaint %(number)s was due on %(due)s and is not answered yet.")
+
+
 async def remind_due_complaints(day: dt.date, *, queue: JobQueue | None = None) -> int:
     """Remind the office, once, of each open complaint due by the next working day (or
-    past due). Run by the deadline sweep; returns how many it reminded of."""
+    tell it, once, of one already past due). Run by the deadline sweep; returns how many
+    it told of."""
     tomorrow = (await load_calendar()).add_working_days(day, 1)
     due = await Complaint.filter(
         state=ComplaintState.OPEN, due_on__lte=tomorrow, reminded_at__isnull=True
@@ -328,10 +351,13 @@ async def remind_due_complaints(day: dt.date, *, queue: JobQueue | None = None) 
                 reminded_at=_now()
             ):
                 continue
+            # a reminder is never sent after the day it reminds of: a complaint the sweep
+            # first sees past its due day is reported overdue instead
+            late = complaint.due_on < day
             await notify(
                 None,
                 office,
-                N_("Complaint %(number)s must be answered by %(due)s."),
+                _OVERDUE_NOTICE if late else _REMINDER,
                 {
                     "number": complaint.number,
                     "due": complaint.due_on.isoformat(),

@@ -7,18 +7,20 @@ import datetime as dt
 import secrets
 from typing import Any
 
+from starlette.datastructures import FormData, QueryParams, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from marketplace.access import CurrentUser, allow, roles, signed_in_user
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import Agency
 from marketplace.complaints import services
-from marketplace.complaints.models import Complaint, ComplaintState
+from marketplace.complaints.models import Complaint, ComplaintFile, ComplaintState
 from marketplace.complaints.visibility import visible_complaints
 from marketplace.core.clock import today
+from marketplace.core.uploads import MAX_FILES, read_uploads, stored_path
 from marketplace.forms import FormError, Message, form_text, parse_id
 from marketplace.http import path_id
 from marketplace.orders.models import Order, OrderState
@@ -48,8 +50,17 @@ async def _complaint_owner(request: Request, user: CurrentUser) -> bool:
 
 @allow(roles(Role.ENTERPRISE))
 async def complaint_form(request: Request) -> Response:
+    if request.method != "POST":
+        return await _complaint_form(request, request.query_params)
+    form = await request.form(max_files=MAX_FILES, max_part_size=25 * 1024 * 1024)
+    try:
+        return await _complaint_form(request, form)
+    finally:
+        await form.close()  # every part sent as a file, whichever field it claims to be
+
+
+async def _complaint_form(request: Request, source: QueryParams | FormData) -> Response:
     user = signed_in_user(request)
-    source = request.query_params if request.method != "POST" else await request.form()
     values = {name: form_text(source, name, 4000) for name in _FIELDS}  # type: ignore[arg-type]
     if request.method != "POST":
         values["idempotency_key"] = secrets.token_urlsafe(16)
@@ -79,6 +90,8 @@ async def complaint_form(request: Request) -> Response:
     if request.method != "POST":
         return render(request, "complaints/form.html", context)
     try:
+        uploads = [f for f in source.getlist("files") if isinstance(f, UploadFile)]
+        files = await read_uploads(uploads, request.state.settings.media_dir)
         complaint = await services.lodge(
             actor=user,
             topic=values["topic"],
@@ -87,6 +100,7 @@ async def complaint_form(request: Request) -> Response:
             order_id=order.id if order else None,
             agency_id=agency.id if agency else None,
             queue=request.state.jobs,
+            files=files,
         )
     except FormError as exc:
         context["errors"] = exc.errors
@@ -124,6 +138,7 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
     await complaint.fetch_related("agency", "order", "enterprise", "answered_by")
     context = {
         "complaint": complaint,
+        "files": await ComplaintFile.filter(complaint_id=complaint.id).order_by("id"),
         "topics": services.TOPICS,
         "on": today(),
         "is_admin": Role.ADMIN in user.roles,
@@ -138,6 +153,24 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
         **extra,
     }
     return render(request, "complaints/detail.html", context, status_code=status_code)
+
+
+@allow(COMPLAINT_PARTIES, owner=_complaint_owner)
+async def complaint_file(request: Request) -> Response:
+    """A complaint's evidence file, for those who see the complaint."""
+    complaint: Complaint = request.state.complaint
+    stored = await ComplaintFile.get_or_none(
+        id=path_id(request, "file_id"), complaint_id=complaint.id
+    )
+    path = stored_path(request.state.settings.media_dir, stored.sha256) if stored else None
+    if stored is None or path is None or not path.exists():
+        raise HTTPException(status_code=404)
+    return FileResponse(
+        path,
+        media_type=stored.content_type,
+        filename=stored.filename,
+        content_disposition_type="attachment",
+    )
 
 
 # --- answering and the verdict ---------------------------------------------------------
@@ -224,6 +257,7 @@ routes = [
     Route("/complaints", complaint_list, name="complaint_list"),
     Route("/complaints/new", complaint_form, methods=["GET", "POST"], name="complaint_form"),
     Route("/complaints/{id:str}", complaint_detail, name="complaint_detail"),
+    Route("/complaints/{id:str}/files/{file_id:str}", complaint_file, name="complaint_file"),
     Route(
         "/complaints/{id:str}/answer",
         complaint_answer,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from tortoise.transactions import in_transaction
 
@@ -10,7 +11,8 @@ from marketplace.access import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import Agency, ServiceItem
 from marketplace.catalog.services import forget_cached_pages
-from marketplace.credit.models import CreditRecord
+from marketplace.core.uploads import StoredFile
+from marketplace.credit.models import CreditRecord, CreditRecordFile
 from marketplace.credit.rules import REASONS
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
@@ -34,9 +36,11 @@ async def record(
     evidence: str,
     occurred_on: str,
     today: dt.date,
+    files: Sequence[StoredFile] = (),
 ) -> CreditRecord:
     """Record a violation or commendation; a suspending one takes the agency's listings out
-    of the storefront and search, and stops new orders, until it ends."""
+    of the storefront and search, and stops new orders, until it ends. ``files`` are its
+    evidence, stored and checked by content (``marketplace.core.uploads``) before."""
     if Role.ADMIN not in actor.roles:
         raise OrderRefused(N_("Only an administrator can record credit."))
     errors: dict[str, Message] = {}
@@ -70,6 +74,19 @@ async def record(
             points=effect.points,
             suspended_until=until,
             recorded_by_id=actor.id,
+        )
+        await CreditRecordFile.bulk_create(
+            [
+                CreditRecordFile(
+                    record_id=credit.id,
+                    uploaded_by_id=actor.id,
+                    filename=f.filename,
+                    content_type=f.content_type,
+                    size_bytes=f.size_bytes,
+                    sha256=f.sha256,
+                )
+                for f in files
+            ]
         )
         if until is not None and (
             agency.orders_suspended_until is None or agency.orders_suspended_until < until

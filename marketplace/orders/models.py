@@ -14,6 +14,7 @@ __all__ = [
     "Notification",
     "Order",
     "OrderEvent",
+    "OrderEventName",
     "OrderFile",
     "OrderMessage",
     "OrderState",
@@ -33,6 +34,31 @@ class OrderState(StrEnum):
     COMPLETED = "completed"  # delivery confirmed (by the enterprise or automatically)
     RATED = "rated"  # rated by the enterprise (ratings issue)
     DISPUTED = "disputed"  # a complaint is open: the administrator resolves it
+
+
+class OrderEventName(StrEnum):
+    """What a line of an order's log records (``OrderEvent.action``); each has a label in
+    ``marketplace.orders.labels.EVENT_LABELS``. The transitions' names are among them."""
+
+    PLACE = "place"
+    ACCEPT = "accept"
+    DECLINE = "decline"
+    CANCEL = "cancel"
+    PAUSE = "pause"
+    RESUME = "resume"
+    DELIVER = "deliver"
+    CONFIRM = "confirm"
+    SEND_BACK = "send_back"
+    COMPLAIN = "complain"
+    RESOLVE = "resolve"
+    AUTO_CONFIRM = "auto_confirm"
+    RATE = "rate"
+    RECORD_PAYMENT = "record_payment"  # the agency received the fee offline
+    PAID_ONLINE = "paid_online"  # Stripe said the checkout was paid
+    PAYMENT_MISMATCH = "payment_mismatch"  # Stripe was paid another amount than quoted
+    REFUNDED = "refunded"
+    MARK_OVERDUE = "mark_overdue"  # the sweep saw the deadline pass
+    REMIND = "remind"  # the sweep reminded the agency of the deadline
 
 
 class PaymentStatus(StrEnum):

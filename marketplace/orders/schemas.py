@@ -59,8 +59,8 @@ class PlaceOrder(ApiModel):
 
 
 class ActionBody(ApiModel):
-    """A transition's input: a reason where the action needs one (decline, pause,
-    send_back)."""
+    """A transition's input: a reason where the action needs one (decline, cancel, pause,
+    send_back; a cancellation's reason is shown to the agency)."""
 
     reason: Annotated[str, Field(max_length=2000, json_schema_extra=TEXT), Text] = ""
     outcome: Literal["", "resume", "cancel"] = ""

@@ -54,6 +54,7 @@ from marketplace.orders.models import (
     Notification,
     Order,
     OrderEvent,
+    OrderEventName,
     OrderFile,
     OrderMessage,
     OrderState,
@@ -263,7 +264,7 @@ async def place_order(
             await OrderEvent.create(
                 order=order,
                 actor_id=user.id,
-                action="place",
+                action=OrderEventName.PLACE,
                 to_state=OrderState.PLACED.value,
                 detail={
                     "version": version.version,
@@ -414,7 +415,7 @@ async def transition(
         event = await OrderEvent.create(
             order_id=order.id,
             actor_id=actor.id if actor else None,
-            action=action,
+            action=OrderEventName(action),
             from_state=order.state.value,
             to_state=target.value,
             reason=reason,
@@ -508,7 +509,7 @@ async def record_offline_payment(order: Order, *, actor: CurrentUser, amount_fen
         await OrderEvent.create(
             order_id=order.id,
             actor_id=actor.id,
-            action="record_payment",
+            action=OrderEventName.RECORD_PAYMENT,
             detail={"amount_fen": amount_fen},
         )
     return await Order.get(id=order.id)
@@ -519,7 +520,7 @@ async def record_offline_payment(order: Order, *, actor: CurrentUser, amount_fen
 _TRANSITION_NOTICES = {
     "accept": N_("Order %(number)s was accepted; the clock has started."),
     "decline": N_("Order %(number)s was declined."),
-    "cancel": N_("Order %(number)s was cancelled by the enterprise."),
+    "cancel": N_("Order %(number)s was cancelled by the enterprise: %(reason)s"),
     "pause": N_("Order %(number)s is waiting for your materials; the clock is paused."),
     "resume": N_("Order %(number)s is in service again; the clock runs."),
     "deliver": N_("Order %(number)s was delivered; please confirm or send it back."),
@@ -529,6 +530,26 @@ _TRANSITION_NOTICES = {
     "resolve": N_("The complaint on order %(number)s was resolved."),
     "auto_confirm": N_("Order %(number)s was confirmed automatically after 5 working days."),
     "rate": N_("Order %(number)s was rated by the enterprise."),
+}
+
+
+# Who is told of each transition: the party that must act on it next, or that the change
+# concerns; never the acting party's own colleagues (a delivery's "please confirm" goes to
+# the enterprise, not to the agency's other staff).
+_E, _A, _O = Party.ENTERPRISE, Party.AGENCY, Party.ADMIN
+_NOTICE_PARTIES: dict[str, frozenset[Party]] = {
+    "accept": frozenset({_E}),
+    "decline": frozenset({_E}),
+    "cancel": frozenset({_A}),
+    "pause": frozenset({_E}),
+    "resume": frozenset({_E}),
+    "deliver": frozenset({_E}),
+    "confirm": frozenset({_A}),
+    "send_back": frozenset({_A}),
+    "complain": frozenset({_A}),  # the complaint service tells the office
+    "resolve": frozenset({_E, _A, _O}),
+    "auto_confirm": frozenset({_E, _A}),
+    "rate": frozenset({_A}),
 }
 
 
@@ -555,20 +576,14 @@ async def _notify_transition(
     queue: JobQueue | None,
 ) -> None:
     recipients: dict[int, User] = {}
-    parties = {Party.ENTERPRISE, Party.AGENCY}
-    if spec.action == "resolve":  # the complaint service tells the office of a complaint
-        parties.add(Party.ADMIN)
-    for party in parties:
+    for party in sorted(_NOTICE_PARTIES[spec.action]):
         for user in await users_of(order, party):
             if actor is None or user.id != actor.id:
                 recipients[user.id] = user
-    await notify(
-        order,
-        list(recipients.values()),
-        _TRANSITION_NOTICES[spec.action],
-        {"number": order.number},
-        queue,
-    )
+    params: dict[str, Any] = {"number": order.number}
+    if spec.action == "cancel":
+        params["reason"] = event.reason
+    await notify(order, list(recipients.values()), _TRANSITION_NOTICES[spec.action], params, queue)
 
 
 async def notify(

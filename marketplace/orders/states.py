@@ -35,6 +35,11 @@ class Transition:
     # "rating" or "complaint": made only with that record, by the service that writes it
     # (marketplace.ratings, marketplace.complaints), never on its own
     made_with: str = ""
+    # The party's next step on the order: the page's primary action. The others (decline,
+    # cancel, pause, send back) are offered as secondary ones.
+    forward: bool = False
+    # Asked for on a page of its own that says what it does and takes a reason (cancel).
+    confirm_page: bool = False
 
 
 S = OrderState
@@ -43,7 +48,14 @@ ACTIVE_STATES = frozenset({S.PLACED, S.IN_SERVICE, S.AWAITING_MATERIALS, S.DELIV
 TRANSITIONS: dict[str, Transition] = {
     t.action: t
     for t in (
-        Transition("accept", frozenset({S.PLACED}), S.IN_SERVICE, Party.AGENCY, N_("Accept")),
+        Transition(
+            "accept",
+            frozenset({S.PLACED}),
+            S.IN_SERVICE,
+            Party.AGENCY,
+            N_("Accept"),
+            forward=True,
+        ),
         Transition(
             "decline",
             frozenset({S.PLACED}),
@@ -53,7 +65,13 @@ TRANSITIONS: dict[str, Transition] = {
             needs_reason=True,
         ),
         Transition(
-            "cancel", frozenset({S.PLACED}), S.CANCELLED, Party.ENTERPRISE, N_("Cancel the order")
+            "cancel",
+            frozenset({S.PLACED}),
+            S.CANCELLED,
+            Party.ENTERPRISE,
+            N_("Cancel the order"),
+            needs_reason=True,  # the agency is told why
+            confirm_page=True,
         ),
         Transition(
             "pause",
@@ -69,6 +87,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.IN_SERVICE,
             Party.AGENCY,
             N_("Materials received (resume)"),
+            forward=True,
         ),
         Transition(
             "deliver",
@@ -77,6 +96,7 @@ TRANSITIONS: dict[str, Transition] = {
             Party.AGENCY,
             N_("Deliver"),
             takes_files=True,
+            forward=True,
         ),
         Transition(
             "confirm",
@@ -84,6 +104,7 @@ TRANSITIONS: dict[str, Transition] = {
             S.COMPLETED,
             Party.ENTERPRISE,
             N_("Confirm the delivery"),
+            forward=True,
         ),
         Transition(
             "send_back",
@@ -118,6 +139,7 @@ TRANSITIONS: dict[str, Transition] = {
             Party.ENTERPRISE,
             N_("Rate"),
             made_with="rating",
+            forward=True,
         ),
         Transition(
             "auto_confirm",

@@ -21,7 +21,7 @@ from marketplace.core.jobs import JobQueue
 from marketplace.credit.services import lift_ended_suspensions
 from marketplace.i18n import N_
 from marketplace.orders import services
-from marketplace.orders.models import Order, OrderEvent, OrderState
+from marketplace.orders.models import Order, OrderEvent, OrderEventName, OrderState
 from marketplace.orders.services import OrderRefused, notify
 from marketplace.orders.states import Party
 
@@ -54,7 +54,9 @@ async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, 
             ):
                 continue
             await OrderEvent.create(
-                order=order, action="mark_overdue", detail={"deadline": str(order.deadline)}
+                order=order,
+                action=OrderEventName.MARK_OVERDUE,
+                detail={"deadline": str(order.deadline)},
             )
             users = [
                 *await services.users_of(order, Party.AGENCY),
@@ -79,7 +81,7 @@ async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, 
             ):
                 continue
             await OrderEvent.create(
-                order=order, action="remind", detail={"deadline": str(order.deadline)}
+                order=order, action=OrderEventName.REMIND, detail={"deadline": str(order.deadline)}
             )
             await notify(
                 order,

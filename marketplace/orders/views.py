@@ -15,6 +15,7 @@ from marketplace.access import CurrentUser, allow, roles, signed_in_user
 from marketplace.accounts.models import Role
 from marketplace.catalog import services as catalog
 from marketplace.catalog.fees import InvalidBase, parse_base, parse_fee_standard
+from marketplace.catalog.labels import UNIT_LABELS
 from marketplace.catalog.models import CommissionedBy
 from marketplace.complaints.models import Complaint
 from marketplace.core.calendar import load_calendar
@@ -23,14 +24,22 @@ from marketplace.core.clock import today
 from marketplace.core.uploads import read_uploads, stored_path
 from marketplace.forms import FormError, Message, form_code, form_text, parse_id
 from marketplace.http import path_id
-from marketplace.i18n import translate
+from marketplace.i18n import N_, translate
 from marketplace.orders import services
 from marketplace.orders.clock import clock_of
 from marketplace.orders.labels import STATE_LABELS
-from marketplace.orders.models import Notification, Order, OrderEvent, OrderFile, OrderMessage
+from marketplace.orders.models import (
+    Notification,
+    Order,
+    OrderEvent,
+    OrderEventName,
+    OrderFile,
+    OrderMessage,
+    OrderState,
+)
 from marketplace.orders.notices import notice_view
 from marketplace.orders.services import OrderRefused
-from marketplace.orders.states import TRANSITIONS
+from marketplace.orders.states import TRANSITIONS, Party
 from marketplace.orders.visibility import visible_orders
 from marketplace.payments.stripe_gateway import start_checkout
 from marketplace.ratings.models import Rating
@@ -188,6 +197,30 @@ async def order_detail(request: Request) -> Response:
     return await _detail(request, {})
 
 
+def _fee_base(order: Order) -> tuple[str, str, str] | None:
+    """The base the quote was computed on: (its name, the amount as typed, its unit)."""
+    if not order.base_amount:
+        return None
+    standard = parse_fee_standard(order.item_version.fee_standard)
+    unit = UNIT_LABELS.get(standard.base_unit or "", "")
+    return standard.base_label, order.base_amount, unit
+
+
+# The enterprise's next step where it is not a button of the state table: the materials
+# the agency waits for go by the conversation, a completed order is rated with its form.
+_NEXT_STEPS = {
+    OrderState.AWAITING_MATERIALS: ("conversation", N_("Send the materials")),
+    OrderState.COMPLETED: ("rating", N_("Rate the service")),
+}
+
+
+def _next_step(order: Order, parties: set[Party], *, rated: bool) -> tuple[str, str] | None:
+    """(page anchor, label) of the enterprise's next step off the action buttons, if any."""
+    if Party.ENTERPRISE not in parties or (rated and order.state is OrderState.COMPLETED):
+        return None
+    return _NEXT_STEPS.get(order.state)
+
+
 async def _detail(request: Request, extra: dict[str, Any], status_code: int = 200) -> Response:
     user = signed_in_user(request)
     order: Order = request.state.order
@@ -196,16 +229,29 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
     events = await OrderEvent.filter(order=order).order_by("id").select_related("actor")
     messages = await OrderMessage.filter(order=order).order_by("id").select_related("author")
     files = await OrderFile.filter(order=order).order_by("id")
+    message_files: dict[int, list[OrderFile]] = {}
+    for f in files:
+        if f.message_id is not None:
+            message_files.setdefault(f.message_id, []).append(f)
     rating = await Rating.get_or_none(order_id=order.id)
     complaints = await Complaint.filter(order_id=order.id).order_by("id")
+    actions = services.allowed_actions(user, order)
+    parties = services.party_of(user, order)
+    cancelled = next((e for e in reversed(events) if e.action == OrderEventName.CANCEL), None)
     context = {
         "order": order,
         "clock": clock_of(order, calendar, today()),
         "events": events,
         "messages": messages,
+        "message_files": message_files,
         "files": files,
-        "actions": services.allowed_actions(user, order),
-        "parties": services.party_of(user, order),
+        "actions": actions,
+        "primary": [t for t in actions if t.forward],
+        "secondary": [t for t in actions if not t.forward],
+        "next_step": _next_step(order, parties, rated=rating is not None),
+        "parties": parties,
+        "fee_base": _fee_base(order),
+        "cancel_event": cancelled if order.state is OrderState.CANCELLED else None,
         "errors": {},
         "rating": rating,
         "complaints": complaints,
@@ -247,6 +293,42 @@ async def order_action(request: Request) -> Response:
             {"errors": exc.errors, "failed_action": action, "reason": form_text(form, "reason")},
             422,
         )
+    except OrderRefused as exc:
+        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+    return RedirectResponse(f"/orders/{order.id}#log", status_code=303)
+
+
+@allow(roles(Role.ENTERPRISE), owner=_order_owner)
+async def order_cancel(request: Request) -> Response:
+    """Cancelling asks first: a page of its own that says what happens and takes the reason
+    the agency is shown (works without JavaScript)."""
+    order: Order = request.state.order
+    user = signed_in_user(request)
+    if TRANSITIONS["cancel"] not in services.allowed_actions(user, order):
+        return await _detail(
+            request,
+            {
+                "refusal": refusal_text(
+                    OrderRefused(
+                        N_("This cannot be done while the order is “%(state)s”."),
+                        state=order.state.value,
+                    )
+                )
+            },
+            409,
+        )
+    context: dict[str, Any] = {"order": order, "errors": {}, "reason": ""}
+    if request.method != "POST":
+        return render(request, "orders/cancel.html", context)
+    form = await request.form()
+    reason = form_text(form, "reason", 2100)
+    try:
+        await services.transition(
+            order.id, "cancel", actor=user, reason=reason, queue=request.state.jobs
+        )
+    except FormError as exc:
+        context.update(errors=exc.errors, reason=reason)
+        return render(request, "orders/cancel.html", context, status_code=422)
     except OrderRefused as exc:
         return await _detail(request, {"refusal": refusal_text(exc)}, 409)
     return RedirectResponse(f"/orders/{order.id}#log", status_code=303)
@@ -348,6 +430,7 @@ routes = [
     Route(
         "/orders/{id:str}/actions/{action:str}", order_action, methods=["POST"], name="order_action"
     ),
+    Route("/orders/{id:str}/cancel", order_cancel, methods=["GET", "POST"], name="order_cancel"),
     Route("/orders/{id:str}/messages", order_message, methods=["POST"], name="order_message"),
     Route("/orders/{id:str}/payment", order_payment, methods=["POST"], name="order_payment"),
     Route("/orders/{id:str}/files/{file_id:str}", order_file, name="order_file"),

@@ -21,7 +21,14 @@ from marketplace.core.clock import now as beijing_now
 from marketplace.core.settings import Settings
 from marketplace.forms import parse_id
 from marketplace.i18n import N_
-from marketplace.orders.models import Order, OrderEvent, OrderState, PaymentStatus, StripeEvent
+from marketplace.orders.models import (
+    Order,
+    OrderEvent,
+    OrderEventName,
+    OrderState,
+    PaymentStatus,
+    StripeEvent,
+)
 from marketplace.orders.services import OrderRefused
 
 __all__ = ["handle_webhook", "refund_order", "start_checkout", "stripe_client"]
@@ -110,7 +117,7 @@ async def handle_webhook(payload: bytes, signature: str | None, *, settings: Set
             if session.get("amount_total") != order.quoted_high_fen:
                 await OrderEvent.create(
                     order=order,
-                    action="payment_mismatch",
+                    action=OrderEventName.PAYMENT_MISMATCH,
                     detail={"amount_total": session.get("amount_total"), "event": event.id},
                 )
                 return "amount mismatch"
@@ -124,7 +131,7 @@ async def handle_webhook(payload: bytes, signature: str | None, *, settings: Set
             )
             if updated:
                 await OrderEvent.create(
-                    order=order, action="paid_online", detail={"event": event.id}
+                    order=order, action=OrderEventName.PAID_ONLINE, detail={"event": event.id}
                 )
     except IntegrityError:
         return "duplicate"
@@ -150,5 +157,7 @@ async def refund_order(ctx: dict[str, Any], order_id: int) -> str:
             payment_status=PaymentStatus.REFUNDED, refund_id=refund.id, version=F("version") + 1
         )
         if updated:
-            await OrderEvent.create(order=order, action="refunded", detail={"refund": refund.id})
+            await OrderEvent.create(
+                order=order, action=OrderEventName.REFUNDED, detail={"refund": refund.id}
+            )
     return "refunded"

@@ -1,8 +1,9 @@
 """The dashboard's tables as CSV files that Excel opens correctly.
 
 UTF-8 with a byte order mark (without it Excel reads Chinese as mojibake), CRLF line
-ends, the header in the reader's language. Rates are decimals to four places (0.8333),
-mean ratings to two (4.40); a figure with nothing behind it (no ended order, no rating)
+ends, the header in the reader's language. Rates are percentages to one place (83.3), as
+the dashboard shows them, and their column heading says "(%)"; mean ratings have two
+places (4.40); a figure with nothing behind it (no ended order, no rating)
 is an empty cell, never 0.
 
 A cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return) is a
@@ -45,7 +46,12 @@ def csv_bytes(rows: Iterable[Sequence[str]]) -> bytes:
 
 
 def _rate(rate: float | None) -> str:
-    return "" if rate is None else f"{rate:.4f}"
+    """A rate as the dashboard shows it: a percentage to one place, without the sign."""
+    return "" if rate is None else f"{rate * 100:.1f}"
+
+
+def _percent_heading(msgid: str) -> str:
+    return f"{gettext(msgid)} (%)"
 
 
 def _mean(mean: float | None) -> str:
@@ -87,10 +93,10 @@ def category_rows(stats: Statistics, language: str) -> list[list[str]]:
         gettext(N_("Orders placed")),
         gettext(N_("Ended orders")),
         gettext(N_("Completed")),
-        gettext(N_("Completion rate")),
+        _percent_heading(N_("Completion rate")),
         gettext(N_("Delivered")),
         gettext(N_("Delivered on time")),
-        gettext(N_("On-time rate")),
+        _percent_heading(N_("On-time rate")),
         gettext(N_("Ratings")),
         gettext(N_("Average rating")),
     ]
@@ -111,13 +117,13 @@ def complaint_rows(stats: Statistics, language: str) -> list[list[str]]:
         gettext(N_("Last month")),
         gettext(N_("Received")),
         gettext(N_("Handled")),
-        gettext(N_("Handling rate")),
+        _percent_heading(N_("Handling rate")),
         gettext(N_("Answered within 5 working days")),
-        gettext(N_("Answered in time")),
+        _percent_heading(N_("Answered in time")),
         gettext(N_("Overdue and unanswered")),
         gettext(N_("Verdicts given")),
         gettext(N_("Satisfied")),
-        gettext(N_("Satisfaction rate")),
+        _percent_heading(N_("Satisfaction rate")),
     ]
     row = [
         str(stats.period.first),

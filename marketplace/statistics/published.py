@@ -122,14 +122,14 @@ def csv_rows(stats: Statistics, language: str) -> list[list[str]]:
         gettext(N_("Agencies")),
         gettext(N_("Local agencies")),
         gettext(N_("External agencies")),
-        gettext(N_("Local share")),
+        gettext(N_("Local share")) + " (%)",
         gettext(N_("Orders placed")),
         gettext(N_("Ended orders")),
         gettext(N_("Completed")),
-        gettext(N_("Completion rate")),
+        gettext(N_("Completion rate")) + " (%)",
         gettext(N_("Delivered")),
         gettext(N_("Delivered on time")),
-        gettext(N_("On-time rate")),
+        gettext(N_("On-time rate")) + " (%)",
         gettext(N_("Average working days used")),
         gettext(N_("Average committed time limit (working days)")),
         gettext(N_("Ratings")),
@@ -171,7 +171,8 @@ def csv_rows(stats: Statistics, language: str) -> list[list[str]]:
 
 
 def _rate(rate: float | None) -> str:
-    return "" if rate is None else f"{rate:.4f}"
+    """A rate as the pages show it: a percentage to one place (the heading says "(%)")."""
+    return "" if rate is None else f"{rate * 100:.1f}"
 
 
 def _days(days: float | None) -> str:

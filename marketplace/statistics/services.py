@@ -263,7 +263,8 @@ class Series:
 @dataclass(frozen=True, slots=True)
 class MonthlyOrders:
     months: tuple[Month, ...]
-    by_category: tuple[Series, ...]  # every category with an order in the period, by code
+    # every category with an order in the period, in catalogue order
+    by_category: tuple[Series, ...]
     stacked: tuple[Series, ...]  # the top categories by volume, then the others together
 
     @property
@@ -344,12 +345,12 @@ class AgencyCount:
 class Statistics:
     period: Period
     monthly: MonthlyOrders
-    categories: tuple[CategoryFigures, ...]  # every category with a figure, by code
+    categories: tuple[CategoryFigures, ...]  # every category with a figure, in catalogue order
     overall: CategoryFigures
     complaints: ComplaintStats | None = None  # received in the period (the hotline figures)
-    working_days: tuple[WorkingDays, ...] = ()  # every category with a delivery, by code
+    working_days: tuple[WorkingDays, ...] = ()  # every category with a delivery, in catalogue order
     working_days_overall: WorkingDays = WorkingDays(None)
-    agencies: tuple[AgencyCount, ...] = ()  # every category, by code (as of today)
+    agencies: tuple[AgencyCount, ...] = ()  # every category, in catalogue order (as of today)
     agencies_overall: AgencyCount = AgencyCount(None)
 
 
@@ -366,7 +367,7 @@ def stack(series: Sequence[Series], *, top: int = TOP_CATEGORIES) -> tuple[Serie
 async def _category_refs(ids: Iterable[int]) -> list[CategoryRef]:
     rows = (
         await Category.filter(id__in=sorted(set(ids)))
-        .order_by("code")
+        .order_by("position", "id")  # the catalogue's order, as the storefront lists them
         .values_list("id", "code", "name", "name_en")
     )
     return [CategoryRef(*row) for row in rows]
@@ -512,7 +513,7 @@ async def agencies_by_category() -> tuple[tuple[AgencyCount, ...], AgencyCount]:
     refs = [
         CategoryRef(*row)
         for row in await Category.all()
-        .order_by("code")
+        .order_by("position", "id")  # the catalogue's order, as the storefront lists them
         .values_list("id", "code", "name", "name_en")
     ]
     by_category = tuple(
