@@ -35,6 +35,7 @@ from marketplace.complaints import views as complaints_views
 from marketplace.credit import backoffice as credit_backoffice
 from marketplace.csrf import csrf_middleware
 from marketplace.database import tortoise_config
+from marketplace.formpages import EXCEPTION_HANDLERS as FORM_EXCEPTION_HANDLERS
 from marketplace.guard import InputGuardMiddleware
 from marketplace.http import ApiError, json_error
 from marketplace.jobs import JobQueue
@@ -205,6 +206,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         exception_handlers={
             HTTPException: _http_exception,
             ApiError: _api_error,
+            # refusals and form errors, as pages and as JSON (marketplace.formpages)
+            **FORM_EXCEPTION_HANDLERS,
             Exception: _server_error,
         },
         lifespan=lifespan,

@@ -14,6 +14,7 @@ from marketplace.catalog.models import Agency
 from marketplace.credit import services
 from marketplace.credit.models import CreditRecord
 from marketplace.credit.rules import REASONS
+from marketplace.formpages import on_refusal_show
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.i18n import N_
 from marketplace.orders.clock import today
@@ -45,20 +46,18 @@ async def credit(request: Request) -> Response:
     assert user is not None
     agency_id = parse_id(values["agency"])
     agency = await Agency.get_or_none(id=agency_id) if agency_id else None
-    try:
-        if agency is None:
-            raise FormError({"agency": Message(N_("Choose the agency."))})
-        await services.record(
-            agency,
-            actor=user,
-            reason=values["reason"],
-            description=values["description"],
-            evidence=values["evidence"],
-            occurred_on=values["occurred_on"],
-            today=today(),
-        )
-    except FormError as exc:
-        return await _page(request, {"errors": exc.errors, "values": values}, 422)
+    on_refusal_show(request, _page, {"values": values})
+    if agency is None:
+        raise FormError({"agency": Message(N_("Choose the agency."))})
+    await services.record(
+        agency,
+        actor=user,
+        reason=values["reason"],
+        description=values["description"],
+        evidence=values["evidence"],
+        occurred_on=values["occurred_on"],
+        today=today(),
+    )
     return RedirectResponse("/backoffice/credit", status_code=303)
 
 

@@ -41,7 +41,7 @@ from marketplace.catalog.models import (
 from marketplace.catalog.services import public_items
 from marketplace.clock import BEIJING as _BEIJING
 from marketplace.codes import InvalidCode, check_project_code
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, Refused
 from marketplace.i18n import N_, translate
 from marketplace.jobs import JobQueue
 from marketplace.orders.clock import clock_of, deadline_for, load_calendar, today
@@ -93,12 +93,8 @@ _MADE_ELSEWHERE = {
 }
 
 
-class OrderRefused(Exception):
+class OrderRefused(Refused):
     """A transition that may not happen now; ``message`` says why, nothing changed."""
-
-    def __init__(self, message: str, **params: object) -> None:
-        super().__init__(message % params if params else message)
-        self.message = Message(message, params)
 
 
 def validate_project_code(raw: str) -> str:
