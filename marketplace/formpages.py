@@ -17,6 +17,7 @@ changed either way. Views do not catch them; these handlers turn them into respo
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,6 +67,7 @@ class Failure:
     status_code: int
     values: dict[str, str] = field(default_factory=dict)
     form: str = ""
+    source: Exception | None = None
 
 
 PageRenderer = Callable[[Failure], Awaitable[Response]]
@@ -94,7 +96,7 @@ def on_refusal(
         setattr(request.state, _STATE, _Page(page, "", None, refused_status))
 
 
-DetailPage = Callable[[Request, dict[str, Any]], Awaitable[Response]]
+DetailPage = Callable[..., Awaitable[Response]]
 
 
 def on_refusal_show(
@@ -102,11 +104,12 @@ def on_refusal_show(
     detail: DetailPage,
     extra: dict[str, Any] | None = None,
     *,
+    args: tuple[Any, ...] = (),
     errors_key: str = "errors",
     shows_refusal: bool = False,
     refused_status: int = 409,
 ) -> None:
-    """A refusal of this request shows ``detail(request, context)`` again: the page of a
+    """A refusal of this request shows ``detail(request, *args, context)`` again: the page of a
     record with its forms, given ``errors`` (or ``errors_key``, where the page has several
     forms), ``refusal`` (the text of a refusal of state; it is ``errors[""]`` too unless
     the page ``shows_refusal`` on its own) and ``extra`` (the values the view read from the form,
@@ -115,7 +118,7 @@ def on_refusal_show(
     async def page(failure: Failure) -> Response:
         errors = {} if shows_refusal and failure.refusal else failure.errors
         shown = {errors_key: errors, "refusal": failure.refusal}
-        return await detail(request, {**shown, **(extra or {})})
+        return await detail(request, *args, {**shown, **(extra or {})})
 
     on_refusal(request, page, refused_status=refused_status)
 
@@ -164,9 +167,7 @@ async def _page_response(request: Request, failure: Failure) -> Response:
             status_code=failure.status_code,
         )
     if failure.refusal is not None:
-        failure = Failure(
-            failure.errors, failure.refusal, page.refused_status, failure.values, failure.form
-        )
+        failure = dataclasses.replace(failure, status_code=page.refused_status)
         setattr(request.state, _FAILURE, failure)
     if page.render is not None:
         response = await page.render(failure)
@@ -183,7 +184,7 @@ async def _form_error(request: Request, exc: Exception) -> Response:
         error = api_form_error(exc)
         return json_error(error.status_code, error.code, error.message, **error.extra)
     values = await submitted_values(request)
-    failure = Failure(exc.errors, None, 422, values, values.get(FORM_KEY, ""))
+    failure = Failure(exc.errors, None, 422, values, values.get(FORM_KEY, ""), exc)
     return await _page_response(request, failure)
 
 
@@ -193,13 +194,8 @@ async def _refused(request: Request, exc: Exception) -> Response:
     if _is_api(request):
         return json_error(409, "refused", text)
     values = await submitted_values(request)
-    failure = Failure(
-        {"": Message(exc.message.id, exc.message.params)},
-        text,
-        409,
-        values,
-        values.get(FORM_KEY, ""),
-    )
+    errors = {"": Message(exc.message.id, exc.message.params)}
+    failure = Failure(errors, text, 409, values, values.get(FORM_KEY, ""), exc)
     return await _page_response(request, failure)
 
 
