@@ -141,7 +141,10 @@ async def submitted_values(request: Request) -> dict[str, str]:
     """The text fields of the posted form (the first of repeated ones), but secrets."""
     if request.method != "POST":
         return {}
-    form = await request.form()  # already read by the view: starlette keeps it
+    try:
+        form = await request.form()  # as the view read it: starlette keeps it
+    except HTTPException:  # a body the view never read, and not a form
+        return {}
     values: dict[str, str] = {}
     for name, value in form.multi_items():
         if isinstance(value, str) and name not in values and name not in _NOT_ECHOED:
