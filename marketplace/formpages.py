@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from marketplace.access import Access, allow
 from marketplace.forms import FormError, Message, Refused
 from marketplace.http import api_form_error, json_error
 from marketplace.i18n import translate
@@ -214,9 +215,10 @@ def dispatch(page: Endpoint, forms: Mapping[str, Endpoint], **form_limits: int) 
     refused form is shown again at the page's own address. ``form_limits`` are those of
     ``Request.form`` (read once here, with the largest limits any form needs)."""
 
-    async def endpoint(request: Request) -> Response:
-        if request.method != "POST":
-            return await page(request)
+    rule: Access = page.access  # type: ignore[attr-defined]
+
+    @allow(rule)  # the page's rule first: who may not see the page learns nothing of its forms
+    async def post(request: Request) -> Response:
         form = await request.form(**form_limits)
         chosen = form.get(FORM_KEY)
         handler = forms.get(chosen) if isinstance(chosen, str) else None
@@ -224,7 +226,12 @@ def dispatch(page: Endpoint, forms: Mapping[str, Endpoint], **form_limits: int) 
             raise HTTPException(status_code=404)
         return await handler(request)
 
+    async def endpoint(request: Request) -> Response:
+        if request.method != "POST":
+            return await page(request)
+        return await post(request)
+
     endpoint.__name__ = page.__name__
     endpoint.__doc__ = page.__doc__
-    endpoint.access = page.access  # type: ignore[attr-defined]
+    endpoint.access = rule  # type: ignore[attr-defined]
     return endpoint
