@@ -39,6 +39,7 @@ from marketplace.core.outbox import deliver_outbox as _deliver_outbox  # noqa: F
 from marketplace.core.settings import BASE_DIR, Settings
 from marketplace.credit import backoffice as credit_backoffice
 from marketplace.csrf import csrf_middleware
+from marketplace.formpages import EXCEPTION_HANDLERS as FORM_EXCEPTION_HANDLERS
 from marketplace.guard import InputGuardMiddleware
 from marketplace.http import ApiError, json_error
 from marketplace.openapi import openapi_endpoint
@@ -207,6 +208,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         exception_handlers={
             HTTPException: _http_exception,
             ApiError: _api_error,
+            # refusals and form errors, as pages and as JSON (marketplace.formpages)
+            **FORM_EXCEPTION_HANDLERS,
             Exception: _server_error,
         },
         lifespan=lifespan,

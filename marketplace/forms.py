@@ -16,6 +16,7 @@ __all__ = [
     "MAX_DB_ID",
     "FormError",
     "Message",
+    "Refused",
     "form_code",
     "form_text",
     "has_control_characters",
@@ -57,6 +58,15 @@ class FormError(Exception):
     @classmethod
     def single(cls, field_name: str, message: str, **params: object) -> FormError:
         return cls({field_name: Message(message, params)})
+
+
+class Refused(Exception):
+    """A step the state does not allow now (every domain's refusal; ``OrderRefused`` is
+    one); ``message`` says why, nothing changed. The web shows it as a 409."""
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message % params if params else message)
+        self.message = Message(message, params)
 
 
 def form_text(form: FormData, name: str, max_length: int = 6000) -> str:

@@ -20,6 +20,7 @@ from asgi_lifespan import LifespanManager
 from tortoise import Tortoise, connections
 
 from marketplace.app import create_app
+from marketplace.formpages import FORM_KEY
 from marketplace.guard import MAX_FORM_BYTES
 from tests.conftest import make_settings
 from tests.crawling import ROLES, Crawl, FoundForm, browser, get_routes, page_key, route_urls
@@ -97,9 +98,15 @@ def variants(
     form: FoundForm, token: str, hostile: list[str]
 ) -> Iterator[tuple[str, list[Part], bool]]:
     """``(label, parts, multipart)`` for each hostile request on ``form``."""
-    fields = [(n, v) for n, v in form.fields if n != "csrftoken"]
+    # A page's forms posted to its own address name themselves in FORM_KEY: that stays as
+    # the page gave it, so each form's own fields are what is fuzzed (and one variant names
+    # no form of the page).
+    named: list[Part] = [(n, v) for n, v in form.fields if n == FORM_KEY][:1]
+    fields = [(n, v) for n, v in form.fields if n not in ("csrftoken", FORM_KEY)]
     multipart = form.enctype == "multipart/form-data"
-    csrf: list[Part] = [("csrftoken", token)]
+    csrf: list[Part] = [("csrftoken", token), *named]
+    if named:
+        yield "no form of the page", [("csrftoken", token), (FORM_KEY, "²")], multipart
     files = {n for n, kind in form.kinds.items() if kind == "file"}
 
     def with_files(parts: list[Part]) -> list[Part]:

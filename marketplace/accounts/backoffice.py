@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -17,6 +18,7 @@ from marketplace.accounts.models import OutboxEmail, Role, SecurityEvent, User, 
 from marketplace.catalog.models import Agency
 from marketplace.core.clock import today
 from marketplace.core.outbox import OutboxJob, OutboxStatus
+from marketplace.formpages import Failure, on_refusal, on_refusal_show
 from marketplace.forms import FormError, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
@@ -107,21 +109,25 @@ async def users(request: Request) -> Response:
         "agency": str(form.get("agency", ""))[:9],
         "roles": sorted(r.value for r in chosen),
     }
-    try:
-        if not chosen:
-            raise FormError.single("roles", N_("Choose at least one role."))
-        await services.create_user(
-            email=values["email"],
-            name=values["name"],
-            password=str(form.get("password", ""))[:1000],
-            roles=chosen,
-            agency=await _agency_choice(form.get("agency")),
-            actor=_admin(request),
-            ip=client_ip(request),
-        )
-    except FormError as exc:
-        return await _users_page(request, {"create_errors": exc.errors, "values": values}, 422)
+    on_refusal_show(request, _users_page, {"values": values}, errors_key="create_errors")
+    if not chosen:
+        raise FormError.single("roles", N_("Choose at least one role."))
+    await services.create_user(
+        email=values["email"],
+        name=values["name"],
+        password=str(form.get("password", ""))[:1000],
+        roles=chosen,
+        agency=await _agency_choice(form.get("agency")),
+        actor=_admin(request),
+        ip=client_ip(request),
+    )
     return RedirectResponse("/backoffice/users?done=created", status_code=303)
+
+
+async def _row_refused(request: Request, user_id: int, failure: Failure) -> Response:
+    """The users' page with the first message at the row of the user it concerns."""
+    first = next(iter(failure.errors.values()))
+    return await _users_page(request, {"row_errors": {user_id: first}})
 
 
 @allow(ADMIN)
@@ -133,17 +139,14 @@ async def user_roles(request: Request) -> Response:
     wanted = _chosen_roles(form.getlist("roles"))
     if await UserRole.exists(user=user, role=Role.ENTERPRISE):
         wanted.add(Role.ENTERPRISE)
-    try:
-        await services.set_roles(
-            user,
-            wanted,
-            agency=await _agency_choice(form.get("agency")),
-            actor=_admin(request),
-            ip=client_ip(request),
-        )
-    except FormError as exc:
-        first = next(iter(exc.errors.values()))
-        return await _users_page(request, {"row_errors": {user.id: first}}, 422)
+    on_refusal(request, functools.partial(_row_refused, request, user.id))
+    await services.set_roles(
+        user,
+        wanted,
+        agency=await _agency_choice(form.get("agency")),
+        actor=_admin(request),
+        ip=client_ip(request),
+    )
     return RedirectResponse(f"/backoffice/users?done=roles_saved#user-{user.id}", status_code=303)
 
 

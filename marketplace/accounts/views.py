@@ -13,7 +13,8 @@ from marketplace.access import PUBLIC, SIGNED_IN, CurrentUser, allow, signed_in_
 from marketplace.accounts import services
 from marketplace.accounts.middleware import SESSION_COOKIE, client_ip
 from marketplace.accounts.models import ApiToken, Enterprise, SecurityEvent
-from marketplace.forms import FormError, Message
+from marketplace.formpages import on_refusal
+from marketplace.forms import Message
 from marketplace.http import path_id
 from marketplace.i18n import N_
 from marketplace.ratelimit import login_keys
@@ -75,19 +76,16 @@ async def register(request: Request) -> Response:
     if request.method == "POST":
         form = await request.form()
         context["values"] = _form_values(form, _REGISTER_FIELDS)
-        try:
-            user = await services.register_enterprise(
-                company_name=_text(form, "company_name"),
-                credit_code=_text(form, "credit_code"),
-                contact_person=_text(form, "contact_person"),
-                phone=_text(form, "phone"),
-                email=_text(form, "email"),
-                password=_text(form, "password"),
-                ip=client_ip(request),
-            )
-        except FormError as exc:
-            context["errors"] = exc.errors
-            return render(request, "accounts/register.html", context, status_code=422)
+        on_refusal(request, "accounts/register.html", context)
+        user = await services.register_enterprise(
+            company_name=_text(form, "company_name"),
+            credit_code=_text(form, "credit_code"),
+            contact_person=_text(form, "contact_person"),
+            phone=_text(form, "phone"),
+            email=_text(form, "email"),
+            password=_text(form, "password"),
+            ip=client_ip(request),
+        )
         key = await services.start_session(
             user,
             ip=client_ip(request),
@@ -122,13 +120,10 @@ async def login(request: Request) -> Response:
         response = render(request, "accounts/login.html", context, status_code=429)
         response.headers["Retry-After"] = str(refused.retry_after_s)
         return response
-    try:
-        user = await services.authenticate(
-            email=email, password=_text(form, "password"), ip=client_ip(request)
-        )
-    except FormError as exc:
-        context["errors"] = exc.errors
-        return render(request, "accounts/login.html", context, status_code=422)
+    on_refusal(request, "accounts/login.html", context)
+    user = await services.authenticate(
+        email=email, password=_text(form, "password"), ip=client_ip(request)
+    )
     key = await services.start_session(
         user,
         ip=client_ip(request),
@@ -175,17 +170,14 @@ async def password_change(request: Request) -> Response:
     context: dict[str, Any] = {"errors": {}}
     if request.method == "POST":
         form = await request.form()
-        try:
-            await services.change_password(
-                signed_in_user(request).user,
-                current=_text(form, "current_password"),
-                new=_text(form, "new_password"),
-                keep_session=request.cookies.get(SESSION_COOKIE),
-                ip=client_ip(request),
-            )
-        except FormError as exc:
-            context["errors"] = exc.errors
-            return render(request, "accounts/password_change.html", context, status_code=422)
+        on_refusal(request, "accounts/password_change.html", context)
+        await services.change_password(
+            signed_in_user(request).user,
+            current=_text(form, "current_password"),
+            new=_text(form, "new_password"),
+            keep_session=request.cookies.get(SESSION_COOKIE),
+            ip=client_ip(request),
+        )
         return RedirectResponse("/account?done=password_changed", status_code=303)
     return render(request, "accounts/password_change.html", context)
 
@@ -220,13 +212,10 @@ async def password_reset_confirm(request: Request) -> Response:
     context: dict[str, Any] = {"valid": valid, "errors": {}, "token": token}
     if request.method == "POST" and valid:
         form = await request.form()
-        try:
-            await services.reset_password(
-                token=token, new_password=_text(form, "new_password"), ip=client_ip(request)
-            )
-        except FormError as exc:
-            context["errors"] = exc.errors
-            return render(request, "accounts/password_reset_confirm.html", context, status_code=422)
+        on_refusal(request, "accounts/password_reset_confirm.html", context)
+        await services.reset_password(
+            token=token, new_password=_text(form, "new_password"), ip=client_ip(request)
+        )
         response = RedirectResponse("/login?done=password_reset", status_code=303)
         response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="lax")
         return response
@@ -248,15 +237,13 @@ async def tokens(request: Request) -> Response:
     if request.method == "POST":
         form = await request.form()
         context["name"] = _text(form, "name", 100)
-        try:
-            context["created"] = await services.create_api_token(
-                user.user, name=context["name"], ip=client_ip(request)
-            )
-            context["name"] = ""
-            status_code = 201
-        except FormError as exc:
-            context["errors"] = exc.errors
-            status_code = 422
+        context["tokens"] = await ApiToken.filter(user_id=user.id).order_by("-id")
+        on_refusal(request, "accounts/tokens.html", context)
+        context["created"] = await services.create_api_token(
+            user.user, name=context["name"], ip=client_ip(request)
+        )
+        context["name"] = ""
+        status_code = 201
     context["tokens"] = await ApiToken.filter(user_id=user.id).order_by("-id")
     response = render(request, "accounts/tokens.html", context, status_code=status_code)
     response.headers["Cache-Control"] = "no-store"  # the page may show a new token's secret

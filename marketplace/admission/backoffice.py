@@ -3,6 +3,7 @@ review, objections, and the dynamic management of admitted agencies."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Any
 
@@ -28,6 +29,7 @@ from marketplace.admission.workflow import AGENCY_TRANSITIONS
 from marketplace.catalog.fees import parse_fee_standard
 from marketplace.catalog.models import Agency, AgencyStatus, Category
 from marketplace.core.settings import Settings
+from marketplace.formpages import Failure, on_refusal, on_refusal_show
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
@@ -110,19 +112,25 @@ async def _round_form(
     )
 
 
+async def _round_form_again(
+    request: Request, values: dict[str, Any], round: AdmissionRound | None, failure: Failure
+) -> Response:
+    """The round's form refused: with what was typed (as parsed, where parsing got so far)."""
+    if isinstance(failure.source, forms.WithValues):
+        values = failure.source.values
+    return await _round_form(request, values, failure.errors, round)
+
+
 @allow(ADMIN)
 async def round_new(request: Request) -> Response:
     if request.method != "POST":
         return await _round_form(request, dict(_DEFAULT_ROUND), {})
     form = await request.form()
     values: dict[str, Any] = {}
-    try:
-        details, values = forms.parse_round(form)
-        round = await services.create_round(details=details, actor=_admin(request))
-    except forms.WithValues as exc:
-        return await _round_form(request, exc.values, exc.errors)
-    except FormError as exc:
-        return await _round_form(request, values, exc.errors)
+    on_refusal(request, functools.partial(_round_form_again, request, values, None))
+    details, parsed = forms.parse_round(form)
+    values.update(parsed)
+    round = await services.create_round(details=details, actor=_admin(request))
     return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=created", 303)
 
 
@@ -139,13 +147,10 @@ async def round_edit(request: Request) -> Response:
         return await _round_form(request, values, {}, round)
     form = await request.form()
     values = {}
-    try:
-        details, values = forms.parse_round(form)
-        await services.update_round(round, details=details, actor=_admin(request))
-    except forms.WithValues as exc:
-        return await _round_form(request, exc.values, exc.errors, round)
-    except FormError as exc:
-        return await _round_form(request, values, exc.errors, round)
+    on_refusal(request, functools.partial(_round_form_again, request, values, round))
+    details, parsed = forms.parse_round(form)
+    values.update(parsed)
+    await services.update_round(round, details=details, actor=_admin(request))
     return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=saved", 303)
 
 
@@ -214,22 +219,25 @@ async def round_detail(request: Request) -> Response:
     return await _overview(request, await _round(request), {})
 
 
+async def _criteria_again(
+    request: Request, round: AdmissionRound, values: dict[str, str], failure: Failure
+) -> Response:
+    if isinstance(failure.source, forms.WithValues):
+        values = failure.source.values
+    return await _overview(
+        request, round, {"criteria_errors": failure.errors, "criteria_values": values}
+    )
+
+
 @allow(ADMIN)
 async def round_criteria(request: Request) -> Response:
     round = await _round(request)
     form = await request.form()
     values: dict[str, str] = {}
-    try:
-        criteria, values = forms.parse_criteria(form)
-        await services.set_criteria(round, criteria=criteria, actor=_admin(request))
-    except forms.WithValues as exc:
-        return await _overview(
-            request, round, {"criteria_errors": exc.errors, "criteria_values": exc.values}, 422
-        )
-    except FormError as exc:
-        return await _overview(
-            request, round, {"criteria_errors": exc.errors, "criteria_values": values}, 422
-        )
+    on_refusal(request, functools.partial(_criteria_again, request, round, values))
+    criteria, parsed = forms.parse_criteria(form)
+    values.update(parsed)
+    await services.set_criteria(round, criteria=criteria, actor=_admin(request))
     return RedirectResponse(
         f"/backoffice/admission/rounds/{round.id}?done=criteria_saved#criteria", 303
     )
@@ -242,13 +250,11 @@ async def round_reviewers(request: Request) -> Response:
     raw = {v for v in form.getlist("reviewers") if isinstance(v, str)}
     ids = {i for i in map(parse_id, raw) if i is not None}
     chosen = await User.filter(id__in=ids)
-    try:
-        if len(chosen) != len(raw):
-            # An id that names nobody must not be read as "no reviewers": refuse it whole.
-            raise FormError.single("reviewers", N_("A chosen reviewer does not exist."))
-        await services.set_reviewers(round, reviewers=chosen, actor=_admin(request))
-    except FormError as exc:
-        return await _overview(request, round, {"reviewer_errors": exc.errors}, 422)
+    on_refusal_show(request, _overview, args=(round,), errors_key="reviewer_errors")
+    if len(chosen) != len(raw):
+        # An id that names nobody must not be read as "no reviewers": refuse it whole.
+        raise FormError.single("reviewers", N_("A chosen reviewer does not exist."))
+    await services.set_reviewers(round, reviewers=chosen, actor=_admin(request))
     return RedirectResponse(
         f"/backoffice/admission/rounds/{round.id}?done=reviewers_saved#reviewers", 303
     )
@@ -262,31 +268,32 @@ async def round_letters(request: Request) -> Response:
     values = forms.form_values(form, ("category", "name", "credit_code", "city", "address"))
     category_id = parse_id(values["category"])
     category = await Category.get_or_none(id=category_id) if category_id else None
-    try:
-        if category is None:
-            raise FormError.single("category", N_("Choose a category of this round."))
-        issue = (
-            services.designate_holder
-            if category.market_type == "monopoly"
-            else services.invite_agency
-        )
-        await issue(
-            round,
-            category=category,
-            name=values["name"],
-            credit_code=values["credit_code"],
-            city=values["city"],
-            address=values["address"],
-            issuer_city=_settings(request).city,
-            actor=_admin(request),
-        )
-    except FormError as exc:
-        return await _overview(
-            request, round, {"letter_errors": exc.errors, "letter_values": values}, 422
-        )
+    on_refusal_show(
+        request, _overview, {"letter_values": values}, args=(round,), errors_key="letter_errors"
+    )
+    if category is None:
+        raise FormError.single("category", N_("Choose a category of this round."))
+    issue = (
+        services.designate_holder if category.market_type == "monopoly" else services.invite_agency
+    )
+    await issue(
+        round,
+        category=category,
+        name=values["name"],
+        credit_code=values["credit_code"],
+        city=values["city"],
+        address=values["address"],
+        issuer_city=_settings(request).city,
+        actor=_admin(request),
+    )
     return RedirectResponse(
         f"/backoffice/admission/rounds/{round.id}?done=letter_issued#letters", 303
     )
+
+
+async def _transition_refused(request: Request, failure: Failure) -> Response:
+    round = await _round(request)  # as it is now: the refused step changed nothing
+    return await _overview(request, round, {"transition_errors": failure.errors})
 
 
 @allow(ADMIN)
@@ -294,13 +301,10 @@ async def round_transition(request: Request) -> Response:
     round = await _round(request)
     form = await request.form()
     target = str(form.get("to", ""))
-    try:
-        if target not in RoundStatus.__members__.values():
-            raise FormError.single("", N_("A round cannot take this step from where it is."))
-        await services.transition_round(round, to=RoundStatus(target), actor=_admin(request))
-    except FormError as exc:
-        round = await _round(request)
-        return await _overview(request, round, {"transition_errors": exc.errors}, 422)
+    on_refusal(request, functools.partial(_transition_refused, request))
+    if target not in RoundStatus.__members__.values():
+        raise FormError.single("", N_("A round cannot take this step from where it is."))
+    await services.transition_round(round, to=RoundStatus(target), actor=_admin(request))
     return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=moved", 303)
 
 
@@ -361,6 +365,17 @@ async def application_review(request: Request) -> Response:
     )
 
 
+async def _objection_refused(
+    request: Request,
+    round: AdmissionRound,
+    objection_id: int,
+    values: dict[str, str],
+    failure: Failure,
+) -> Response:
+    extra = {"objection_errors": {objection_id: failure.errors}, "objection_values": values}
+    return await _overview(request, round, extra)
+
+
 @allow(ADMIN)
 async def objection_decide(request: Request) -> Response:
     objection = await Objection.get_or_none(id=path_id(request))
@@ -369,22 +384,15 @@ async def objection_decide(request: Request) -> Response:
     round = await AdmissionRound.get(id=objection.round_id)
     form = await request.form()
     values = forms.form_values(form, ("decision", "reason"))
-    try:
-        if values["decision"] not in ("uphold", "dismiss"):
-            raise FormError.single("decision", N_("Choose to uphold or to dismiss."))
-        await services.decide_objection(
-            objection,
-            uphold=values["decision"] == "uphold",
-            reason=values["reason"],
-            actor=_admin(request),
-        )
-    except FormError as exc:
-        return await _overview(
-            request,
-            round,
-            {"objection_errors": {objection.id: exc.errors}, "objection_values": values},
-            422,
-        )
+    on_refusal(request, functools.partial(_objection_refused, request, round, objection.id, values))
+    if values["decision"] not in ("uphold", "dismiss"):
+        raise FormError.single("decision", N_("Choose to uphold or to dismiss."))
+    await services.decide_objection(
+        objection,
+        uphold=values["decision"] == "uphold",
+        reason=values["reason"],
+        actor=_admin(request),
+    )
     return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=decided#objections", 303)
 
 
@@ -418,6 +426,10 @@ async def agencies(request: Request) -> Response:
     return await _agencies_page(request, {})
 
 
+async def _agency_refused(request: Request, agency_id: int, failure: Failure) -> Response:
+    return await _agencies_page(request, {"agency_errors": {agency_id: failure.errors}})
+
+
 @allow(ADMIN)
 async def agency_manage(request: Request) -> Response:
     agency = await Agency.get_or_none(id=path_id(request))
@@ -425,14 +437,12 @@ async def agency_manage(request: Request) -> Response:
         raise HTTPException(status_code=404)
     form = await request.form()
     values = forms.form_values(form, ("to", "reason"))
-    try:
-        if values["to"] not in AgencyStatus.__members__.values():
-            raise FormError.single("to", N_("This agency cannot be moved to that status."))
-        await services.manage_agency(
-            agency, to=AgencyStatus(values["to"]), reason=values["reason"], actor=_admin(request)
-        )
-    except FormError as exc:
-        return await _agencies_page(request, {"agency_errors": {agency.id: exc.errors}}, 422)
+    on_refusal(request, functools.partial(_agency_refused, request, agency.id))
+    if values["to"] not in AgencyStatus.__members__.values():
+        raise FormError.single("to", N_("This agency cannot be moved to that status."))
+    await services.manage_agency(
+        agency, to=AgencyStatus(values["to"]), reason=values["reason"], actor=_admin(request)
+    )
     return RedirectResponse(
         f"/backoffice/admission/agencies?done=agency_changed#agency-{agency.id}", 303
     )

@@ -14,6 +14,7 @@ from marketplace.accounts.models import Role, User
 from marketplace.admission import forms, services
 from marketplace.admission.models import AdmissionRound, Application, Score
 from marketplace.catalog.fees import parse_fee_standard
+from marketplace.formpages import on_refusal_show
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
@@ -83,17 +84,15 @@ async def declaration(request: Request) -> Response:
     statement = str(form.get("statement", ""))[:2001]
     values: dict[str, Any] = {"statement": statement, "conflicts": chosen}
     conflicting = await Application.filter(id__in=chosen, round=round)
-    try:
-        if len(conflicting) != len(set(chosen)):
-            raise FormError.single("conflicts", N_("Choose applicants of this round's scoring."))
-        await services.declare_conflicts(
-            round,
-            reviewer=_reviewer(request),
-            conflicting=conflicting,
-            statement=statement,
-        )
-    except FormError as exc:
-        return await _round_page(request, round, {"errors": exc.errors, "values": values}, 422)
+    on_refusal_show(request, _round_page, {"values": values}, args=(round,))
+    if len(conflicting) != len(set(chosen)):
+        raise FormError.single("conflicts", N_("Choose applicants of this round's scoring."))
+    await services.declare_conflicts(
+        round,
+        reviewer=_reviewer(request),
+        conflicting=conflicting,
+        statement=statement,
+    )
     return RedirectResponse(f"/review/rounds/{round.id}?done=declared", status_code=303)
 
 

@@ -27,6 +27,7 @@ from marketplace.catalog.fees import AMOUNT_UNITS, FEE_TYPES, QUANTITY_UNITS, pa
 from marketplace.catalog.models import Agency, AgencyStatus, Category
 from marketplace.core.clock import now as beijing_now
 from marketplace.core.settings import Settings
+from marketplace.formpages import on_refusal_show
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_, translate
@@ -132,21 +133,20 @@ async def objection_lodge(request: Request) -> Response:
     application_id = parse_id(values["application"])
     if application_id is not None:
         application = await Application.get_or_none(id=application_id, round=round)
-    try:
-        await services.lodge_objection(
-            round,
-            application=application,
-            name=values["objector_name"],
-            contact=values["contact"],
-            text=values["text"],
-        )
-    except FormError as exc:
-        return await _round_detail(
-            request,
-            round,
-            {"objection_errors": exc.errors, "objection_values": values},
-            status_code=422,
-        )
+    on_refusal_show(
+        request,
+        _round_detail,
+        {"objection_values": values},
+        args=(round,),
+        errors_key="objection_errors",
+    )
+    await services.lodge_objection(
+        round,
+        application=application,
+        name=values["objector_name"],
+        contact=values["contact"],
+        text=values["text"],
+    )
     return RedirectResponse(
         f"/admission/rounds/{round.id}?done=objection_lodged#objections", status_code=303
     )

@@ -16,12 +16,9 @@ from marketplace.complaints import schemas, services
 from marketplace.complaints.models import Complaint
 from marketplace.complaints.views import COMPLAINT_PARTIES, _complaint_owner
 from marketplace.complaints.visibility import visible_complaints
-from marketplace.forms import FormError
-from marketplace.http import ApiError, api_form_error
+from marketplace.http import ApiError
 from marketplace.i18n import N_, translate
 from marketplace.orders.api import _IDEMPOTENCY_HEADER
-from marketplace.orders.services import OrderRefused
-from marketplace.orders.views import refusal_text
 from marketplace.schemas import idempotency_key, operation, parse_body
 
 __all__ = ["routes"]
@@ -85,22 +82,17 @@ async def list_or_lodge(request: Request) -> JSONResponse:
     if body.order_id is None and not await Agency.exists(id=body.agency_id):
         message = translate(N_("There is no agency with this id."))
         raise ApiError(404, "unknown_agency", message, field="agency_id")
-    try:
-        key = services.checked_idempotency_key(key)
-        before = await Complaint.exists(enterprise_id=user.user.enterprise_id, idempotency_key=key)
-        complaint = await services.lodge(
-            actor=user,
-            topic=body.topic,
-            description=body.description,
-            idempotency_key=key,
-            order_id=body.order_id,
-            agency_id=body.agency_id,
-            queue=request.state.jobs,
-        )
-    except FormError as exc:
-        raise api_form_error(exc) from None
-    except OrderRefused as exc:
-        raise ApiError(409, "refused", refusal_text(exc)) from None
+    key = services.checked_idempotency_key(key)
+    before = await Complaint.exists(enterprise_id=user.user.enterprise_id, idempotency_key=key)
+    complaint = await services.lodge(
+        actor=user,
+        topic=body.topic,
+        description=body.description,
+        idempotency_key=key,
+        order_id=body.order_id,
+        agency_id=body.agency_id,
+        queue=request.state.jobs,
+    )
     return JSONResponse(_complaint_json(complaint), status_code=200 if before else 201)
 
 
@@ -141,28 +133,23 @@ async def complaint_step(request: Request) -> JSONResponse:
         raise ApiError(404, "not_found", translate(N_("There is no such step.")))
     complaint: Complaint = request.state.complaint
     user = signed_in_user(request)
-    try:
-        if step == "answer":
-            answer = await parse_body(request, schemas.Answer)
-            updated = await services.answer(
-                complaint.id,
-                actor=user,
-                text=answer.answer,
-                outcome=answer.outcome,
-                queue=request.state.jobs,
-            )
-        else:
-            verdict = await parse_body(request, schemas.Feedback)
-            updated = await services.give_feedback(
-                complaint.id,
-                actor=user,
-                satisfied=verdict.satisfied,
-                feedback=verdict.feedback,
-            )
-    except FormError as exc:
-        raise api_form_error(exc) from None
-    except OrderRefused as exc:
-        raise ApiError(409, "refused", refusal_text(exc)) from None
+    if step == "answer":
+        answer = await parse_body(request, schemas.Answer)
+        updated = await services.answer(
+            complaint.id,
+            actor=user,
+            text=answer.answer,
+            outcome=answer.outcome,
+            queue=request.state.jobs,
+        )
+    else:
+        verdict = await parse_body(request, schemas.Feedback)
+        updated = await services.give_feedback(
+            complaint.id,
+            actor=user,
+            satisfied=verdict.satisfied,
+            feedback=verdict.feedback,
+        )
     return JSONResponse(_complaint_json(updated))
 
 

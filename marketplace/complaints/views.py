@@ -21,18 +21,19 @@ from marketplace.complaints.models import Complaint, ComplaintFile, ComplaintSta
 from marketplace.complaints.visibility import visible_complaints
 from marketplace.core.clock import today
 from marketplace.core.uploads import MAX_FILES, read_uploads, stored_path
-from marketplace.forms import FormError, Message, form_text, parse_id
+from marketplace.formpages import dispatch, on_refusal, on_refusal_show
+from marketplace.forms import form_text, parse_id
 from marketplace.http import path_id
 from marketplace.orders.models import Order, OrderState
-from marketplace.orders.services import OrderRefused
 from marketplace.orders.states import ACTIVE_STATES
-from marketplace.orders.views import refusal_text
 from marketplace.templating import render
 
 __all__ = ["routes"]
 
 COMPLAINT_PARTIES = roles(Role.ENTERPRISE, Role.AGENCY, Role.ADMIN)
 _FIELDS = ("topic", "description", "idempotency_key", "order", "agency")
+# The fields of the complaint's page (the answer, the verdict), empty.
+_NO_VALUES = {"answer": "", "outcome": "", "feedback": "", "satisfied": ""}
 
 
 def _small_id(raw: str) -> int | None:
@@ -89,25 +90,19 @@ async def _complaint_form(request: Request, source: QueryParams | FormData) -> R
     }
     if request.method != "POST":
         return render(request, "complaints/form.html", context)
-    try:
-        uploads = [f for f in source.getlist("files") if isinstance(f, UploadFile)]
-        files = await read_uploads(uploads, request.state.settings.media_dir)
-        complaint = await services.lodge(
-            actor=user,
-            topic=values["topic"],
-            description=values["description"],
-            idempotency_key=values["idempotency_key"],
-            order_id=order.id if order else None,
-            agency_id=agency.id if agency else None,
-            queue=request.state.jobs,
-            files=files,
-        )
-    except FormError as exc:
-        context["errors"] = exc.errors
-        return render(request, "complaints/form.html", context, status_code=422)
-    except OrderRefused as exc:
-        context["errors"] = {"": Message(exc.message.id, exc.message.params)}
-        return render(request, "complaints/form.html", context, status_code=409)
+    on_refusal(request, "complaints/form.html", context)
+    uploads = [f for f in source.getlist("files") if isinstance(f, UploadFile)]
+    files = await read_uploads(uploads, request.state.settings.media_dir)
+    complaint = await services.lodge(
+        actor=user,
+        topic=values["topic"],
+        description=values["description"],
+        idempotency_key=values["idempotency_key"],
+        order_id=order.id if order else None,
+        agency_id=agency.id if agency else None,
+        queue=request.state.jobs,
+        files=files,
+    )
     return RedirectResponse(f"/complaints/{complaint.id}", status_code=303)
 
 
@@ -148,7 +143,7 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
         and complaint.order is not None
         and complaint.order.state is OrderState.DISPUTED,
         "errors": {},
-        "values": {"answer": "", "outcome": "", "feedback": "", "satisfied": ""},
+        "values": dict(_NO_VALUES),
         "refusal": None,
         **extra,
     }
@@ -181,18 +176,14 @@ async def complaint_answer(request: Request) -> Response:
     form = await request.form()
     complaint: Complaint = request.state.complaint
     values = {"answer": form_text(form, "answer", 2100), "outcome": form_text(form, "outcome", 20)}
-    try:
-        await services.answer(
-            complaint.id,
-            actor=signed_in_user(request),
-            text=values["answer"],
-            outcome=values["outcome"],
-            queue=request.state.jobs,
-        )
-    except FormError as exc:
-        return await _detail(request, {"errors": exc.errors, "values": values}, 422)
-    except OrderRefused as exc:
-        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+    on_refusal_show(request, _detail, {"values": {**_NO_VALUES, **values}}, shows_refusal=True)
+    await services.answer(
+        complaint.id,
+        actor=signed_in_user(request),
+        text=values["answer"],
+        outcome=values["outcome"],
+        queue=request.state.jobs,
+    )
     return RedirectResponse(f"/complaints/{complaint.id}", status_code=303)
 
 
@@ -204,17 +195,13 @@ async def complaint_feedback(request: Request) -> Response:
         "satisfied": form_text(form, "satisfied", 5),
         "feedback": form_text(form, "feedback", 1100),
     }
-    try:
-        await services.give_feedback(
-            complaint.id,
-            actor=signed_in_user(request),
-            satisfied=values["satisfied"],
-            feedback=values["feedback"],
-        )
-    except FormError as exc:
-        return await _detail(request, {"errors": exc.errors, "values": values}, 422)
-    except OrderRefused as exc:
-        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+    on_refusal_show(request, _detail, {"values": {**_NO_VALUES, **values}}, shows_refusal=True)
+    await services.give_feedback(
+        complaint.id,
+        actor=signed_in_user(request),
+        satisfied=values["satisfied"],
+        feedback=values["feedback"],
+    )
     return RedirectResponse(f"/complaints/{complaint.id}", status_code=303)
 
 
@@ -256,7 +243,13 @@ async def backoffice_complaints(request: Request) -> Response:
 routes = [
     Route("/complaints", complaint_list, name="complaint_list"),
     Route("/complaints/new", complaint_form, methods=["GET", "POST"], name="complaint_form"),
-    Route("/complaints/{id:str}", complaint_detail, name="complaint_detail"),
+    # the page and its two forms at one address (each names itself in ``do``)
+    Route(
+        "/complaints/{id:str}",
+        dispatch(complaint_detail, {"answer": complaint_answer, "feedback": complaint_feedback}),
+        methods=["GET", "POST"],
+        name="complaint_detail",
+    ),
     Route("/complaints/{id:str}/files/{file_id:str}", complaint_file, name="complaint_file"),
     Route(
         "/complaints/{id:str}/answer",

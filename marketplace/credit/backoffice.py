@@ -18,6 +18,7 @@ from marketplace.core.uploads import MAX_FILES, read_uploads, stored_path
 from marketplace.credit import services
 from marketplace.credit.models import CreditRecord, CreditRecordFile
 from marketplace.credit.rules import REASONS
+from marketplace.formpages import on_refusal_show
 from marketplace.forms import FormError, Message, form_text, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
@@ -52,30 +53,26 @@ async def credit(request: Request) -> Response:
     uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
     user = current_user(request)
     assert user is not None
+    on_refusal_show(request, _page, {"values": values})
     try:
         # read (and so released) first, whatever else is wrong with the form
         files = await read_uploads(uploads, request.state.settings.media_dir)
-    except FormError as exc:
-        return await _page(request, {"errors": exc.errors, "values": values}, 422)
     finally:
         await form.close()  # every part sent as a file, whichever field it claims to be
     agency_id = parse_id(values["agency"])
     agency = await Agency.get_or_none(id=agency_id) if agency_id else None
-    try:
-        if agency is None:
-            raise FormError({"agency": Message(N_("Choose the agency."))})
-        await services.record(
-            agency,
-            actor=user,
-            reason=values["reason"],
-            description=values["description"],
-            evidence=values["evidence"],
-            occurred_on=values["occurred_on"],
-            today=today(),
-            files=files,
-        )
-    except FormError as exc:
-        return await _page(request, {"errors": exc.errors, "values": values}, 422)
+    if agency is None:
+        raise FormError({"agency": Message(N_("Choose the agency."))})
+    await services.record(
+        agency,
+        actor=user,
+        reason=values["reason"],
+        description=values["description"],
+        evidence=values["evidence"],
+        occurred_on=values["occurred_on"],
+        today=today(),
+        files=files,
+    )
     return RedirectResponse("/backoffice/credit", status_code=303)
 
 

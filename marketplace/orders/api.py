@@ -14,14 +14,12 @@ from marketplace.access import PUBLIC, allow, signed_in_user
 from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import today
 from marketplace.core.workdays import WorkCalendar
-from marketplace.forms import FormError
-from marketplace.http import ApiError, api_form_error
+from marketplace.http import ApiError
 from marketplace.i18n import N_, translate
 from marketplace.orders import schemas, services
 from marketplace.orders.clock import clock_of
 from marketplace.orders.models import Order, OrderEvent
-from marketplace.orders.services import OrderRefused
-from marketplace.orders.views import ORDER_PARTIES, _order_owner, refusal_text
+from marketplace.orders.views import ORDER_PARTIES, _order_owner
 from marketplace.orders.visibility import visible_orders
 from marketplace.payments.stripe_gateway import handle_webhook
 from marketplace.schemas import (
@@ -142,23 +140,18 @@ async def list_or_place(request: Request) -> JSONResponse:
         )
     key = idempotency_key(request)
     body = await parse_body(request, schemas.PlaceOrder)
-    try:
-        placed = await services.place_order(
-            user=user,
-            item_id=body.item_id,
-            project_name=body.project_name,
-            project_code=body.project_code,
-            base=body.base,
-            note=body.note,
-            idempotency_key=key,
-            factors=body.factors,
-            approval_item_id=body.approval_item_id,
-            queue=request.state.jobs,
-        )
-    except FormError as exc:
-        raise api_form_error(exc) from None
-    except OrderRefused as exc:
-        raise ApiError(409, "refused", refusal_text(exc)) from None
+    placed = await services.place_order(
+        user=user,
+        item_id=body.item_id,
+        project_name=body.project_name,
+        project_code=body.project_code,
+        base=body.base,
+        note=body.note,
+        idempotency_key=key,
+        factors=body.factors,
+        approval_item_id=body.approval_item_id,
+        queue=request.state.jobs,
+    )
     return JSONResponse(await _order_json(placed.order), status_code=201 if placed.created else 200)
 
 
@@ -199,19 +192,14 @@ async def order_action(request: Request) -> JSONResponse:
         raise HTTPException(status_code=404)
     body = await parse_body(request, schemas.ActionBody)
     order: Order = request.state.order
-    try:
-        updated = await services.transition(
-            order.id,
-            action,
-            actor=signed_in_user(request),
-            reason=body.reason,
-            outcome=body.outcome,
-            queue=request.state.jobs,
-        )
-    except FormError as exc:
-        raise api_form_error(exc) from None
-    except OrderRefused as exc:
-        raise ApiError(409, "refused", refusal_text(exc)) from None
+    updated = await services.transition(
+        order.id,
+        action,
+        actor=signed_in_user(request),
+        reason=body.reason,
+        outcome=body.outcome,
+        queue=request.state.jobs,
+    )
     return JSONResponse(await _order_json(updated, with_events=True))
 
 

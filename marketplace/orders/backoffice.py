@@ -13,6 +13,7 @@ from marketplace.access import allow, roles
 from marketplace.accounts.models import Role
 from marketplace.core.calendar import Holiday, HolidayYear, confirm_year, set_day
 from marketplace.core.workdays import covered_years
+from marketplace.formpages import on_refusal_show
 from marketplace.forms import FormError, Message, parse_int
 from marketplace.i18n import N_
 from marketplace.templating import render
@@ -37,20 +38,18 @@ async def holidays(request: Request) -> Response:
         return await _page(request, {})
     form = await request.form()
     values = {k: str(form.get(k, ""))[:64] for k in ("day", "kind", "name", "year", "op")}
-    try:
-        if values["op"] == "confirm_year":
-            year = parse_int(values["year"], field="year", minimum=2000, maximum=2100)
-            await confirm_year(year)
-        else:
-            try:
-                day = dt.date.fromisoformat(values["day"])
-            except ValueError:
-                raise FormError({"day": Message(N_("Enter a date such as 2027-10-01."))}) from None
-            if values["kind"] not in ("off", "workday"):
-                raise FormError.single("kind", N_("Choose a day off or a make-up working day."))
-            await set_day(day, is_workday=values["kind"] == "workday", name=values["name"])
-    except FormError as exc:
-        return await _page(request, {"errors": exc.errors, "values": values}, 422)
+    on_refusal_show(request, _page, {"values": values})
+    if values["op"] == "confirm_year":
+        year = parse_int(values["year"], field="year", minimum=2000, maximum=2100)
+        await confirm_year(year)
+    else:
+        try:
+            day = dt.date.fromisoformat(values["day"])
+        except ValueError:
+            raise FormError({"day": Message(N_("Enter a date such as 2027-10-01."))}) from None
+        if values["kind"] not in ("off", "workday"):
+            raise FormError.single("kind", N_("Choose a day off or a make-up working day."))
+        await set_day(day, is_workday=values["kind"] == "workday", name=values["name"])
     return RedirectResponse("/backoffice/holidays", status_code=303)
 
 

@@ -47,7 +47,7 @@ from marketplace.core.clock import today
 from marketplace.core.jobs import JobQueue
 from marketplace.core.outbox import add_job
 from marketplace.core.uploads import StoredFile
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, Refused
 from marketplace.i18n import N_, translate
 from marketplace.orders.clock import clock_of, deadline_for
 from marketplace.orders.models import (
@@ -97,12 +97,8 @@ _MADE_ELSEWHERE = {
 }
 
 
-class OrderRefused(Exception):
+class OrderRefused(Refused):
     """A transition that may not happen now; ``message`` says why, nothing changed."""
-
-    def __init__(self, message: str, **params: object) -> None:
-        super().__init__(message % params if params else message)
-        self.message = Message(message, params)
 
 
 def validate_project_code(raw: str) -> str:

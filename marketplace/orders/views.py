@@ -22,9 +22,10 @@ from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today
 from marketplace.core.uploads import read_uploads, stored_path
+from marketplace.formpages import Endpoint, Failure, dispatch, failure_of, on_refusal, refusal_text
 from marketplace.forms import FormError, Message, form_code, form_text, parse_id
 from marketplace.http import path_id
-from marketplace.i18n import N_, translate
+from marketplace.i18n import N_
 from marketplace.orders import services
 from marketplace.orders.clock import clock_of
 from marketplace.orders.labels import STATE_LABELS
@@ -45,7 +46,7 @@ from marketplace.payments.stripe_gateway import start_checkout
 from marketplace.ratings.models import Rating
 from marketplace.templating import render
 
-__all__ = ["routes"]
+__all__ = ["refusal_text", "routes"]
 
 ORDER_PARTIES = roles(Role.ENTERPRISE, Role.AGENCY, Role.ADMIN)
 # Orders a page of "my orders" lists: an agency with thousands pages through them.
@@ -64,11 +65,7 @@ def _files(form: FormData) -> list[UploadFile]:
     return [f for f in form.getlist("files") if isinstance(f, UploadFile)]
 
 
-def refusal_text(exc: OrderRefused) -> str:
-    params = dict(exc.message.params)
-    if "state" in params:
-        params["state"] = translate(STATE_LABELS.get(str(params["state"]), str(params["state"])))
-    return translate(exc.message.id, params)
+_FORM_LIMITS = {"max_files": 10, "max_part_size": 25 * 1024 * 1024}
 
 
 async def _order_owner(request: Request, user: CurrentUser) -> bool:
@@ -129,27 +126,21 @@ async def order_form(request: Request) -> Response:
         {f"factor_{f.key}": form_text(form, f"factor_{f.key}", 40) for f in standard.factors},
     )
     context["factors"] = {**standard.default_factors(), **factors}
-    try:
-        stored = await read_uploads(_files(form), request.state.settings.media_dir)
-        placed = await services.place_order(
-            user=signed_in_user(request),
-            item_id=item.id,
-            project_name=form_text(form, "project_name", 300),
-            project_code=form_code(form, "project_code", 40),
-            approval_item_id=_approval_item_id(form_text(form, "approval_item_id", 12)),
-            base=form_text(form, "base", 40) or None,
-            note=form_text(form, "note"),
-            idempotency_key=form_text(form, "idempotency_key", 100),
-            files=stored,
-            factors=factors,
-            queue=request.state.jobs,
-        )
-    except FormError as exc:
-        context["errors"] = exc.errors
-        return render(request, "orders/order_form.html", context, status_code=422)
-    except OrderRefused as exc:
-        context["errors"] = {"": Message(exc.message.id, exc.message.params)}
-        return render(request, "orders/order_form.html", context, status_code=409)
+    on_refusal(request, "orders/order_form.html", context)
+    stored = await read_uploads(_files(form), request.state.settings.media_dir)
+    placed = await services.place_order(
+        user=signed_in_user(request),
+        item_id=item.id,
+        project_name=form_text(form, "project_name", 300),
+        project_code=form_code(form, "project_code", 40),
+        approval_item_id=_approval_item_id(form_text(form, "approval_item_id", 12)),
+        base=form_text(form, "base", 40) or None,
+        note=form_text(form, "note"),
+        idempotency_key=form_text(form, "idempotency_key", 100),
+        files=stored,
+        factors=factors,
+        queue=request.state.jobs,
+    )
     return RedirectResponse(f"/orders/{placed.order.id}", status_code=303)
 
 
@@ -261,9 +252,37 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
         "reason": "",
         "body": "",
         "stripe_enabled": request.state.settings.stripe_secret_key is not None,
+        **_shown_again(request),
         **extra,
     }
     return render(request, "orders/order_detail.html", context, status_code=status_code)
+
+
+def _shown_again(request: Request) -> dict[str, Any]:
+    """What the page shows of a form of it that was refused (``marketplace.formpages``)."""
+    failure = failure_of(request)
+    if failure is None:
+        return {}
+    values = failure.values
+    return {
+        "errors": {} if failure.refusal else failure.errors,
+        "refusal": failure.refusal,
+        "failed_action": failure.form,
+        "reason": values.get("reason", ""),
+        "body": values.get("body", ""),
+        "amount": values.get("amount", ""),
+        "rating_values": values,
+    }
+
+
+def refused_here(request: Request, form: str = "", *, refused_status: int = 409) -> None:
+    """A refusal of this request shows the order's page again with the user's input, the
+    messages at ``form`` (the ``do`` of the page's form; a transition's action)."""
+
+    async def page(failure: Failure) -> Response:
+        return await _detail(request, {"failed_action": failure.form or form})
+
+    on_refusal(request, page, refused_status=refused_status)
 
 
 # --- acting --------------------------------------------------------------------------
@@ -271,30 +290,22 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
 
 @allow(ORDER_PARTIES, owner=_order_owner)
 async def order_action(request: Request) -> Response:
-    action = request.path_params["action"]
+    form = await request.form(**_FORM_LIMITS)
+    action = request.path_params.get("action") or form_text(form, "do", 40)
     if action not in TRANSITIONS:
         raise HTTPException(status_code=404)
-    form = await request.form(max_files=10, max_part_size=25 * 1024 * 1024)
     order: Order = request.state.order
-    try:
-        stored = await read_uploads(_files(form), request.state.settings.media_dir)
-        await services.transition(
-            order.id,
-            action,
-            actor=signed_in_user(request),
-            reason=form_text(form, "reason", 2100),
-            outcome=form_text(form, "outcome", 20),
-            files=stored,
-            queue=request.state.jobs,
-        )
-    except FormError as exc:
-        return await _detail(
-            request,
-            {"errors": exc.errors, "failed_action": action, "reason": form_text(form, "reason")},
-            422,
-        )
-    except OrderRefused as exc:
-        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+    refused_here(request, action)
+    stored = await read_uploads(_files(form), request.state.settings.media_dir)
+    await services.transition(
+        order.id,
+        action,
+        actor=signed_in_user(request),
+        reason=form_text(form, "reason", 2100),
+        outcome=form_text(form, "outcome", 20),
+        files=stored,
+        queue=request.state.jobs,
+    )
     return RedirectResponse(f"/orders/{order.id}#log", status_code=303)
 
 
@@ -336,39 +347,32 @@ async def order_cancel(request: Request) -> Response:
 
 @allow(ORDER_PARTIES, owner=_order_owner)
 async def order_message(request: Request) -> Response:
-    form = await request.form(max_files=10, max_part_size=25 * 1024 * 1024)
+    form = await request.form(**_FORM_LIMITS)
     order: Order = request.state.order
-    try:
-        stored = await read_uploads(_files(form), request.state.settings.media_dir)
-        await services.post_message(
-            order,
-            actor=signed_in_user(request),
-            body=form_text(form, "body"),
-            files=stored,
-            queue=request.state.jobs,
-        )
-    except FormError as exc:
-        return await _detail(request, {"errors": exc.errors, "body": form_text(form, "body")}, 422)
-    except OrderRefused as exc:
-        return await _detail(request, {"refusal": refusal_text(exc)}, 403)
+    refused_here(request, "message", refused_status=403)
+    stored = await read_uploads(_files(form), request.state.settings.media_dir)
+    await services.post_message(
+        order,
+        actor=signed_in_user(request),
+        body=form_text(form, "body"),
+        files=stored,
+        queue=request.state.jobs,
+    )
     return RedirectResponse(f"/orders/{order.id}#conversation", status_code=303)
 
 
 @allow(ORDER_PARTIES, owner=_order_owner)
 async def order_payment(request: Request) -> Response:
-    form = await request.form()
+    form = await request.form(**_FORM_LIMITS)
     order: Order = request.state.order
+    refused_here(request, "payment")
     try:
         amount = parse_base(form_text(form, "amount", 40))
-        await services.record_offline_payment(
-            order, actor=signed_in_user(request), amount_fen=int(amount * 100)
-        )
-    except FormError as exc:
-        return await _detail(request, {"errors": exc.errors}, 422)
     except InvalidBase as exc:
-        return await _detail(request, {"errors": {"amount": Message(exc.message, exc.params)}}, 422)
-    except OrderRefused as exc:
-        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+        raise FormError({"amount": Message(exc.message, exc.params)}) from None
+    await services.record_offline_payment(
+        order, actor=signed_in_user(request), amount_fen=int(amount * 100)
+    )
     return RedirectResponse(f"/orders/{order.id}#payment", status_code=303)
 
 
@@ -394,15 +398,13 @@ async def order_file(request: Request) -> Response:
 async def order_checkout(request: Request) -> Response:
     order: Order = request.state.order
     base = request.state.settings.public_url
-    try:
-        url = await start_checkout(
-            order,
-            settings=request.state.settings,
-            success_url=f"{base}/orders/{order.id}?paid=1#payment",
-            cancel_url=f"{base}/orders/{order.id}#payment",
-        )
-    except OrderRefused as exc:
-        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+    refused_here(request, "checkout")
+    url = await start_checkout(
+        order,
+        settings=request.state.settings,
+        success_url=f"{base}/orders/{order.id}?paid=1#payment",
+        cancel_url=f"{base}/orders/{order.id}#payment",
+    )
     return RedirectResponse(url, status_code=303)
 
 
@@ -423,10 +425,29 @@ async def notifications(request: Request) -> Response:
     )
 
 
+# The forms the order's page posts to its own address, by their ``do``; the rating forms
+# add theirs (marketplace.ratings.views).
+PAGE_FORMS: dict[str, Endpoint] = {
+    **dict.fromkeys(TRANSITIONS, order_action),
+    "message": order_message,
+    "payment": order_payment,
+    "checkout": order_checkout,
+}
+
 routes = [
     Route("/services/{id:str}/order", order_form, methods=["GET", "POST"], name="order_form"),
     Route("/orders", order_list, name="order_list"),
-    Route("/orders/{id:str}", order_detail, name="order_detail"),
+    # the page and its forms at one address (each form names itself in ``do``)
+    Route(
+        "/orders/{id:str}",
+        dispatch(
+            order_detail,
+            PAGE_FORMS,
+            **_FORM_LIMITS,
+        ),
+        methods=["GET", "POST"],
+        name="order_detail",
+    ),
     Route(
         "/orders/{id:str}/actions/{action:str}", order_action, methods=["POST"], name="order_action"
     ),

@@ -10,10 +10,8 @@ from starlette.routing import Route
 from marketplace.access import PUBLIC, allow, roles, signed_in_user
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import Agency, AgencyStatus
-from marketplace.forms import FormError
 from marketplace.http import path_id
-from marketplace.orders.services import OrderRefused
-from marketplace.orders.views import _detail, _order_owner, refusal_text
+from marketplace.orders.views import PAGE_FORMS, _order_owner, refused_here
 from marketplace.ratings import schemas, services
 from marketplace.ratings.models import DIMENSIONS, Rating
 from marketplace.schemas import operation
@@ -25,30 +23,24 @@ async def _with_rating(request: Request, action: str) -> Response:
     form = await request.form()
     order = request.state.order
     text = {k: str(v)[:2100] for k, v in form.items() if isinstance(v, str)}
-    try:
-        if action == "rate":
-            await services.rate_order(
-                order.id,
-                actor=signed_in_user(request),
-                scores=text,
-                comment=text.get("comment", ""),
-            )
+    refused_here(request, action)
+    if action == "rate":
+        await services.rate_order(
+            order.id,
+            actor=signed_in_user(request),
+            scores=text,
+            comment=text.get("comment", ""),
+        )
+    else:
+        rating = await Rating.get_or_none(order_id=order.id)
+        if rating is None:
+            raise HTTPException(status_code=404)
+        if action == "reply":
+            await services.reply(rating, actor=signed_in_user(request), text=text.get("reply", ""))
         else:
-            rating = await Rating.get_or_none(order_id=order.id)
-            if rating is None:
-                raise HTTPException(status_code=404)
-            if action == "reply":
-                await services.reply(
-                    rating, actor=signed_in_user(request), text=text.get("reply", "")
-                )
-            else:
-                await services.hide_comment(
-                    rating, actor=signed_in_user(request), reason=text.get("reason", "")
-                )
-    except FormError as exc:
-        return await _detail(request, {"errors": exc.errors, "rating_values": text}, 422)
-    except OrderRefused as exc:
-        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+            await services.hide_comment(
+                rating, actor=signed_in_user(request), reason=text.get("reason", "")
+            )
     return RedirectResponse(f"/orders/{order.id}#rating", status_code=303)
 
 
@@ -116,6 +108,9 @@ async def agency_ratings(request: Request) -> JSONResponse:
         }
     )
 
+
+# posted to the order's page too, which shows them again when refused
+PAGE_FORMS.update({"rate": rate, "reply": reply, "hide": hide})
 
 routes = [
     Route("/orders/{id:str}/rating", rate, methods=["POST"], name="order_rate"),

@@ -13,7 +13,7 @@ from marketplace import i18n
 from marketplace.access import allow, roles
 from marketplace.accounts.models import Role
 from marketplace.core.clock import today
-from marketplace.forms import FormError
+from marketplace.formpages import Failure, on_refusal
 from marketplace.statistics import charts, export, published, services
 from marketplace.statistics.public import raw_period
 from marketplace.templating import render
@@ -47,6 +47,12 @@ async def statistics(request: Request) -> Response:
     )
 
 
+async def _plain_refusal(failure: Failure) -> Response:
+    """A download's refusal: its messages as text."""
+    text = "\n".join(i18n.translate(m.id, m.params) for m in failure.errors.values())
+    return PlainTextResponse(text)
+
+
 @allow(roles(Role.ADMIN))
 async def statistics_csv(request: Request) -> Response:
     table = request.query_params.get("table", "")
@@ -55,11 +61,8 @@ async def statistics_csv(request: Request) -> Response:
         message = i18n.N_("Choose the table: monthly, categories or complaints.")
         return PlainTextResponse(i18n.gettext(message), status_code=422)
     values = raw_period(request)
-    try:
-        period = services.period_from(values["from"], values["to"], today=today())
-    except FormError as exc:
-        text = "\n".join(i18n.translate(m.id, m.params) for m in exc.errors.values())
-        return PlainTextResponse(text, status_code=422)
+    on_refusal(request, _plain_refusal)
+    period = services.period_from(values["from"], values["to"], today=today())
     stats = await services.dashboard(period=period)
     body = export.csv_bytes(rows_of(stats, i18n.current_language()))
     filename = f"statistics-{table}-{period.first}-{period.last}.csv"

@@ -16,8 +16,7 @@ from starlette.routing import Route
 from marketplace import i18n
 from marketplace.access import PUBLIC, allow
 from marketplace.core.clock import today
-from marketplace.forms import FormError
-from marketplace.http import ApiError, api_form_error
+from marketplace.http import ApiError
 from marketplace.schemas import operation
 from marketplace.statistics import export, published, schemas, services
 from marketplace.templating import render
@@ -77,10 +76,7 @@ async def statistics(request: Request) -> Response:
 )
 async def statistics_data(request: Request) -> Response:
     values = raw_period(request)
-    try:
-        period = services.period_from(values["from"], values["to"], today=today())
-    except FormError as exc:
-        raise api_form_error(exc) from None
+    period = services.period_from(values["from"], values["to"], today=today())
     kind = request.query_params.get("format", "json")
     table = request.query_params.get("table", "categories")
     if kind not in ("json", "csv"):
