@@ -46,10 +46,11 @@ from marketplace.credit.rules import REASONS
 from marketplace.database import tortoise_config
 from marketplace.ratings import services as ratings
 from marketplace.ratings.models import Rating
+from marketplace.search.documents import build_all_documents
 from marketplace.search.views import _query_string
 from marketplace.settings import Settings
 from marketplace.templating import templates
-from search import EmbeddedEngine, SearchQuery, build_all_documents
+from search import EmbeddedEngine, SearchQuery
 
 __all__ = ["create_app"]
 

@@ -38,7 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tortoise import Tortoise  # noqa: E402
 
 from marketplace.database import tortoise_config  # noqa: E402
-from search import EmbeddedEngine, build_all_documents  # noqa: E402
+from marketplace.search.documents import build_all_documents  # noqa: E402
+from search import EmbeddedEngine  # noqa: E402
 
 TARGET_S = 60.0
 TARGET_MB = 500.0

@@ -64,7 +64,8 @@ from typing import Any
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 from marketplace.catalog import demo_data  # noqa: E402
-from search.documents import SearchDocument, estimated_fee_range  # noqa: E402
+from marketplace.search.documents import estimated_fee_range  # noqa: E402
+from search.documents import SearchDocument  # noqa: E402
 from search.embedded import EmbeddedEngine  # noqa: E402
 from search.engine import SearchQuery  # noqa: E402
 

@@ -1,8 +1,8 @@
 """The embedded engine: an in-memory inverted index, rebuilt from the database at start.
 
 It serves the single-machine default and the test suite, and stands in while Meilisearch
-is unreachable. Nothing is written to disk: it is rebuilt from
-``search.documents.build_all_documents`` when a process starts, in a fraction of a second
+is unreachable. Nothing is written to disk: the application rebuilds it from its database
+(``marketplace.search.documents``) when a process starts, in a fraction of a second
 for a city's catalogue and in about 20 s for 100,000 listings (benchmarks/search.py).
 
 How it finds and ranks

@@ -24,8 +24,8 @@ from marketplace.orders.clock import clock_of, load_calendar
 from marketplace.orders.models import Order, OrderEvent, OrderFile, OrderState
 from marketplace.ratings.models import Rating
 from marketplace.ratings.services import RATING_WINDOW_DAYS
+from marketplace.search.documents import build_all_documents
 from marketplace.uploads import stored_path
-from search import build_all_documents
 from tests.conftest import MEDIA_DIR
 
 TODAY = dt.date(2026, 11, 25)

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from marketplace.catalog import services as catalog
+from marketplace.search.documents import build_all_documents
 from marketplace.search.index import SearchIndex, apply_outbox, latest_outbox_id
 from marketplace.search.models import SearchOutbox
 from marketplace.settings import Settings
@@ -16,7 +17,6 @@ from search import (
     SearchDocument,
     SearchQuery,
     SearchUnavailable,
-    build_all_documents,
 )
 from tests.catalogue_text import text_of
 from tests.factories import SmallCatalogue

@@ -68,7 +68,7 @@ from marketplace.clock import BEIJING
 from marketplace.clock import now as beijing_now
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, gettext, translate, use_language
-from marketplace.search.index import queue_reindex
+from marketplace.search.outbox import queue_reindex
 from marketplace.workdays import add_working_days, is_covered
 
 __all__ = [

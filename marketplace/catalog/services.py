@@ -41,7 +41,7 @@ from marketplace.catalog.models import (
     ServiceStatus,
 )
 from marketplace.clock import today as beijing_today
-from marketplace.search.index import queue_reindex
+from marketplace.search.outbox import queue_reindex
 
 __all__ = [
     "PAGE_CACHE_TTL_S",

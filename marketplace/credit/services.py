@@ -15,7 +15,7 @@ from marketplace.credit.rules import REASONS
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
 from marketplace.orders.services import OrderRefused
-from marketplace.search.index import queue_reindex
+from marketplace.search.outbox import queue_reindex
 
 __all__ = ["lift_ended_suspensions", "record"]
 

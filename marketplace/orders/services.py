@@ -57,7 +57,7 @@ from marketplace.orders.models import (
 from marketplace.orders.promise import add_delivery, remove_delivery
 from marketplace.orders.states import TRANSITIONS, Party, Transition
 from marketplace.outbox import add_job
-from marketplace.search.index import queue_reindex
+from marketplace.search.outbox import queue_reindex
 from marketplace.uploads import StoredFile
 
 __all__ = [

@@ -28,7 +28,7 @@ from marketplace.orders.promise import Promise, on_time_rates, promise_of
 from marketplace.orders.services import OrderRefused, party_of, transition
 from marketplace.orders.states import Party
 from marketplace.ratings.models import DIMENSIONS, Rating, RatingStat, star_of
-from marketplace.search.index import queue_reindex
+from marketplace.search.outbox import queue_reindex
 
 __all__ = [
     "PRIOR_WEIGHT",
