@@ -50,7 +50,7 @@ async def _complaint_owner(request: Request, user: CurrentUser) -> bool:
 async def complaint_form(request: Request) -> Response:
     user = signed_in_user(request)
     source = request.query_params if request.method != "POST" else await request.form()
-    values = {name: form_text(source, name, 4000) for name in _FIELDS}  # type: ignore[arg-type]
+    values = {name: form_text(source, name, 4000) for name in _FIELDS}
     if request.method != "POST":
         values["idempotency_key"] = secrets.token_urlsafe(16)
     order_id = _small_id(values["order"])

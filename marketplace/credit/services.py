@@ -6,7 +6,7 @@ import datetime as dt
 
 from tortoise.transactions import in_transaction
 
-from marketplace.access import CurrentUser
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import Agency, ServiceItem
 from marketplace.catalog.services import forget_cached_pages

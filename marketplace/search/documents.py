@@ -26,12 +26,13 @@ last by fee rather than failing the whole index.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from marketplace.catalog.fees import FeeStandardError, InvalidBase, estimate_fee, parse_fee_standard
-from marketplace.catalog.models import ServiceItem
+from marketplace.catalog.models import Agency, Category
 from marketplace.catalog.services import public_items
 from marketplace.ratings.services import item_signals
 from search.documents import SearchDocument
@@ -42,7 +43,6 @@ __all__ = [
     "build_all_documents",
     "build_document",
     "build_documents",
-    "document_from_item",
     "estimated_fee_range",
     "iter_documents",
 ]
@@ -84,78 +84,148 @@ def _fee_range(
 Signals = tuple[float | None, int, float | None]  # rating, rating count, on-time rate
 _NO_SIGNALS: Signals = (None, 0, None)
 
-
-async def _signals(items: list[ServiceItem]) -> dict[int, Signals]:
-    return await item_signals([item.id for item in items])
-
-
-def document_from_item(item: ServiceItem, signals: Signals = _NO_SIGNALS) -> SearchDocument:
-    """The document of an item whose agency and category are loaded."""
-    agency = item.agency
-    category = item.category
-    fee_low_fen, fee_high_fen, stated = _fee_range(item.fee_standard)
-    return SearchDocument(
-        id=item.id,
-        title=item.title,
-        scope=item.scope,
-        content=item.content,
-        category_code=category.code,
-        category_name=category.name,
-        category_abbreviations=tuple(category.abbreviations or ()),
-        market_type=str(category.market_type),
-        agency_id=agency.id,
-        agency_name=agency.name,
-        agency_city=agency.city,
-        agency_is_local=agency.is_local,
-        time_limit_days=item.time_limit_days,
-        fee_type=item.fee_type,
-        fee_low_fen=fee_low_fen,
-        fee_high_fen=fee_high_fen,
-        fee_base=stated[0] if stated else None,
-        fee_base_unit=stated[1] if stated else None,
-        rating=signals[0],
-        rating_count=signals[1],
-        on_time_rate=signals[2],
-    )
+# What a document needs of a service item, read as plain values: no model instance per row.
+_ITEM_COLUMNS = (
+    "id",
+    "title",
+    "scope",
+    "content",
+    "time_limit_days",
+    "fee_type",
+    "fee_standard",
+    "agency_id",
+    "category_id",
+)
+_BATCH = 1000
 
 
-def _searchable_items() -> Any:
-    # what the storefront shows (marketplace.catalog.services.public_items), loaded for documents
-    return public_items().select_related("agency", "category")
+class _Reader:
+    """Turns item rows into documents, for one reindex or one outbox batch.
+
+    Each row costs no query of its own: a batch of items is one query, its signals two
+    more, and the agencies and categories not met before one each; what many listings
+    share (an agency, a category, a fee standard of the price documents, a standard
+    wording) is read, estimated or stored once and shared by their documents.
+    """
+
+    def __init__(self) -> None:
+        self._agencies: dict[int, tuple[str, str, bool]] = {}
+        self._categories: dict[int, tuple[str, str, tuple[str, ...], str]] = {}
+        self._fees: dict[str, tuple[int | None, int | None, tuple[str, str] | None]] = {}
+        self._strings: dict[str, str] = {}
+
+    def _shared(self, text: str) -> str:
+        return self._strings.setdefault(text, text)
+
+    def _fee_range(
+        self, fee_standard: Mapping[str, Any]
+    ) -> tuple[int | None, int | None, tuple[str, str] | None]:
+        key = json.dumps(fee_standard, sort_keys=True, ensure_ascii=False, default=str)
+        found = self._fees.get(key)
+        if found is None:
+            found = self._fees[key] = _fee_range(fee_standard)
+        return found
+
+    async def _load_parents(self, rows: list[tuple[Any, ...]]) -> None:
+        agency_ids = {row[7] for row in rows} - self._agencies.keys()
+        if agency_ids:
+            for agency_id, name, city, is_local in await Agency.filter(
+                id__in=agency_ids
+            ).values_list("id", "name", "city", "is_local"):
+                self._agencies[agency_id] = (self._shared(name), self._shared(city), is_local)
+        category_ids = {row[8] for row in rows} - self._categories.keys()
+        if category_ids:
+            for category_id, code, name, abbreviations, market_type in await Category.filter(
+                id__in=category_ids
+            ).values_list("id", "code", "name", "abbreviations", "market_type"):
+                self._categories[category_id] = (
+                    code,
+                    name,
+                    tuple(abbreviations or ()),
+                    str(market_type),
+                )
+
+    async def documents(self, items: Any) -> list[SearchDocument]:
+        """The documents of the items of the queryset ``items`` (of ``public_items()``)."""
+        rows: list[tuple[Any, ...]] = await items.values_list(*_ITEM_COLUMNS)
+        if not rows:
+            return []
+        await self._load_parents(rows)
+        signals = await item_signals([row[0] for row in rows])
+        shared = self._shared
+        documents = []
+        for (
+            item_id,
+            title,
+            scope,
+            content,
+            limit,
+            fee_type,
+            standard,
+            agency_id,
+            category_id,
+        ) in rows:
+            agency_name, agency_city, agency_is_local = self._agencies[agency_id]
+            code, name, abbreviations, market_type = self._categories[category_id]
+            fee_low_fen, fee_high_fen, stated = self._fee_range(standard)
+            rating, rating_count, on_time_rate = signals.get(item_id, _NO_SIGNALS)
+            documents.append(
+                SearchDocument(
+                    id=item_id,
+                    title=shared(title),
+                    scope=shared(scope),
+                    content=shared(content),
+                    category_code=code,
+                    category_name=name,
+                    category_abbreviations=abbreviations,
+                    market_type=market_type,
+                    agency_id=agency_id,
+                    agency_name=agency_name,
+                    agency_city=agency_city,
+                    agency_is_local=agency_is_local,
+                    time_limit_days=limit,
+                    fee_type=shared(fee_type),
+                    fee_low_fen=fee_low_fen,
+                    fee_high_fen=fee_high_fen,
+                    fee_base=stated[0] if stated else None,
+                    fee_base_unit=stated[1] if stated else None,
+                    rating=rating,
+                    rating_count=rating_count,
+                    on_time_rate=on_time_rate,
+                )
+            )
+        return documents
 
 
 async def build_document(item_id: int) -> SearchDocument | None:
     """The document of item ``item_id``, or ``None`` when it must not be in the index."""
-    item = await _searchable_items().filter(id=item_id).first()
-    if item is None:
-        return None
-    return document_from_item(item, (await _signals([item]))[item.id])
+    documents = await _Reader().documents(public_items().filter(id=item_id))
+    return documents[0] if documents else None
 
 
 async def build_documents(item_ids: Iterable[int]) -> tuple[list[SearchDocument], list[int]]:
     """For a batch of changed items (an outbox drained at once): the documents to
-    upsert, in id order, and the ids to delete (items that must not be found), in one
-    query."""
+    upsert, in id order, and the ids to delete (items that must not be found)."""
     wanted = sorted(set(item_ids))
     if not wanted:
         return [], []
-    items = await _searchable_items().filter(id__in=wanted).order_by("id")
-    signals = await _signals(items)
-    documents = [document_from_item(item, signals[item.id]) for item in items]
+    documents = await _Reader().documents(public_items().filter(id__in=wanted).order_by("id"))
     found = {document.id for document in documents}
     return documents, [item_id for item_id in wanted if item_id not in found]
 
 
-async def iter_documents(*, batch_size: int = 1000) -> AsyncIterator[list[SearchDocument]]:
+async def iter_documents(*, batch_size: int = _BATCH) -> AsyncIterator[list[SearchDocument]]:
     """Every searchable item's document, in batches in id order (keyset pagination)."""
+    reader = _Reader()
     last_id = 0
     while True:
-        items = await _searchable_items().filter(id__gt=last_id).order_by("id").limit(batch_size)
-        if not items:
+        batch = await reader.documents(
+            public_items().filter(id__gt=last_id).order_by("id").limit(batch_size)
+        )
+        if not batch:
             return
-        signals = await _signals(items)
-        yield [document_from_item(item, signals[item.id]) for item in items]
-        last_id = items[-1].id
+        yield batch
+        last_id = batch[-1].id
 
 
 async def build_all_documents() -> list[SearchDocument]:
