@@ -111,9 +111,9 @@ _PINYIN_RUN_MAX_CHARS = 6
 # _COMPACT_MIN of them): masking them costs every query a little.
 _COMPACT_SHARE = 0.25
 _COMPACT_MIN = 1000
-# Texts a bulk build remembers the analysis of (``_Index.bulk_analysis``) before it
-# starts afresh: bounds its memory when few listings share their wording.
-_BULK_ANALYSIS_MAX = 4096
+# Wordings a bulk build remembers the analysis of (``_Index.bulk_analysis``) before it
+# starts afresh: about 25 KB each, so at most ~13 MB when no two listings share theirs.
+_BULK_ANALYSIS_MAX = 512
 # Merge recent postings into the main table once they are this share of it.
 _MERGE_SHARE = 0.1
 _SUGGESTED_CATEGORIES = 3
