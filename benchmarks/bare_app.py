@@ -47,9 +47,10 @@ from marketplace.credit.models import CreditRecord
 from marketplace.credit.rules import REASONS
 from marketplace.ratings import services as ratings
 from marketplace.ratings.models import Rating
+from marketplace.search.documents import build_all_documents
 from marketplace.search.views import _query_string
 from marketplace.templating import templates
-from search import EmbeddedEngine, SearchQuery, build_all_documents
+from search import EmbeddedEngine, SearchQuery
 
 __all__ = ["create_app"]
 

@@ -64,7 +64,8 @@ from typing import Any
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 from marketplace.catalog import demo_data  # noqa: E402
-from search.documents import SearchDocument, estimated_fee_range  # noqa: E402
+from marketplace.search.documents import estimated_fee_range  # noqa: E402
+from search.documents import SearchDocument  # noqa: E402
 from search.embedded import EmbeddedEngine  # noqa: E402
 from search.engine import SearchQuery  # noqa: E402
 
@@ -97,7 +98,9 @@ TRADES = {
     "COST": "工程造价咨询", "TENDER": "招标代理", "SUPERVISION": "工程监理",
     "SEISMIC": "地震工程技术", "OHA": "职业卫生技术服务", "FIRE": "消防技术服务",
     "WRA": "水务工程咨询", "FLOOD": "水利规划设计", "MINERAL": "地质矿产咨询",
-    "ARCH": "考古勘探",
+    "ARCH": "考古勘探", "FOREST": "林业调查规划", "RECLAIM": "土地整治咨询",
+    "FEASIBILITY": "工程咨询", "SPECIAL": "特种设备检验", "SEA": "海洋科技咨询",
+    "NAV": "航运技术咨询",
 }  # fmt: skip
 _CLAUSE_END = re.compile(r"(?<=[；。，、])")
 

@@ -24,7 +24,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from marketplace.accounts.models import Role, User
+from marketplace.accounts.current import CurrentUser
+from marketplace.accounts.models import Role
 
 __all__ = [
     "PUBLIC",
@@ -39,30 +40,6 @@ __all__ = [
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 OwnerCheck = Callable[[Request, "CurrentUser"], Awaitable[bool]]
-
-
-@dataclass(frozen=True, slots=True)
-class CurrentUser:
-    """The signed-in user of a request, with the roles they hold."""
-
-    user: User
-    roles: frozenset[Role]
-    via_token: bool = False
-
-    @property
-    def is_authenticated(self) -> bool:
-        return True
-
-    @property
-    def display_name(self) -> str:
-        return self.user.name
-
-    @property
-    def id(self) -> int:
-        return self.user.id
-
-    def has(self, *wanted: Role) -> bool:
-        return not self.roles.isdisjoint(wanted)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from starlette.staticfiles import StaticFiles
 from tortoise.contrib.starlette import RegisterTortoise
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from marketplace import i18n
+from marketplace import i18n, language
 from marketplace.access import PUBLIC, allow
 from marketplace.accounts import api as accounts_api
 from marketplace.accounts import backoffice as accounts_backoffice
@@ -199,7 +199,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 www_redirect=False,
             ),
             Middleware(SecurityHeadersMiddleware, hsts=settings.is_https),
-            Middleware(i18n.LocaleMiddleware),
+            Middleware(language.LocaleMiddleware),
             # before the CSRF check, which reads whole form bodies: sizes and characters
             Middleware(InputGuardMiddleware),
             Middleware(csrf_middleware, secret=settings.secret_key, secure=settings.is_https),

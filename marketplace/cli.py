@@ -174,9 +174,11 @@ def _cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _reindex(settings: Settings) -> int:
     from marketplace.core.database import migrate
-    from marketplace.search.index import MEILI_CURSOR, latest_outbox_id
+    from marketplace.search.documents import build_all_documents
+    from marketplace.search.index import MEILI_CURSOR
     from marketplace.search.models import SearchCursor
-    from search import MeiliEngine, build_all_documents
+    from marketplace.search.outbox import latest_outbox_id
+    from search import MeiliEngine
 
     try:
         await migrate(settings.database_url)

@@ -6,8 +6,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-from starlette.datastructures import FormData
+from typing import Any
 
 from marketplace.i18n import N_
 
@@ -69,7 +68,7 @@ class Refused(Exception):
         self.message = Message(message, params)
 
 
-def form_text(form: FormData, name: str, max_length: int = 6000) -> str:
+def form_text(form: Mapping[str, Any], name: str, max_length: int = 6000) -> str:
     """A text field of a posted form, cut at ``max_length`` ("" if absent or a file)."""
     value = form.get(name, "")
     return value[:max_length] if isinstance(value, str) else ""
@@ -100,7 +99,7 @@ def parse_id(value: object) -> int | None:
         return None
 
 
-def form_code(form: FormData, name: str, max_length: int = 64) -> str:
+def form_code(form: Mapping[str, Any], name: str, max_length: int = 64) -> str:
     """A code field (a project code, a certificate number): NFKC-normalised, so that
     full-width ``２０２４－…`` and other compatibility forms reach the validator as ASCII."""
     return unicodedata.normalize("NFKC", form_text(form, name, max_length * 2))[:max_length]

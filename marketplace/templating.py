@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
-from marketplace import i18n
+from marketplace import i18n, language
 from marketplace.access import current_user
 from marketplace.accounts import labels as account_labels
 from marketplace.admission import labels as admission_labels
@@ -73,7 +73,7 @@ def _environment() -> jinja2.Environment:
     env.globals["LANGUAGES"] = i18n.LANGUAGES
     env.globals["HTML_LANG"] = i18n.HTML_LANG
     env.globals["current_language"] = i18n.current_language
-    env.globals["language_switch_url"] = i18n.language_switch_url
+    env.globals["language_switch_url"] = language.language_switch_url
     env.globals["today"] = beijing_today
     return env
 

@@ -1,7 +1,10 @@
-"""Search over the catalogue: documents, the engine interface, Meilisearch and embedded engines.
+"""The search engine: the document type, the engine interface, Meilisearch and embedded engines.
 
-- ``search.documents``: ``SearchDocument``, one per published listing, built from the
-  database (``build_document``, ``build_all_documents``);
+This package stands alone: it imports nothing of ``marketplace`` and no ORM (an
+import-linter contract in ``pyproject.toml`` keeps it so). Building documents from the
+catalogue and keeping an index current are the application's, in ``marketplace.search``.
+
+- ``search.documents``: ``SearchDocument``, what an engine knows of one listing;
 - ``search.engine``: the ``SearchEngine`` interface, ``SearchQuery`` (validated; its
   ``from_params`` reads a query string) and ``SearchResult``;
 - ``search.embedded``: the in-memory engine, the single-machine default and the tests';
@@ -11,13 +14,7 @@
 - ``search.text``: segmentation, pinyin, typo distances and highlighting.
 """
 
-from search.documents import (
-    SearchDocument,
-    build_all_documents,
-    build_document,
-    build_documents,
-    iter_documents,
-)
+from search.documents import SearchDocument
 from search.embedded import EmbeddedEngine
 from search.engine import (
     FACETS,
@@ -49,8 +46,4 @@ __all__ = [
     "SearchResult",
     "SearchUnavailable",
     "Suggestions",
-    "build_all_documents",
-    "build_document",
-    "build_documents",
-    "iter_documents",
 ]

@@ -1,8 +1,8 @@
 """The embedded engine: an in-memory inverted index, rebuilt from the database at start.
 
 It serves the single-machine default and the test suite, and stands in while Meilisearch
-is unreachable. Nothing is written to disk: it is rebuilt from
-``search.documents.build_all_documents`` when a process starts, in a fraction of a second
+is unreachable. Nothing is written to disk: the application rebuilds it from its database
+(``marketplace.search.documents``) when a process starts, in a fraction of a second
 for a city's catalogue and in about 20 s for 100,000 listings (benchmarks/search.py).
 
 How it finds and ranks
@@ -111,6 +111,9 @@ _PINYIN_RUN_MAX_CHARS = 6
 # _COMPACT_MIN of them): masking them costs every query a little.
 _COMPACT_SHARE = 0.25
 _COMPACT_MIN = 1000
+# Wordings a bulk build remembers the analysis of (``_Index.bulk_analysis``) before it
+# starts afresh: about 25 KB each, so at most ~13 MB when no two listings share theirs.
+_BULK_ANALYSIS_MAX = 512
 # Merge recent postings into the main table once they are this share of it.
 _MERGE_SHARE = 0.1
 _SUGGESTED_CATEGORIES = 3
@@ -394,6 +397,11 @@ class _Index:
         # Latin words (pinyin and index words) that typos may be corrected to, by length.
         self.typo_vocabulary: dict[int, set[str]] = {}
         self._typo_lists: dict[int, list[str]] = {}
+        # During a bulk build (length averages fixed), a listing's postings and the name
+        # words of its title depend only on its three texts: listings that share them (a
+        # standard wording copied by many agencies) are analysed once. None: not building.
+        self.bulk_analysis: dict[tuple[str, str, str], tuple[dict[str, float], list[str]]] | None
+        self.bulk_analysis = None
 
     # --- writing -------------------------------------------------------------------------
 
@@ -430,18 +438,27 @@ class _Index:
         level = self.listing
         lengths = (len(doc.title), len(doc.scope), len(doc.content))
         level.observe(lengths)
-        weights: dict[str, float] = {}
-        for index, (text, weight, b, short) in enumerate(
-            (
-                (doc.title, TITLE_WEIGHT, B_SHORT, True),
-                (doc.scope, SCOPE_WEIGHT, B_LONG, False),
-                (doc.content, CONTENT_WEIGHT, B_LONG, False),
-            )
-        ):
-            norm = level.norm(index, lengths[index], b)
-            _accumulate(weights, self._terms(text, short=short), weight / norm)
-        level.postings.add(docno, weights)
-        self._learn_names(doc.title)
+        bulk = self.bulk_analysis
+        key = (doc.title, doc.scope, doc.content)
+        analysed = bulk.get(key) if bulk is not None and level.fixed else None
+        if analysed is None:
+            weights: dict[str, float] = {}
+            for index, (text, weight, b, short) in enumerate(
+                (
+                    (doc.title, TITLE_WEIGHT, B_SHORT, True),
+                    (doc.scope, SCOPE_WEIGHT, B_LONG, False),
+                    (doc.content, CONTENT_WEIGHT, B_LONG, False),
+                )
+            ):
+                norm = level.norm(index, lengths[index], b)
+                _accumulate(weights, self._terms(text, short=short), weight / norm)
+            analysed = (weights, self._name_words(doc.title))
+            if bulk is not None and level.fixed:
+                if len(bulk) >= _BULK_ANALYSIS_MAX:
+                    bulk.clear()
+                bulk[key] = analysed
+        level.postings.add(docno, analysed[0])
+        self._count_names(analysed[1])
 
     def remove(self, doc_id: int) -> bool:
         docno = self.docno_by_id.pop(doc_id, None)
@@ -524,18 +541,31 @@ class _Index:
 
     def _learn_names(self, text: str, *, whole: bool = False) -> None:
         """Remember the pinyin of the name-like words of ``text``."""
+        self._count_names(self._name_words(text, whole=whole))
+
+    @staticmethod
+    def _name_words(text: str, *, whole: bool = False) -> list[str]:
+        """The name-like Han words of ``text``, as often as they occur."""
         normalized = normalize(text)
         words = [word for word in search_words(normalized) if len(word) >= 2]
         runs = HAN_RUN.findall(normalized)
         words.extend(run for run in runs if 2 <= len(run) <= _PINYIN_RUN_MAX_CHARS)
         if whole and is_han(normalized):
             words.append(normalized)
+        return [word for word in words if is_han(word)]
+
+    def _count_names(self, words: Iterable[str]) -> None:
+        full_index, initials_index = self.pinyin_full, self.pinyin_initials
         for word in words:
-            if not is_han(word):
-                continue
             full, initials = pinyin(word)
-            self.pinyin_full.setdefault(full, Counter())[word] += 1
-            self.pinyin_initials.setdefault(initials, Counter())[word] += 1
+            seen = full_index.get(full)
+            if seen is None:
+                seen = full_index[full] = Counter()
+            seen[word] += 1
+            seen = initials_index.get(initials)
+            if seen is None:
+                seen = initials_index[initials] = Counter()
+            seen[word] += 1
             if word not in self._pinyin_seen:
                 self._pinyin_seen.add(word)
                 self._learn_latin(full)
@@ -1165,8 +1195,10 @@ def _build(documents: Iterable[SearchDocument]) -> _Index:
         ] * len(level.length_sums)
         level.length_count = len(rows)
         level.fixed = True
+    index.bulk_analysis = {} if _BULK_ANALYSIS_MAX else None
     for doc in docs:
         index.add(doc)
+    index.bulk_analysis = None
     for level in (index.listing, index.category, index.agency):
         level.fixed = False
     index.freeze()

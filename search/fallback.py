@@ -9,8 +9,8 @@ The embedded copy lives in this process. Writes made through this engine go to i
 first (it cannot fail) and then to the primary, whose ``SearchUnavailable`` is raised so
 that the caller (the outbox worker) retries later: the primary loses nothing. Writes
 made by another process (the arq worker) do not reach this copy, so, given
-``load_documents`` (``search.documents.build_all_documents``), the copy is rebuilt from
-the database in the background when the primary fails and it is older than
+``load_documents`` (the application's ``marketplace.search.documents.build_all_documents``),
+the copy is rebuilt from the database in the background when the primary fails and it is older than
 ``refresh_interval_s``; it keeps answering while it is rebuilt.
 """
 

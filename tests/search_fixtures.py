@@ -18,7 +18,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from search.documents import SearchDocument, build_all_documents
+from marketplace.search.documents import build_all_documents
+from search.documents import SearchDocument
 from search.embedded import EmbeddedEngine
 from search.engine import SearchEngine
 from search.meili import MeiliEngine

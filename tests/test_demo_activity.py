@@ -22,7 +22,7 @@ from marketplace.orders.clock import clock_of
 from marketplace.orders.models import Order, OrderEvent, OrderFile, OrderState
 from marketplace.ratings.models import Rating
 from marketplace.ratings.services import RATING_WINDOW_DAYS
-from search import build_all_documents
+from marketplace.search.documents import build_all_documents
 from tests.conftest import MEDIA_DIR
 
 TODAY = dt.date(2026, 11, 25)

@@ -231,7 +231,8 @@ async def test_promise_keeping_is_measured_from_deliveries(world: OrderWorld) ->
 
 
 async def test_search_documents_carry_the_rating_and_the_on_time_rate(world: OrderWorld) -> None:
-    from search import EmbeddedEngine, SearchQuery, build_all_documents, build_document
+    from marketplace.search.documents import build_all_documents, build_document
+    from search import EmbeddedEngine, SearchQuery
 
     order = await _completed(
         world, "signal-key-01", accepted=D(2026, 9, 30), delivered=D(2026, 10, 12)

@@ -6,15 +6,15 @@ import json
 from decimal import Decimal
 
 from marketplace.catalog.models import ServiceItem, ServiceStatus
-from search.documents import (
+from marketplace.search.documents import (
     REFERENCE_BASES,
-    SearchDocument,
     build_all_documents,
     build_document,
     build_documents,
     estimated_fee_range,
     iter_documents,
 )
+from search.documents import SearchDocument
 from tests.factories import SmallCatalogue
 
 pytest_plugins = ["tests.search_fixtures"]

@@ -52,6 +52,38 @@ async def test_incremental_upserts_match_a_bulk_build(demo_documents: list[Searc
     assert incremental.size == bulk.size == 55 * 41
 
 
+async def test_a_bulk_build_analyses_shared_wording_once_with_the_same_index(
+    demo_documents: list[SearchDocument], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given: the demo's listings 30 times over (every wording shared by 30 listings), built
+    # in bulk as a reindex does, and built again analysing every listing afresh
+    from search import embedded
+
+    documents = demo_documents + copies(demo_documents, 29)
+    shared = EmbeddedEngine.from_documents(documents)
+    monkeypatch.setattr(embedded, "_BULK_ANALYSIS_MAX", 0)
+    afresh = EmbeddedEngine.from_documents(documents)
+
+    # when
+    queries = [
+        SearchQuery(q="环评", per_page=100),
+        SearchQuery(q="huanping", per_page=100),
+        SearchQuery(q="防雷检测 盐城", sort="fee", per_page=100),
+        SearchQuery(q="", per_page=100),
+    ]
+    results = [(await shared.search(q), await afresh.search(q)) for q in queries]
+
+    # then: the same hits with the same scores, facets and pinyin counts
+    for from_shared, from_afresh in results:
+        assert from_shared.total == from_afresh.total > 0
+        assert from_shared.facets == from_afresh.facets
+        assert [(h.document.id, h.score) for h in from_shared.hits] == [
+            (h.document.id, h.score) for h in from_afresh.hits
+        ]
+    assert shared._index.pinyin_full == afresh._index.pinyin_full
+    assert shared._index.pinyin_initials == afresh._index.pinyin_initials
+
+
 async def test_replaced_and_deleted_listings_are_squeezed_out(
     demo_documents: list[SearchDocument],
 ) -> None:

@@ -9,14 +9,15 @@ import pytest
 
 from marketplace.catalog import services as catalog
 from marketplace.core.settings import Settings
-from marketplace.search.index import SearchIndex, apply_outbox, latest_outbox_id
+from marketplace.search.documents import build_all_documents
+from marketplace.search.index import SearchIndex, apply_outbox
 from marketplace.search.models import SearchOutbox
+from marketplace.search.outbox import latest_outbox_id
 from search import (
     EmbeddedEngine,
     SearchDocument,
     SearchQuery,
     SearchUnavailable,
-    build_all_documents,
 )
 from tests.catalogue_text import text_of
 from tests.factories import SmallCatalogue

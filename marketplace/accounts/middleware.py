@@ -6,8 +6,8 @@ from starlette.authentication import UnauthenticatedUser
 from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from marketplace.access import CurrentUser
 from marketplace.accounts import services
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import UserRole
 
 __all__ = ["SESSION_COOKIE", "AuthenticationMiddleware", "client_ip"]

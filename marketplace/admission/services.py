@@ -69,7 +69,7 @@ from marketplace.core.clock import now as beijing_now
 from marketplace.core.workdays import add_working_days, is_covered
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, gettext, translate, use_language
-from marketplace.search.index import queue_reindex
+from marketplace.search.outbox import queue_reindex
 
 __all__ = [
     "BEIJING",

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 import random
 import secrets
 from collections.abc import Sequence
@@ -32,11 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from starlette.datastructures import UploadFile
 from tortoise.transactions import in_transaction
 
-from marketplace.access import CurrentUser
 from marketplace.accounts import services as accounts
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role, User
 from marketplace.catalog.demo import DEMO_ADMITTED_ON, DEMO_OFFICE_EMAIL, demo_pdf
 from marketplace.catalog.fees import parse_fee_standard
@@ -47,7 +45,7 @@ from marketplace.complaints import services as complaints
 from marketplace.complaints.models import Complaint
 from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import BEIJING as _CST
-from marketplace.core.uploads import StoredFile, read_uploads
+from marketplace.core.uploads import MemoryUpload, StoredFile, read_uploads
 from marketplace.core.workdays import WorkCalendar
 from marketplace.orders import services as orders
 from marketplace.orders.models import Order, OrderEvent, OrderFile
@@ -619,7 +617,7 @@ async def _agency_staff(agencies: Sequence[Agency]) -> dict[int, CurrentUser]:
 async def _delivery_file(media_dir: Path) -> StoredFile:
     """The demo deliverable, stored the way an upload is."""
     content = demo_pdf("DEMO DELIVERABLE - fictional report of the demo marketplace activity")
-    upload = UploadFile(io.BytesIO(content), filename="demo-report.pdf")
+    upload = MemoryUpload(filename="demo-report.pdf", content=content)
     (stored,) = await read_uploads([upload], media_dir)
     return stored
 

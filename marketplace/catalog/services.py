@@ -42,7 +42,7 @@ from marketplace.catalog.models import (
 )
 from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today as beijing_today
-from marketplace.search.index import queue_reindex
+from marketplace.search.outbox import queue_reindex
 
 __all__ = [
     "PAGE_CACHE_TTL_S",

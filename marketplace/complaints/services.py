@@ -18,7 +18,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from marketplace.access import CurrentUser
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role, User
 from marketplace.catalog.models import Agency
 from marketplace.complaints.models import Complaint, ComplaintFile, ComplaintState

@@ -62,7 +62,7 @@ async def complaint_form(request: Request) -> Response:
 
 async def _complaint_form(request: Request, source: QueryParams | FormData) -> Response:
     user = signed_in_user(request)
-    values = {name: form_text(source, name, 4000) for name in _FIELDS}  # type: ignore[arg-type]
+    values = {name: form_text(source, name, 4000) for name in _FIELDS}
     if request.method != "POST":
         values["idempotency_key"] = secrets.token_urlsafe(16)
     order_id = _small_id(values["order"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tortoise.queryset import QuerySet
 
-from marketplace.access import CurrentUser
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.complaints.models import Complaint
 from marketplace.orders.visibility import parties_filter

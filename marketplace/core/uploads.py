@@ -7,11 +7,12 @@ The file's bytes decide what it is, by the maintained ``filetype`` library: a PD
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import filetype
-from starlette.datastructures import UploadFile
 
 from marketplace.forms import FormError
 from marketplace.i18n import N_
@@ -20,7 +21,9 @@ __all__ = [
     "ALLOWED_TYPES",
     "MAX_FILES",
     "MAX_FILE_BYTES",
+    "MemoryUpload",
     "StoredFile",
+    "Upload",
     "read_uploads",
     "stored_path",
 ]
@@ -39,6 +42,36 @@ class StoredFile:
     sha256: str
 
 
+class Upload(Protocol):
+    """What is read of an uploaded file: Starlette's ``UploadFile`` is one (the web passes
+    it in), ``MemoryUpload`` another; this module stays free of the web framework."""
+
+    @property
+    def filename(self) -> str | None: ...
+
+    async def read(self, size: int = -1) -> bytes: ...
+
+    async def close(self) -> None: ...
+
+
+@dataclass(slots=True)
+class MemoryUpload:
+    """An upload whose bytes are already in memory (the demo's seeded deliverables)."""
+
+    filename: str | None
+    content: bytes
+    _position: int = field(default=0, repr=False)
+
+    async def read(self, size: int = -1) -> bytes:
+        end = len(self.content) if size < 0 else self._position + size
+        chunk = self.content[self._position : end]
+        self._position += len(chunk)
+        return chunk
+
+    async def close(self) -> None:
+        return None
+
+
 def stored_path(media_dir: Path, sha256: str) -> Path:
     return media_dir / "files" / sha256[:2] / sha256
 
@@ -49,7 +82,7 @@ def _clean_name(name: str) -> str:
 
 
 async def read_uploads(
-    uploads: list[UploadFile], media_dir: Path, *, field: str = "files"
+    uploads: Sequence[Upload], media_dir: Path, *, field: str = "files"
 ) -> list[StoredFile]:
     """Check every upload and store the accepted ones; ``FormError`` if any is refused.
 
@@ -63,7 +96,7 @@ async def read_uploads(
             await upload.close()
 
 
-async def _store_all(uploads: list[UploadFile], media_dir: Path, field: str) -> list[StoredFile]:
+async def _store_all(uploads: Sequence[Upload], media_dir: Path, field: str) -> list[StoredFile]:
     if len(uploads) > MAX_FILES:
         raise FormError.single(field, N_("Attach at most %(count)s files."), count=MAX_FILES)
     stored: list[StoredFile] = []

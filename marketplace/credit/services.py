@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from tortoise.transactions import in_transaction
 
-from marketplace.access import CurrentUser
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import Agency, ServiceItem
 from marketplace.catalog.services import forget_cached_pages
@@ -17,7 +17,7 @@ from marketplace.credit.rules import REASONS
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
 from marketplace.orders.services import OrderRefused
-from marketplace.search.index import queue_reindex
+from marketplace.search.outbox import queue_reindex
 
 __all__ = ["lift_ended_suspensions", "record"]
 

@@ -20,7 +20,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from marketplace.access import CurrentUser
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.mail import queue_email
 from marketplace.accounts.models import Role, User, UserRole
 from marketplace.catalog.fees import (
@@ -62,7 +62,7 @@ from marketplace.orders.models import (
 )
 from marketplace.orders.promise import add_delivery, remove_delivery
 from marketplace.orders.states import TRANSITIONS, Party, Transition
-from marketplace.search.index import queue_reindex
+from marketplace.search.outbox import queue_reindex
 
 __all__ = [
     "COMMISSIONED_BY_DEPARTMENT",

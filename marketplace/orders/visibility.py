@@ -11,7 +11,7 @@ from __future__ import annotations
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from marketplace.access import CurrentUser
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.orders.models import Order
 

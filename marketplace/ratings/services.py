@@ -17,7 +17,7 @@ from tortoise.expressions import F
 from tortoise.functions import Sum
 from tortoise.transactions import in_transaction
 
-from marketplace.access import CurrentUser
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.catalog.services import forget_cached_pages
 from marketplace.core.clock import now as beijing_now
@@ -25,11 +25,11 @@ from marketplace.core.clock import today as beijing_today
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.i18n import N_
 from marketplace.orders.models import Order, OrderEvent, OrderState
-from marketplace.orders.promise import Promise, on_time_rates, promise_of
+from marketplace.orders.promise import Promise, on_time_rates, promise_of, scope_ids_filter
 from marketplace.orders.services import OrderRefused, party_of, transition
 from marketplace.orders.states import Party
 from marketplace.ratings.models import DIMENSIONS, Rating, RatingStat, star_of
-from marketplace.search.index import queue_reindex
+from marketplace.search.outbox import queue_reindex
 
 __all__ = [
     "PRIOR_WEIGHT",
@@ -199,6 +199,11 @@ def _stat_of(ratings: list[Rating]) -> RatingStat:
     return stat
 
 
+def _shrunk(total: float, count: int, prior_mean: float) -> float:
+    """The published score: the mean overall shrunk towards the marketplace's mean."""
+    return round((PRIOR_WEIGHT * prior_mean + total) / (PRIOR_WEIGHT + count), 2)
+
+
 def _summary(stat: RatingStat | None, prior_mean: float) -> RatingSummary:
     if stat is None or not stat.ratings:
         return RatingSummary(0, None, None, dict.fromkeys(range(5, 0, -1), 0), {})
@@ -207,7 +212,7 @@ def _summary(stat: RatingStat | None, prior_mean: float) -> RatingSummary:
     return RatingSummary(
         count=count,
         mean=round(total / count, 2),
-        score=round((PRIOR_WEIGHT * prior_mean + total) / (PRIOR_WEIGHT + count), 2),
+        score=_shrunk(total, count, prior_mean),
         distribution={star: getattr(stat, f"stars_{star}") for star in range(5, 0, -1)},
         dimensions={d: round(getattr(stat, d) / count, 2) for d in DIMENSIONS},
     )
@@ -243,12 +248,20 @@ async def item_signals(item_ids: list[int]) -> dict[int, tuple[float | None, int
     if not item_ids:
         return {}
     prior = await marketplace_mean()
-    stats = {s.scope_id: s for s in await RatingStat.filter(scope=ITEM, scope_id__in=item_ids)}
+    # count and sum of overalls per item, as plain values: a reindex reads 100,000 of them
+    sums: dict[int, tuple[int, float]] = {
+        item_id: (count, sum(scores) / len(DIMENSIONS))
+        for item_id, count, *scores in await RatingStat.filter(
+            scope=ITEM, **scope_ids_filter(item_ids)
+        ).values_list("scope_id", "ratings", *DIMENSIONS)
+        if count
+    }
     rates = await on_time_rates(item_ids)
     signals: dict[int, tuple[float | None, int, float | None]] = {}
     for item_id in item_ids:
-        summary = _summary(stats.get(item_id), prior)
-        signals[item_id] = (summary.score, summary.count, rates[item_id])
+        count, total = sums.get(item_id, (0, 0.0))
+        score = _shrunk(total, count, prior) if count else None
+        signals[item_id] = (score, count, rates[item_id])
     return signals
 
 

@@ -1,5 +1,10 @@
 """Keeping search engines in step with the catalogue through the outbox.
 
+This is the indexer: it sits above the domains (it reads them, through
+``marketplace.search.documents``, to build documents) and below the web (``app`` opens a
+``SearchIndex``). Domains never import it: they record changes with
+``marketplace.search.outbox.queue_reindex`` in their own transaction.
+
 ``SearchIndex`` is what a web process holds: an engine (the embedded one, or Meilisearch
 with the embedded one as its fallback) and, for the embedded copy, the outbox id it has
 applied up to. Before answering a query it applies any newer outbox rows (usually none:
@@ -11,13 +16,15 @@ keeps its cursor in the database and retries while the server is down.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from arq import Retry
 
 from marketplace.core.settings import Settings
+from marketplace.search.documents import build_all_documents, build_documents
 from marketplace.search.models import SearchCursor, SearchOutbox
+from marketplace.search.outbox import latest_outbox_id
 from search import (
     EmbeddedEngine,
     FallbackEngine,
@@ -26,25 +33,12 @@ from search import (
     SearchQuery,
     SearchResult,
     SearchUnavailable,
-    build_all_documents,
-    build_documents,
 )
 
-__all__ = ["SearchIndex", "apply_outbox", "queue_reindex", "sync_search"]
+__all__ = ["MEILI_CURSOR", "SearchIndex", "apply_outbox", "latest_outbox_id", "sync_search"]
 
 _BATCH = 500
 MEILI_CURSOR = "meilisearch"
-
-
-async def queue_reindex(item_ids: Iterable[int]) -> None:
-    """Record that these listings' search documents may have changed (call inside the
-    transaction that changed them)."""
-    await SearchOutbox.bulk_create([SearchOutbox(item_id=item_id) for item_id in item_ids])
-
-
-async def latest_outbox_id() -> int:
-    row = await SearchOutbox.all().order_by("-id").first()
-    return row.id if row else 0
 
 
 async def apply_outbox(engine: SearchEngine, after_id: int) -> int:
