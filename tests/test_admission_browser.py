@@ -21,7 +21,7 @@ import pytest
 from tortoise import Tortoise
 
 from marketplace.admission.models import AdmissionRound
-from marketplace.admission.services import beijing_date
+from marketplace.admission.services.common import beijing_date
 from marketplace.catalog.demo import demo_certificate_pdf
 from tests.conftest import init_orm
 from tests.factories import credit_code

@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from marketplace.access import allow, current_user, roles
 from marketplace.accounts.models import Role, User
-from marketplace.admission import forms, services, workflow
+from marketplace.admission import forms, workflow
 from marketplace.admission.models import (
     AdmissionRound,
     Application,
@@ -24,6 +24,12 @@ from marketplace.admission.models import (
     RoundStatus,
     Score,
 )
+from marketplace.admission.services import applications as application_service
+from marketplace.admission.services import letters as letter_service
+from marketplace.admission.services import management as management_service
+from marketplace.admission.services import publicity as publicity_service
+from marketplace.admission.services import review as review_service
+from marketplace.admission.services import rounds as round_service
 from marketplace.admission.workflow import AGENCY_TRANSITIONS
 from marketplace.catalog.fees import parse_fee_standard
 from marketplace.catalog.models import Agency, AgencyStatus, Category
@@ -118,7 +124,7 @@ async def round_new(request: Request) -> Response:
     values: dict[str, Any] = {}
     try:
         details, values = forms.parse_round(form)
-        round = await services.create_round(details=details, actor=_admin(request))
+        round = await round_service.create_round(details=details, actor=_admin(request))
     except forms.WithValues as exc:
         return await _round_form(request, exc.values, exc.errors)
     except FormError as exc:
@@ -130,7 +136,7 @@ async def round_new(request: Request) -> Response:
 async def round_edit(request: Request) -> Response:
     round = await _round(request)
     if request.method != "POST":
-        entries = await services.round_entries(round)
+        entries = await round_service.round_entries(round)
         values: dict[str, Any] = {
             **{name: str(getattr(round, name)) for name in forms.ROUND_FIELDS},
             "categories": [e.category_id for e in entries],
@@ -141,7 +147,7 @@ async def round_edit(request: Request) -> Response:
     values = {}
     try:
         details, values = forms.parse_round(form)
-        await services.update_round(round, details=details, actor=_admin(request))
+        await round_service.update_round(round, details=details, actor=_admin(request))
     except forms.WithValues as exc:
         return await _round_form(request, exc.values, exc.errors, round)
     except FormError as exc:
@@ -152,8 +158,8 @@ async def round_edit(request: Request) -> Response:
 async def _overview(
     request: Request, round: AdmissionRound, extra: dict[str, Any], status_code: int = 200
 ) -> Response:
-    entries = await services.round_entries(round)
-    criteria = await services.round_criteria(round)
+    entries = await round_service.round_entries(round)
+    criteria = await round_service.round_criteria(round)
     applications = (
         await Application.filter(round=round)
         .select_related("agency", "category")
@@ -162,7 +168,7 @@ async def _overview(
     counts = Counter((a.category_id, a.status.value) for a in applications)
     transition = workflow.round_transition(round.status)
     problems = (
-        await services.transition_problems(round, to=RoundStatus(transition.target))
+        await round_service.transition_problems(round, to=RoundStatus(transition.target))
         if transition
         else []
     )
@@ -180,7 +186,7 @@ async def _overview(
         "round": round,
         "entries": entries,
         "criteria": criteria,
-        "tie_rule": services.tie_rule(criteria, round.min_score),
+        "tie_rule": round_service.tie_rule(criteria, round.min_score),
         "applications": applications,
         "counts": counts,
         "transition": transition,
@@ -190,10 +196,10 @@ async def _overview(
         "sheets": sheets,
         "reviewer_choices": await User.filter(roles__role=Role.REVIEWER).order_by("name"),
         "letters": await Invitation.filter(round=round).select_related("category").order_by("id"),
-        "results": await services.results(round),
-        "objections": await services.round_objections(round),
-        "events": await services.round_events(round),
-        "calendar_note": services.calendar_note(round.publicity_ends_on),
+        "results": await publicity_service.results(round),
+        "objections": await publicity_service.round_objections(round),
+        "events": await round_service.round_events(round),
+        "calendar_note": await round_service.calendar_note(round.publicity_ends_on),
         "notice": _notice(request),
         "criteria_errors": {},
         "criteria_values": {},
@@ -221,7 +227,7 @@ async def round_criteria(request: Request) -> Response:
     values: dict[str, str] = {}
     try:
         criteria, values = forms.parse_criteria(form)
-        await services.set_criteria(round, criteria=criteria, actor=_admin(request))
+        await round_service.set_criteria(round, criteria=criteria, actor=_admin(request))
     except forms.WithValues as exc:
         return await _overview(
             request, round, {"criteria_errors": exc.errors, "criteria_values": exc.values}, 422
@@ -246,7 +252,7 @@ async def round_reviewers(request: Request) -> Response:
         if len(chosen) != len(raw):
             # An id that names nobody must not be read as "no reviewers": refuse it whole.
             raise FormError.single("reviewers", N_("A chosen reviewer does not exist."))
-        await services.set_reviewers(round, reviewers=chosen, actor=_admin(request))
+        await round_service.set_reviewers(round, reviewers=chosen, actor=_admin(request))
     except FormError as exc:
         return await _overview(request, round, {"reviewer_errors": exc.errors}, 422)
     return RedirectResponse(
@@ -266,9 +272,9 @@ async def round_letters(request: Request) -> Response:
         if category is None:
             raise FormError.single("category", N_("Choose a category of this round."))
         issue = (
-            services.designate_holder
+            letter_service.designate_holder
             if category.market_type == "monopoly"
-            else services.invite_agency
+            else letter_service.invite_agency
         )
         await issue(
             round,
@@ -297,7 +303,7 @@ async def round_transition(request: Request) -> Response:
     try:
         if target not in RoundStatus.__members__.values():
             raise FormError.single("", N_("A round cannot take this step from where it is."))
-        await services.transition_round(round, to=RoundStatus(target), actor=_admin(request))
+        await round_service.transition_round(round, to=RoundStatus(target), actor=_admin(request))
     except FormError as exc:
         round = await _round(request)
         return await _overview(request, round, {"transition_errors": exc.errors}, 422)
@@ -316,7 +322,7 @@ async def letter_print(request: Request) -> Response:
 
 @allow(ADMIN)
 async def application_review(request: Request) -> Response:
-    application = await services.application_with_materials(path_id(request))
+    application = await application_service.application_with_materials(path_id(request))
     if application is None:
         raise HTTPException(status_code=404)
     errors: dict[str, Message] = {}
@@ -327,7 +333,7 @@ async def application_review(request: Request) -> Response:
         try:
             if values["decision"] not in ("pass", "fail"):
                 raise FormError.single("decision", N_("Choose pass or fail."))
-            await services.review_application(
+            await review_service.review_application(
                 application,
                 passed=values["decision"] == "pass",
                 reason=values["reason"],
@@ -343,7 +349,7 @@ async def application_review(request: Request) -> Response:
         await Score.filter(application=application)
         .select_related("reviewer", "criterion")
         .order_by("reviewer_id", "criterion__position")
-        if application.round.status in services.RESULTS_PUBLIC
+        if application.round.status in publicity_service.RESULTS_PUBLIC
         else []
     )
     return render(
@@ -372,7 +378,7 @@ async def objection_decide(request: Request) -> Response:
     try:
         if values["decision"] not in ("uphold", "dismiss"):
             raise FormError.single("decision", N_("Choose to uphold or to dismiss."))
-        await services.decide_objection(
+        await publicity_service.decide_objection(
             objection,
             uphold=values["decision"] == "uphold",
             reason=values["reason"],
@@ -405,7 +411,7 @@ async def _agencies_page(
             ]
             for status in AgencyStatus
         },
-        "events": list(reversed(await services.public_events(None))),
+        "events": list(reversed(await round_service.public_events(None))),
         "agency_errors": {},
         "notice": _notice(request),
     }
@@ -428,7 +434,7 @@ async def agency_manage(request: Request) -> Response:
     try:
         if values["to"] not in AgencyStatus.__members__.values():
             raise FormError.single("to", N_("This agency cannot be moved to that status."))
-        await services.manage_agency(
+        await management_service.manage_agency(
             agency, to=AgencyStatus(values["to"]), reason=values["reason"], actor=_admin(request)
         )
     except FormError as exc:
