@@ -35,6 +35,7 @@ from marketplace.catalog.models import Agency, AgencyStatus
 from tests.accounts_helpers import PASSWORD, csrf_token, make_user, post_form
 from tests.admission_helpers import (
     CITY,
+    CST,
     HOLDER,
     MISSING_HOLDER,
     Categories,
@@ -455,7 +456,17 @@ async def test_the_office_reviewers_and_the_public_take_a_round_through_the_page
         },
         page=public,
     )
-    assert objected.headers["location"] == f"{public}?done=objection_lodged#objections"
+    # the objector gets a receipt number to follow the objection by
+    lodged = await Objection.get()
+    assert lodged.receipt_no == f"YY{lodged.lodged_at.astimezone(CST).year}{lodged.id:05d}"
+    tracking = f"/admission/objections?receipt={lodged.receipt_no}"
+    assert objected.headers["location"] == f"{tracking}&done=objection_lodged"
+    receipt_page = _text((await web.get(objected.headers["location"])).text)
+    assert f"回执编号 {lodged.receipt_no}" in receipt_page
+    assert "状态 待处理" in receipt_page
+    unknown = await web.get("/admission/objections?receipt=YY000000000")
+    assert unknown.status_code == 404
+    assert "没有回执编号为 YY000000000 的异议。" in _text(unknown.text)
     too_short = await post_form(
         _browser(web),
         f"{public}/objections",

@@ -1,5 +1,6 @@
 """Back office for admission: rounds and every step of them, letters, the qualification
-review, objections, and the dynamic management of admitted agencies."""
+review, objections, the categories' entry settings (market type, quota, entry mode) with
+the formal checks of continuous entry, and the dynamic management of admitted agencies."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from marketplace.admission.models import (
     Score,
 )
 from marketplace.admission.services import applications as application_service
+from marketplace.admission.services import entry as entry_service
 from marketplace.admission.services import letters as letter_service
 from marketplace.admission.services import management as management_service
 from marketplace.admission.services import publicity as publicity_service
@@ -32,7 +34,7 @@ from marketplace.admission.services import review as review_service
 from marketplace.admission.services import rounds as round_service
 from marketplace.admission.workflow import AGENCY_TRANSITIONS
 from marketplace.catalog.fees import parse_fee_standard
-from marketplace.catalog.models import Agency, AgencyStatus, Category
+from marketplace.catalog.models import Agency, AgencyStatus, Category, EntryMode, MarketType
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
@@ -52,6 +54,8 @@ NOTICES = {
     "reviewed": N_("The review decision was recorded."),
     "decided": N_("The decision on the objection was recorded and published."),
     "agency_changed": N_("The agency's status was changed and published."),
+    "category_saved": N_("The category's entry settings were saved."),
+    "corrected": N_("The correction notice was published."),
 }
 _DEFAULT_ROUND = {
     "title": "",
@@ -208,6 +212,11 @@ async def _overview(
         "letter_values": {"category": "", "name": "", "credit_code": "", "city": "", "address": ""},
         "transition_errors": {},
         "objection_errors": {},
+        "correctable": ()
+        if round.continuous
+        else round_service.CORRECTABLE.get(RoundStatus(round.status), ()),
+        "correction_errors": {},
+        "correction_values": _correction_values(round),
     }
     context.update(extra)
     return render(
@@ -295,6 +304,33 @@ async def round_letters(request: Request) -> Response:
     )
 
 
+def _correction_values(round: AdmissionRound) -> dict[str, str]:
+    return {
+        "opens_on": round.opens_on.isoformat(),
+        "closes_on": round.closes_on.isoformat(),
+        "publicity_ends_on": round.publicity_ends_on.isoformat() if round.publicity_ends_on else "",
+        "correction_text": "",
+    }
+
+
+@allow(ADMIN)
+async def round_correction(request: Request) -> Response:
+    round = await _round(request)
+    form = await request.form()
+    values = forms.form_values(
+        form, ("opens_on", "closes_on", "publicity_ends_on", "correction_text")
+    )
+    try:
+        correction = forms.parse_correction(values)
+        await round_service.publish_correction(round, correction=correction, actor=_admin(request))
+    except FormError as exc:
+        round = await _round(request)
+        return await _overview(
+            request, round, {"correction_errors": exc.errors, "correction_values": values}, 422
+        )
+    return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=corrected", 303)
+
+
 @allow(ADMIN)
 async def round_transition(request: Request) -> Response:
     round = await _round(request)
@@ -333,7 +369,12 @@ async def application_review(request: Request) -> Response:
         try:
             if values["decision"] not in ("pass", "fail"):
                 raise FormError.single("decision", N_("Choose pass or fail."))
-            await review_service.review_application(
+            decide = (
+                entry_service.check_application
+                if application.round.continuous
+                else review_service.review_application
+            )
+            await decide(
                 application,
                 passed=values["decision"] == "pass",
                 reason=values["reason"],
@@ -360,6 +401,8 @@ async def application_review(request: Request) -> Response:
             "values": values,
             "errors": errors,
             "scores": scores,
+            # everything the applicant entered: its staff accounts are the contact persons
+            "contacts": await User.filter(agency_id=application.agency_id).order_by("id"),
             "fee_standards": {i.id: parse_fee_standard(i.fee_standard) for i in application.items},
             "notice": _notice(request),
         },
@@ -392,6 +435,66 @@ async def objection_decide(request: Request) -> Response:
             422,
         )
     return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=decided#objections", 303)
+
+
+# --- categories: market type, quota, entry mode ---------------------------------------
+
+_CATEGORY_FIELDS = ("market_type", "quota", "entry_mode", "check_days")
+
+
+@allow(ADMIN)
+async def categories(request: Request) -> Response:
+    return render(
+        request,
+        "backoffice/admission/categories.html",
+        {
+            "categories": await Category.all().order_by("position", "id"),
+            "pending": await entry_service.pending_checks(),
+            "standing": await entry_service.standing_round(),
+            "notice": _notice(request),
+        },
+    )
+
+
+@allow(ADMIN)
+async def category_edit(request: Request) -> Response:
+    category = await Category.get_or_none(id=path_id(request))
+    if category is None:
+        raise HTTPException(status_code=404)
+    values = {
+        "market_type": category.market_type.value,
+        "quota": "" if category.quota is None else str(category.quota),
+        "entry_mode": category.entry_mode.value,
+        "check_days": str(category.check_days),
+    }
+    errors: dict[str, Message] = {}
+    if request.method == "POST":
+        form = await request.form()
+        values = forms.form_values(form, _CATEGORY_FIELDS)
+        settings = forms.parse_entry_settings(values, errors)
+        try:
+            if errors:
+                raise FormError(errors)
+            await entry_service.set_entry_settings(category, **settings, actor=_admin(request))
+        except FormError as exc:
+            errors = {**errors, **exc.errors}
+        else:
+            return RedirectResponse(
+                f"/backoffice/admission/categories?done=category_saved#category-{category.id}",
+                303,
+            )
+    return render(
+        request,
+        "backoffice/admission/category_form.html",
+        {
+            "category": category,
+            "values": values,
+            "errors": errors,
+            "market_types": list(MarketType),
+            "entry_modes": list(EntryMode),
+        },
+        status_code=422 if errors else 200,
+    )
 
 
 # --- dynamic management --------------------------------------------------------------
@@ -488,6 +591,12 @@ routes = [
         name="backoffice_admission_transition",
     ),
     Route(
+        "/backoffice/admission/rounds/{id:str}/correction",
+        round_correction,
+        methods=["POST"],
+        name="backoffice_admission_correction",
+    ),
+    Route(
         "/backoffice/admission/letters/{id:str}",
         letter_print,
         name="backoffice_admission_letter",
@@ -505,6 +614,13 @@ routes = [
         name="backoffice_admission_objection",
     ),
     Route("/backoffice/admission/agencies", agencies, name="backoffice_admission_agencies"),
+    Route("/backoffice/admission/categories", categories, name="backoffice_admission_categories"),
+    Route(
+        "/backoffice/admission/categories/{id:str}",
+        category_edit,
+        methods=["GET", "POST"],
+        name="backoffice_admission_category",
+    ),
     Route(
         "/backoffice/admission/agencies/{id:str}",
         agency_manage,

@@ -19,6 +19,7 @@ from marketplace.admission.models import Application
 from marketplace.admission.services import applications as application_service
 from marketplace.admission.services import common as admission_common
 from marketplace.admission.services import rounds as round_service
+from marketplace.catalog.models import EntryMode, MarketType
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.forms import parse_int as whole_number
 from marketplace.i18n import N_
@@ -453,3 +454,34 @@ class WithValues(FormError):
     def __init__(self, errors: Mapping[str, Message], values: Mapping[str, Any]) -> None:
         super().__init__(errors)
         self.values = dict(values)
+
+
+def parse_entry_settings(values: Mapping[str, str], errors: dict[str, Message]) -> dict[str, Any]:
+    """A category's entry settings as typed; the service checks the ranges."""
+    market = values["market_type"]
+    mode = values["entry_mode"]
+    if market not in MarketType.__members__.values():
+        errors["market_type"] = Message(N_("Choose a market type."))
+    if mode not in EntryMode.__members__.values():
+        errors["entry_mode"] = Message(N_("Choose how agencies enter."))
+    quota = parse_int(values["quota"], "quota", errors)
+    return {
+        "market_type": MarketType(market) if "market_type" not in errors else None,
+        "quota": quota,
+        "entry_mode": EntryMode(mode) if "entry_mode" not in errors else None,
+        "check_days": parse_int(values["check_days"], "check_days", errors),
+    }
+
+
+def parse_correction(values: Mapping[str, str]) -> round_service.CorrectionInput:
+    """A correction notice's new dates (blank: unchanged) and text."""
+    errors: dict[str, Message] = {}
+    correction = round_service.CorrectionInput(
+        text=values["correction_text"],
+        opens_on=parse_date(values["opens_on"], "opens_on", errors),
+        closes_on=parse_date(values["closes_on"], "closes_on", errors),
+        publicity_ends_on=parse_date(values["publicity_ends_on"], "publicity_ends_on", errors),
+    )
+    if errors:
+        raise FormError(errors)
+    return correction

@@ -47,8 +47,8 @@ NOTICES = {
         "Your application was withdrawn. You can submit it again until the window closes."
     ),
     "objection_lodged": N_(
-        "Your objection was received. The office will answer it on this page before the "
-        "round concludes."
+        "Your objection was received. Keep its receipt number: the office's answer is "
+        "published here and on the round's page before the round concludes."
     ),
 }
 _DEFAULT_QUALIFICATION_ROWS = 2
@@ -100,6 +100,7 @@ async def round_page_context(round: AdmissionRound) -> dict[str, Any]:
         "results": results,
         "objections": await publicity_service.round_objections(round),
         "events": await round_service.public_events(round),
+        "corrections": await round_service.corrections(round),
         "calendar_note": await round_service.calendar_note(round.publicity_ends_on),
         "window_open": application_service.window_is_open(round),
         "objections_open": publicity_service.objections_are_open(round),
@@ -139,7 +140,7 @@ async def objection_lodge(request: Request) -> Response:
     if application_id is not None:
         application = await Application.get_or_none(id=application_id, round=round)
     try:
-        await publicity_service.lodge_objection(
+        objection = await publicity_service.lodge_objection(
             round,
             application=application,
             name=values["objector_name"],
@@ -153,15 +154,36 @@ async def objection_lodge(request: Request) -> Response:
             {"objection_errors": exc.errors, "objection_values": values},
             status_code=422,
         )
+    # the objector follows the objection by its receipt number
     return RedirectResponse(
-        f"/admission/rounds/{round.id}?done=objection_lodged#objections", status_code=303
+        f"/admission/objections?receipt={objection.receipt_no}&done=objection_lodged",
+        status_code=303,
+    )
+
+
+@allow(PUBLIC)
+async def objection_lookup(request: Request) -> Response:
+    """Follow an objection by its receipt number: what it is about, its status, the answer."""
+    receipt = publicity_service.clean_receipt(request.query_params.get("receipt", ""))
+    objection = await publicity_service.objection_by_receipt(receipt) if receipt else None
+    return render(
+        request,
+        "admission/objection_lookup.html",
+        {"receipt": receipt, "objection": objection, "notice": _notice(request)},
+        status_code=404 if receipt and objection is None else 200,
     )
 
 
 @allow(PUBLIC)
 async def feed(request: Request) -> Response:
     """An Atom feed of the notices: announcements, results, conclusions, sanctions."""
-    kinds = ["announced", "results_published", "concluded", *management_service.SANCTION_KINDS]
+    kinds = [
+        "announced",
+        "round_corrected",
+        "results_published",
+        "concluded",
+        *management_service.SANCTION_KINDS,
+    ]
     events = await round_service.feed_events(kinds)
     response = render(
         request,
@@ -337,9 +359,11 @@ async def my_applications(request: Request) -> Response:
 
 
 def _editable(application: Application) -> bool:
-    return application_service.window_is_open(application.round) and application.status in (
-        ApplicationStatus.SUBMITTED,
-        ApplicationStatus.WITHDRAWN,
+    changeable = [ApplicationStatus.SUBMITTED, ApplicationStatus.WITHDRAWN]
+    if application.round.continuous:
+        changeable.append(ApplicationStatus.FAILED)  # corrected after a refused check
+    return (
+        application_service.window_is_open(application.round) and application.status in changeable
     )
 
 
@@ -454,6 +478,7 @@ async def certificate(request: Request) -> Response:
 routes = [
     Route("/admission", round_list, name="admission_rounds"),
     Route("/admission/feed.xml", feed, name="admission_feed"),
+    Route("/admission/objections", objection_lookup, name="admission_objection_lookup"),
     Route("/admission/rounds/{id:str}", round_detail, name="admission_round"),
     Route(
         "/admission/rounds/{id:str}/objections",

@@ -33,6 +33,7 @@ from marketplace.admission.services.common import (
     clean_text,
     int_in,
     now_or_clock,
+    office_calendar,
     record,
     refuse,
     round_category,
@@ -48,6 +49,7 @@ from marketplace.catalog.models import (
     AgencyStatus,
     Category,
     MarketType,
+    ServiceItem,
 )
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
@@ -182,7 +184,10 @@ async def _check_materials(
     errors: dict[str, Message],
     *,
     keepable: Mapping[int, ApplicationQualification],
+    valid_on: dt.date,
 ) -> None:
+    """``valid_on``: today (continuous entry checks that no certificate has expired; a
+    round, that each is valid on its closing day)."""
     clean_text(data.key_staff, "key_staff", errors, 5000)
     clean_text(data.past_performance, "past_performance", errors, 5000)
     if not data.qualifications:
@@ -202,6 +207,9 @@ async def _check_materials(
             errors[prefix + "grade"] = Message(N_("Choose 甲, 乙, 丙 or no grade."))
         if q.expires_on is None:
             errors[prefix + "expires_on"] = Message(N_("Enter a date."))
+        elif round.continuous:
+            if q.expires_on < valid_on:
+                errors[prefix + "expires_on"] = Message(N_("This certificate has expired."))
         elif q.expires_on < round.closes_on:
             errors[prefix + "expires_on"] = Message(
                 N_("The certificate must be valid on the closing day, %(date)s."),
@@ -235,10 +243,22 @@ async def _check_materials(
 
 
 async def _check_market_rules(
-    entry: RoundCategory | None, credit_code: str, is_local: bool, errors: dict[str, Message]
+    entry: RoundCategory | None,
+    credit_code: str,
+    is_local: bool,
+    errors: dict[str, Message],
+    *,
+    agency_id: int | None = None,
 ) -> None:
+    """Who may apply for ``entry``: by market type in a round; in continuous entry any
+    agency not yet offering the category (the formal check decides the rest)."""
     if entry is None:
         errors["category"] = Message(N_("Choose a category of this round."))
+    elif await AdmissionRound.filter(id=entry.round_id, continuous=True).exists():
+        if agency_id is not None and await ServiceItem.exists(
+            agency_id=agency_id, category_id=entry.category_id
+        ):
+            errors["category"] = Message(N_("Your agency offers this category already."))
     elif entry.market_type is MarketType.MONOPOLY and credit_code != entry.holder_credit_code:
         errors["category"] = Message(
             N_("Only the designated institution applies for this monopoly category.")
@@ -310,6 +330,18 @@ async def _write_materials(
     )
 
 
+async def _check_due_on(
+    round: AdmissionRound, category_id: int, now: dt.datetime
+) -> dt.date | None:
+    """Continuous entry: the formal check is due the category's working days (as the office
+    set them now) after the (re)submission, on the office's calendar."""
+    if not round.continuous:
+        return None
+    category = await Category.get(id=category_id)
+    calendar = await office_calendar()
+    return calendar.add_working_days(beijing_date(now), category.check_days)
+
+
 async def _create_application(
     round: AdmissionRound,
     category: Category,
@@ -328,6 +360,7 @@ async def _create_application(
         past_performance=data.past_performance.strip(),
         submitted_at=now,
         updated_at=now,
+        check_due_on=await _check_due_on(round, category.id, now),
     )
     await _write_materials(application, data, media_dir=media_dir, keepable={})
     await record(
@@ -409,7 +442,7 @@ async def apply_as_new_agency(
     _check_account(account, errors)
     entry = await round_category(round, category) if category is not None else None
     await _check_market_rules(entry, company.credit_code, company.city == local_city, errors)
-    await _check_materials(round, application, errors, keepable={})
+    await _check_materials(round, application, errors, keepable={}, valid_on=beijing_date(now))
     await _check_agency_is_new(company, errors)
     if "email" not in errors and await User.exists(email=account.email.strip().lower()):
         errors["email"] = Message(N_("An account with this e-mail address already exists."))
@@ -456,10 +489,12 @@ async def submit_application(
     await _check_window(round, now)
     errors: dict[str, Message] = dict(form_problems or {})
     entry = await round_category(round, category) if category is not None else None
-    await _check_market_rules(entry, agency.credit_code, agency.is_local, errors)
+    await _check_market_rules(
+        entry, agency.credit_code, agency.is_local, errors, agency_id=agency.id
+    )
     if agency.status in (AgencyStatus.SUSPENDED, AgencyStatus.EXITED):
         errors["category"] = Message(N_("A suspended or removed agency cannot apply."))
-    await _check_materials(round, application, errors, keepable={})
+    await _check_materials(round, application, errors, keepable={}, valid_on=beijing_date(now))
     if "category" not in errors and await Application.exists(
         round=round, category=category, agency=agency
     ):
@@ -498,7 +533,10 @@ async def update_application(
     now = now_or_clock(now)
     round = await AdmissionRound.get(id=application.round_id)
     await _check_window(round, now)
-    if application.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.WITHDRAWN):
+    changeable = [ApplicationStatus.SUBMITTED, ApplicationStatus.WITHDRAWN]
+    if round.continuous:
+        changeable.append(ApplicationStatus.FAILED)  # corrected after a refused check
+    if application.status not in changeable:
         raise refuse(N_("This application can no longer be changed."))
     agency = await Agency.get(id=application.agency_id)
     errors: dict[str, Message] = dict(form_problems or {})
@@ -517,9 +555,9 @@ async def update_application(
     else:
         company = None
     entry = await RoundCategory.get(round=round, category_id=application.category_id)
-    await _check_market_rules(entry, agency.credit_code, is_local, errors)
+    await _check_market_rules(entry, agency.credit_code, is_local, errors, agency_id=agency.id)
     keepable = {q.id: q for q in await ApplicationQualification.filter(application=application)}
-    await _check_materials(round, data, errors, keepable=keepable)
+    await _check_materials(round, data, errors, keepable=keepable, valid_on=beijing_date(now))
     errors.update(form_problems or {})  # the reader's finding is the more precise one
     if errors:
         raise FormError(errors)
@@ -530,13 +568,14 @@ async def update_application(
             agency.staff_count = company.staff_count or 0
             agency.is_local = is_local
             await agency.save()
-        resubmitted = application.status is ApplicationStatus.WITHDRAWN
+        resubmitted = application.status in (ApplicationStatus.WITHDRAWN, ApplicationStatus.FAILED)
         application.key_staff = data.key_staff.strip()
         application.past_performance = data.past_performance.strip()
         application.updated_at = now
         if resubmitted:
             application.status = ApplicationStatus.SUBMITTED
             application.submitted_at = now
+            application.check_due_on = await _check_due_on(round, application.category_id, now)
         await application.save()
         await _write_materials(application, data, media_dir=media_dir, keepable=keepable)
         await record(

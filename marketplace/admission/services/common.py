@@ -77,6 +77,8 @@ EVENT_KINDS: dict[str, bool] = {
     "agency_suspended": True,
     "agency_reinstated": True,
     "agency_removed": True,
+    "entry_settings_changed": False,
+    "round_corrected": True,
 }
 
 

@@ -92,10 +92,70 @@ async def publish_results(round: AdmissionRound, *, actor: User, now: dt.datetim
     )
 
 
+async def make_live(
+    round: AdmissionRound,
+    application: Application,
+    *,
+    route: AdmissionRoute,
+    agency_route: AdmissionRoute,
+    now: dt.datetime,
+) -> bool:
+    """An admitted application goes live, in the caller's transaction: its agency (if an
+    applicant: admitted by ``agency_route``), its qualifications and its items, published.
+    ``application`` comes with its agency, category, qualifications and items; False when
+    the agency was suspended or removed meanwhile and nothing went live."""
+    today = beijing_date(now)
+    agency = application.agency
+    if agency.status is AgencyStatus.APPLICANT:
+        agency.status = AgencyStatus.ADMITTED
+        agency.admission_route = agency_route
+        agency.admitted_on = today
+        await agency.save(update_fields=["status", "admission_route", "admitted_on", "updated_at"])
+    elif agency.status is not AgencyStatus.ADMITTED:
+        return False  # suspended or removed meanwhile: nothing goes live
+    held = {q.certificate_no for q in await Qualification.filter(agency=agency)}
+    for q in application.qualifications:
+        if q.certificate_no not in held:
+            await Qualification.create(
+                agency=agency,
+                name=q.name,
+                grade=q.grade,
+                certificate_no=q.certificate_no,
+                issuer=q.issuer,
+                expires_on=q.expires_on,
+            )
+            held.add(q.certificate_no)
+    for proposed in application.items:
+        item = await catalog.create_service_item(
+            agency=agency,
+            category=application.category,
+            title=proposed.title,
+            scope=proposed.scope,
+            content=proposed.content,
+            legal_basis=proposed.legal_basis,
+            fee_basis=proposed.fee_basis,
+            fee_standard=proposed.fee_standard,
+            time_limit_days=proposed.time_limit_days,
+            commitments=proposed.commitments,
+        )
+        await catalog.publish_service_item(item, now=now)
+        proposed.service_item = item
+        await proposed.save(update_fields=["service_item_id"])
+    await record(
+        "agency_admitted",
+        round=round,
+        at=now,
+        category_id=application.category_id,
+        agency_id=agency.id,
+        application_id=application.id,
+        route=route.value,
+    )
+    return True
+
+
 async def conclude(round: AdmissionRound, *, actor: User, now: dt.datetime) -> None:
     """The admitted agencies and their proposed items go live, all in the caller's
     transaction."""
-    today = beijing_date(now)
     entries = {e.category_id: e for e in await RoundCategory.filter(round=round)}
     # in the order the applications came in, so that ids follow the applications
     admitted = (
@@ -110,52 +170,12 @@ async def conclude(round: AdmissionRound, *, actor: User, now: dt.datetime) -> N
             ROUTE_BY_MARKET[entries[application.category_id].market_type]
         )
     for application in admitted:
-        agency = application.agency
-        if agency.status is AgencyStatus.APPLICANT:
-            agency.status = AgencyStatus.ADMITTED
-            agency.admission_route = next(r for r in ROUTE_PRIORITY if r in routes[agency.id])
-            agency.admitted_on = today
-            await agency.save(
-                update_fields=["status", "admission_route", "admitted_on", "updated_at"]
-            )
-        elif agency.status is not AgencyStatus.ADMITTED:
-            continue  # suspended or removed meanwhile: nothing goes live
-        held = {q.certificate_no for q in await Qualification.filter(agency=agency)}
-        for q in application.qualifications:
-            if q.certificate_no not in held:
-                await Qualification.create(
-                    agency=agency,
-                    name=q.name,
-                    grade=q.grade,
-                    certificate_no=q.certificate_no,
-                    issuer=q.issuer,
-                    expires_on=q.expires_on,
-                )
-                held.add(q.certificate_no)
-        for proposed in application.items:
-            item = await catalog.create_service_item(
-                agency=agency,
-                category=application.category,
-                title=proposed.title,
-                scope=proposed.scope,
-                content=proposed.content,
-                legal_basis=proposed.legal_basis,
-                fee_basis=proposed.fee_basis,
-                fee_standard=proposed.fee_standard,
-                time_limit_days=proposed.time_limit_days,
-                commitments=proposed.commitments,
-            )
-            await catalog.publish_service_item(item, now=now)
-            proposed.service_item = item
-            await proposed.save(update_fields=["service_item_id"])
-        await record(
-            "agency_admitted",
-            round=round,
-            at=now,
-            category_id=application.category_id,
-            agency_id=agency.id,
-            application_id=application.id,
-            route=ROUTE_BY_MARKET[entries[application.category_id].market_type].value,
+        await make_live(
+            round,
+            application,
+            route=ROUTE_BY_MARKET[entries[application.category_id].market_type],
+            agency_route=next(r for r in ROUTE_PRIORITY if r in routes[application.agency_id]),
+            now=now,
         )
     round.concluded_at = now
     await round.save(update_fields=["concluded_at"])
@@ -206,6 +226,9 @@ async def lodge_objection(
             text=text,
             lodged_at=now,
         )
+        # the receipt the objector follows the objection with: year and a running number
+        objection.receipt_no = receipt_number(beijing_date(now).year, objection.id)
+        await objection.save(update_fields=["receipt_no"])
         await record(
             "objection_lodged",
             round=round,
@@ -216,6 +239,32 @@ async def lodge_objection(
             objection_id=objection.id,
         )
     return objection
+
+
+RECEIPT_PREFIX = "YY"  # 异议
+
+
+def receipt_number(year: int, objection_id: int) -> str:
+    """An objection's receipt number, e.g. ``YY202600012``."""
+    return f"{RECEIPT_PREFIX}{year}{objection_id:05d}"
+
+
+def clean_receipt(text: str) -> str:
+    """A receipt number as people type it: spaces dropped, letters upper-cased."""
+    return "".join(text.split()).upper()[:32]
+
+
+async def objection_by_receipt(receipt: str) -> Objection | None:
+    """The objection with this receipt number, with what it is about (its contact is not
+    for the public)."""
+    receipt = clean_receipt(receipt)
+    if not receipt:
+        return None
+    return (
+        await Objection.filter(receipt_no=receipt)
+        .select_related("round", "application", "application__agency", "application__category")
+        .first()
+    )
 
 
 async def decide_objection(

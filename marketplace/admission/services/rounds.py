@@ -53,6 +53,7 @@ from marketplace.admission.workflow import (
 )
 from marketplace.catalog.models import (
     Category,
+    EntryMode,
     MarketType,
 )
 from marketplace.forms import FormError, Message
@@ -112,8 +113,16 @@ async def _clean_round(
         errors["categories"] = Message(N_("Choose at least one category."))
     entries: list[tuple[Category, int]] = []
     for category in chosen:
+        if category.entry_mode is EntryMode.CONTINUOUS:
+            errors["categories"] = Message(
+                N_("%(category)s admits agencies continuously: it is in no round."),
+                {"category": category.name},
+            )
         if category.market_type is MarketType.COMPETITIVE:
-            entries.append((category, category.quota or 1))
+            # a round may offer fewer places than the category's quota, never more
+            quota = category.quota or 1
+            wanted = details.places.get(category.id, quota)
+            entries.append((category, int_in(wanted, f"places-{category.id}", errors, 1, quota)))
         elif category.market_type is MarketType.MONOPOLY:
             entries.append((category, 1))
         else:
@@ -321,6 +330,8 @@ async def transition_problems(
     round: AdmissionRound, *, to: RoundStatus, now: dt.datetime | None = None
 ) -> list[Message]:
     """Why the round cannot move to ``to`` now (empty: it can)."""
+    if round.continuous:
+        return [Message(N_("The standing call of continuous entry takes no steps."))]
     if not allowed(ROUND_TRANSITIONS, round.status, to, Role.ADMIN):
         return [Message(N_("A round cannot take this step from where it is."))]
     today = beijing_date(now_or_clock(now))
@@ -522,3 +533,97 @@ async def round_events(round: AdmissionRound) -> list[AdmissionEvent]:
         .select_related("category", "agency", "actor")
         .order_by("id")
     )
+
+
+# --- correction notices (更正公告) ----------------------------------------------------
+
+# The dates a correction notice may change, by the round's status.
+CORRECTABLE = {
+    RoundStatus.ANNOUNCED: ("opens_on", "closes_on"),
+    RoundStatus.APPLICATIONS_OPEN: ("closes_on",),
+    RoundStatus.PUBLICITY: ("publicity_ends_on",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionInput:
+    text: str  # the notice, published as written
+    opens_on: dt.date | None = None
+    closes_on: dt.date | None = None
+    publicity_ends_on: dt.date | None = None
+
+
+async def publish_correction(
+    round: AdmissionRound,
+    *,
+    correction: CorrectionInput,
+    actor: User | None,
+    now: dt.datetime | None = None,
+) -> AdmissionRound:
+    """Amend a running round's dates by a published correction notice (更正公告).
+
+    Announced, its window may move (opening not before today); open, its closing day
+    (not before today); in publicity, the end of the period: later, or back to no less
+    than the announced working days. The notice and the dates before and after are a
+    public line of the round's trail.
+    """
+    actor = await require_role(actor, Role.ADMIN)
+    if round.continuous:
+        raise refuse(N_("The standing call of continuous entry takes no steps."))
+    check_status(round, *CORRECTABLE)
+    now = now_or_clock(now)
+    today = beijing_date(now)
+    errors: dict[str, Message] = {}
+    text = clean_text(correction.text, "correction_text", errors, 5000)
+    if "correction_text" not in errors and len(text) < 10:
+        errors["correction_text"] = Message(
+            N_("Say what is corrected and why, in at least %(count)s characters."), {"count": 10}
+        )
+    fields = CORRECTABLE[round.status]
+    before = {name: getattr(round, name) for name in fields}
+    after = {
+        name: getattr(correction, name) if getattr(correction, name) is not None else before[name]
+        for name in fields
+    }
+    if "opens_on" in fields and after["opens_on"] < today:
+        errors["opens_on"] = Message(N_("The window cannot open before today."))
+    if "closes_on" in fields:
+        opens_on = after.get("opens_on", round.opens_on)
+        if after["closes_on"] < today:
+            errors["closes_on"] = Message(N_("The window cannot close before today."))
+        elif after["closes_on"] < opens_on:
+            errors["closes_on"] = Message(N_("The window cannot close before it opens."))
+    if "publicity_ends_on" in fields:
+        assert round.publicity_starts_on is not None
+        calendar = await office_calendar()
+        shortest = calendar.add_working_days(round.publicity_starts_on, round.publicity_days)
+        if after["publicity_ends_on"] < max(shortest, today):
+            errors["publicity_ends_on"] = Message(
+                N_("The publicity period ends on %(date)s at the earliest."),
+                {"date": max(shortest, today).isoformat()},
+            )
+    if not errors and after == before:
+        errors["correction_text"] = Message(N_("The notice changes no date."))
+    if errors:
+        raise FormError(errors)
+    async with in_transaction():
+        claimed = await AdmissionRound.filter(id=round.id, status=round.status).update(**after)
+        if claimed != 1:
+            raise refuse(N_("The round was moved on a moment ago; reload the page."))
+        for name, value in after.items():
+            setattr(round, name, value)
+        await record(
+            "round_corrected",
+            round=round,
+            at=now,
+            actor=actor,
+            reason=text,
+            before={k: v.isoformat() for k, v in before.items() if v != after[k]},
+            after={k: v.isoformat() for k, v in after.items() if v != before[k]},
+        )
+    return round
+
+
+async def corrections(round: AdmissionRound) -> list[AdmissionEvent]:
+    """The round's correction notices, oldest first."""
+    return await AdmissionEvent.filter(round=round, kind="round_corrected").order_by("id")
