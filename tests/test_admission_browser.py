@@ -194,13 +194,24 @@ async def test_a_competitive_category_from_announcement_to_the_storefront(
         "#item-0-content": "工程分析、环境影响分析、污染防治措施论证",
         "#item-0-legal_basis": "《中华人民共和国环境影响评价法》第十六条",
         "#item-0-fee_basis": "市场调节价",
-        "#item-0-amount": "22000",
-        "#item-0-per": "每份报告表",
     }
     for selector, value in fields.items():
         await agency.locator(selector).fill(value)
     await agency.locator("#category").select_option(label="环境影响评价 · 竞争性中介 · 择优进驻")
+    # the fee standard shows only the chosen type's fields (CSS, no script): none before a
+    # type is chosen, the fixed fee's after
+    tall = await agency.evaluate("document.documentElement.scrollHeight")
+    await expect(agency.locator("#item-0-amount")).to_be_hidden()
+    await expect(agency.locator("#item-0-bands")).to_be_hidden()
     await agency.locator("#item-0-fee_type").select_option("fixed")
+    await expect(agency.locator("#item-0-amount")).to_be_visible()
+    await expect(agency.locator("#item-0-discount")).to_be_visible()
+    for hidden in ("#item-0-rate", "#item-0-bands", "#item-0-price", "#item-0-low"):
+        await expect(agency.locator(hidden)).to_be_hidden()
+    await expect(agency.locator("#item-1-amount")).to_be_hidden()
+    assert tall < 4000, f"the application form is {tall} px tall"
+    await agency.locator("#item-0-amount").fill("22000")
+    await agency.locator("#item-0-per").fill("每份报告表")
     await agency.locator("#qual-0-certificate").set_input_files(
         files=[
             {
