@@ -65,6 +65,7 @@ _ID_TABLES: dict[str, type[Model]] = {
     "/backoffice/admission/applications/": Application,
     "/admission/certificates/": ApplicationQualification,
     "/backoffice/admission/letters/": Invitation,
+    "/backoffice/admission/categories/": Category,
 }
 _NUMBER = re.compile(r"/[0-9]+(?=/|$)")
 
