@@ -143,7 +143,7 @@ async def test_a_competitive_category_from_announcement_to_the_storefront(
     await office.locator("#materials").fill("资质证书扫描件（PDF）。")
     await office.locator("#opens_on").fill(today.isoformat())
     await office.locator("#closes_on").fill((today + dt.timedelta(days=7)).isoformat())
-    await office.get_by_label("环境影响评价").check()
+    await office.get_by_role("checkbox", name="环境影响评价").check()
     await office.screenshot(path=SCREENSHOTS / "admission-1-new-round.png", full_page=True)
     await office.get_by_role("button", name="创建草稿").click()
     await expect(office.get_by_role("status")).to_contain_text("遴选草稿已创建")
@@ -210,9 +210,12 @@ async def test_a_competitive_category_from_announcement_to_the_storefront(
         await expect(agency.locator(hidden)).to_be_hidden()
     await expect(agency.locator("#item-1-amount")).to_be_hidden()
     # against the same form with every fee type's fields shown (as before)
-    await agency.add_style_tag(content="[data-fee] { display: block !important; }")
-    everything = await agency.evaluate("document.documentElement.scrollHeight")
-    await agency.evaluate("document.querySelector('style:last-of-type').remove()")
+    everything = await agency.evaluate(
+        "() => { const all = document.querySelectorAll('[data-fee]');"
+        " all.forEach(e => { e.style.display = 'block'; });"
+        " const height = document.documentElement.scrollHeight;"
+        " all.forEach(e => { e.style.display = ''; }); return height; }"
+    )
     assert tall < everything, (tall, everything)
     print(f"application form: {tall} px with the chosen fee fields, {everything} px with all")
     await agency.locator("#item-0-amount").fill("22000")
