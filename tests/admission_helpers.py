@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from marketplace.accounts.models import Role, User
-from marketplace.admission import services
 from marketplace.admission.models import AdmissionRound, Application, Criterion, RoundStatus
+from marketplace.admission.services import applications as application_service
+from marketplace.admission.services import letters as letter_service
+from marketplace.admission.services import review as review_service
+from marketplace.admission.services import rounds as round_service
 from marketplace.catalog import services as catalog
 from marketplace.catalog.demo import demo_certificate_pdf
 from marketplace.catalog.models import Agency, Category, MarketType
@@ -84,8 +87,10 @@ async def make_reviewers(count: int) -> list[User]:
     ]
 
 
-def round_input(categories: Sequence[Category], *, seismic_places: int = 1) -> services.RoundInput:
-    return services.RoundInput(
+def round_input(
+    categories: Sequence[Category], *, seismic_places: int = 1
+) -> round_service.RoundInput:
+    return round_service.RoundInput(
         title="2026年第二批中介服务机构入驻遴选",
         notice="现开展第二批入驻遴选。",
         conditions="具备相应资质。",
@@ -99,8 +104,8 @@ def round_input(categories: Sequence[Category], *, seismic_places: int = 1) -> s
     )
 
 
-def company(name: str, code_body: str, city: str = CITY) -> services.CompanyInput:
-    return services.CompanyInput(
+def company(name: str, code_body: str, city: str = CITY) -> application_service.CompanyInput:
+    return application_service.CompanyInput(
         name=name,
         credit_code=credit_code(code_body),
         legal_representative="张三",
@@ -113,24 +118,24 @@ def company(name: str, code_body: str, city: str = CITY) -> services.CompanyInpu
 
 def materials(
     title: str, certificate_no: str, *, amount_fen: int = 2_000_000
-) -> services.ApplicationInput:
-    return services.ApplicationInput(
+) -> application_service.ApplicationInput:
+    return application_service.ApplicationInput(
         key_staff="张三 高级工程师\n李四 工程师",
         past_performance="2025年 某化工项目环评报告书",
         qualifications=[
-            services.QualificationInput(
+            application_service.QualificationInput(
                 name="资质证书",
                 grade="乙",
                 certificate_no=certificate_no,
                 issuer="江苏省某厅",
                 expires_on=dt.date(2028, 12, 31),
-                certificate=services.CertificateUpload(
+                certificate=application_service.CertificateUpload(
                     filename=f"{certificate_no}.pdf", content=demo_certificate_pdf(certificate_no)
                 ),
             )
         ],
         items=[
-            services.ItemInput(
+            application_service.ItemInput(
                 title=title,
                 scope=f"{title}的服务范围",
                 content=f"{title}的服务内容",
@@ -145,7 +150,7 @@ def materials(
 
 
 async def register(name: str, code_body: str, city: str = CITY) -> Agency:
-    return await services.register_agency(
+    return await application_service.register_agency(
         company=company(name, code_body, city), local_city=CITY, now=OPENED
     )
 
@@ -159,7 +164,7 @@ async def apply(
     *,
     now: dt.datetime,
 ) -> Application:
-    return await services.submit_application(
+    return await application_service.submit_application(
         round,
         category=category,
         agency=agency,
@@ -171,7 +176,7 @@ async def apply(
 
 
 async def step(round: AdmissionRound, to: RoundStatus, office: User, now: dt.datetime) -> None:
-    await services.transition_round(round, to=to, actor=office, now=now)
+    await round_service.transition_round(round, to=to, actor=office, now=now)
 
 
 async def sheet(round: AdmissionRound, first: int, total: int) -> dict[int, int | None]:
@@ -195,7 +200,7 @@ async def opened_round(
     cats: Categories, office: User, reviewers: Sequence[User] = (), *, seismic_places: int = 1
 ) -> AdmissionRound:
     """A round over the four categories, announced, holders designated, window open."""
-    round = await services.create_round(
+    round = await round_service.create_round(
         details=round_input(
             [cats.eia, cats.lightning, cats.property, cats.seismic],
             seismic_places=seismic_places,
@@ -204,10 +209,10 @@ async def opened_round(
         now=CREATED,
     )
     if reviewers:
-        await services.set_reviewers(round, reviewers=reviewers, actor=office, now=CREATED)
+        await round_service.set_reviewers(round, reviewers=reviewers, actor=office, now=CREATED)
     await step(round, RoundStatus.ANNOUNCED, office, ANNOUNCED)
     for category, who in ((cats.lightning, HOLDER), (cats.property, MISSING_HOLDER)):
-        await services.designate_holder(
+        await letter_service.designate_holder(
             round,
             category=category,
             name=who.name,
@@ -224,6 +229,6 @@ async def opened_round(
 
 async def review_all(round: AdmissionRound, office: User) -> None:
     for application in await Application.filter(round=round, status="submitted"):
-        await services.review_application(
+        await review_service.review_application(
             application, passed=True, reason="", actor=office, now=REVIEWED
         )

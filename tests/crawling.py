@@ -67,6 +67,7 @@ _ID_TABLES: dict[str, type[Model]] = {
     "/admission/certificates/": ApplicationQualification,
     "/backoffice/admission/letters/": Invitation,
     "/backoffice/credit/": CreditRecord,
+    "/backoffice/admission/categories/": Category,
 }
 # The file table of each kind of page that lists files, and its owner's id column.
 _FILE_TABLES: dict[str, tuple[type[Model], str]] = {

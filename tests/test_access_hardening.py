@@ -29,8 +29,8 @@ from marketplace.accounts.models import (
     Session,
     User,
 )
-from marketplace.admission import services as admission
 from marketplace.admission.models import AdmissionRound, Objection, ReviewerAssignment
+from marketplace.admission.services import rounds as round_service
 from marketplace.app import create_app
 from marketplace.complaints import services as complaints
 from marketplace.complaints.models import Complaint
@@ -502,8 +502,10 @@ async def test_an_unknown_reviewer_is_refused_and_the_reviewers_stay(
     cats = await make_categories()
     office = await make_office()
     r1, r2 = await make_reviewers(2)
-    round = await admission.create_round(details=round_input([cats.eia]), actor=office, now=CREATED)
-    await admission.set_reviewers(round, reviewers=[r1, r2], actor=office, now=CREATED)
+    round = await round_service.create_round(
+        details=round_input([cats.eia]), actor=office, now=CREATED
+    )
+    await round_service.set_reviewers(round, reviewers=[r1, r2], actor=office, now=CREATED)
     browser = await _browser(client, office.email)
     url = f"/backoffice/admission/rounds/{round.id}/reviewers"
 

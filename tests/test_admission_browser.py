@@ -21,7 +21,7 @@ import pytest
 from tortoise import Tortoise
 
 from marketplace.admission.models import AdmissionRound
-from marketplace.admission.services import beijing_date
+from marketplace.admission.services.common import beijing_date
 from marketplace.catalog.demo import demo_certificate_pdf
 from tests.conftest import init_orm
 from tests.factories import credit_code
@@ -143,7 +143,7 @@ async def test_a_competitive_category_from_announcement_to_the_storefront(
     await office.locator("#materials").fill("资质证书扫描件（PDF）。")
     await office.locator("#opens_on").fill(today.isoformat())
     await office.locator("#closes_on").fill((today + dt.timedelta(days=7)).isoformat())
-    await office.get_by_label("环境影响评价").check()
+    await office.get_by_role("checkbox", name="环境影响评价").check()
     await office.screenshot(path=SCREENSHOTS / "admission-1-new-round.png", full_page=True)
     await office.get_by_role("button", name="创建草稿").click()
     await expect(office.get_by_role("status")).to_contain_text("遴选草稿已创建")
@@ -194,13 +194,32 @@ async def test_a_competitive_category_from_announcement_to_the_storefront(
         "#item-0-content": "工程分析、环境影响分析、污染防治措施论证",
         "#item-0-legal_basis": "《中华人民共和国环境影响评价法》第十六条",
         "#item-0-fee_basis": "市场调节价",
-        "#item-0-amount": "22000",
-        "#item-0-per": "每份报告表",
     }
     for selector, value in fields.items():
         await agency.locator(selector).fill(value)
     await agency.locator("#category").select_option(label="环境影响评价 · 竞争性中介 · 择优进驻")
+    # the fee standard shows only the chosen type's fields (CSS, no script): none before a
+    # type is chosen, the fixed fee's after
+    tall = await agency.evaluate("document.documentElement.scrollHeight")
+    await expect(agency.locator("#item-0-amount")).to_be_hidden()
+    await expect(agency.locator("#item-0-bands")).to_be_hidden()
     await agency.locator("#item-0-fee_type").select_option("fixed")
+    await expect(agency.locator("#item-0-amount")).to_be_visible()
+    await expect(agency.locator("#item-0-discount")).to_be_visible()
+    for hidden in ("#item-0-rate", "#item-0-bands", "#item-0-price", "#item-0-low"):
+        await expect(agency.locator(hidden)).to_be_hidden()
+    await expect(agency.locator("#item-1-amount")).to_be_hidden()
+    # against the same form with every fee type's fields shown (as before)
+    everything = await agency.evaluate(
+        "() => { const all = document.querySelectorAll('[data-fee]');"
+        " all.forEach(e => { e.style.display = 'block'; });"
+        " const height = document.documentElement.scrollHeight;"
+        " all.forEach(e => { e.style.display = ''; }); return height; }"
+    )
+    assert tall < everything, (tall, everything)
+    print(f"application form: {tall} px with the chosen fee fields, {everything} px with all")
+    await agency.locator("#item-0-amount").fill("22000")
+    await agency.locator("#item-0-per").fill("每份报告表")
     await agency.locator("#qual-0-certificate").set_input_files(
         files=[
             {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from marketplace.admission import services
+from marketplace.accounts import services as accounts
 from marketplace.admission.models import (
     AdmissionEvent,
     AdmissionRound,
@@ -22,6 +22,13 @@ from marketplace.admission.models import (
     RoundStatus,
     Score,
 )
+from marketplace.admission.services import applications as application_service
+from marketplace.admission.services import letters as letter_service
+from marketplace.admission.services import management as management_service
+from marketplace.admission.services import publicity as publicity_service
+from marketplace.admission.services import review as review_service
+from marketplace.admission.services import rounds as round_service
+from marketplace.admission.services import scoring as scoring_service
 from marketplace.admission.workflow import ROUND_ORDER, ROUND_TRANSITIONS
 from marketplace.catalog import services as catalog
 from marketplace.catalog.models import (
@@ -32,6 +39,7 @@ from marketplace.catalog.models import (
     ServiceItem,
     ServiceStatus,
 )
+from marketplace.core.calendar import Holiday, HolidayYear
 from marketplace.forms import FormError
 from tests.admission_helpers import (
     ANNOUNCED,
@@ -74,19 +82,19 @@ async def test_a_full_round_admits_by_market_type_and_records_every_step(
     cats = await make_categories()
     office = await make_office()
     r1, r2, r3 = await make_reviewers(3)
-    round = await services.create_round(
+    round = await round_service.create_round(
         details=round_input([cats.eia, cats.lightning, cats.property, cats.seismic]),
         actor=office,
         now=CREATED,
     )
-    await services.set_reviewers(round, reviewers=[r1, r2, r3], actor=office, now=CREATED)
+    await round_service.set_reviewers(round, reviewers=[r1, r2, r3], actor=office, now=CREATED)
 
     # when the office announces, designates the monopoly holders and invites an external agency
     await step(round, RoundStatus.ANNOUNCED, office, ANNOUNCED)
     holder = company("盐城市海澄气象防灾技术服务中心", "1232090046607583")
     missing = company("盐城市拓维房产测绘有限公司", "9132090254958562")
     for category, who in ((cats.lightning, holder), (cats.property, missing)):
-        await services.designate_holder(
+        await letter_service.designate_holder(
             round,
             category=category,
             name=who.name,
@@ -98,7 +106,7 @@ async def test_a_full_round_admits_by_market_type_and_records_every_step(
             now=LETTERS,
         )
     invited = company("南京坤衡地震工程技术有限公司", "9132011565509915", "南京市")
-    await services.invite_agency(
+    await letter_service.invite_agency(
         round,
         category=cats.seismic,
         name=invited.name,
@@ -116,8 +124,12 @@ async def test_a_full_round_admits_by_market_type_and_records_every_step(
     chengyuan = await register("江苏澄源环保技术有限公司", "9132098157149709")
     hechuan = await register("盐城禾川环境工程有限公司", "91320903MA1HC001")
     shige = await register("盐城失格咨询有限公司", "91320903MA1GG002")
-    haicheng = await services.register_agency(company=holder, local_city=CITY, now=OPENED)
-    kunheng = await services.register_agency(company=invited, local_city=CITY, now=OPENED)
+    haicheng = await application_service.register_agency(
+        company=holder, local_city=CITY, now=OPENED
+    )
+    kunheng = await application_service.register_agency(
+        company=invited, local_city=CITY, now=OPENED
+    )
     yueyan = await register("合肥岳岩工程地震技术有限公司", "9134010475347236", "合肥市")
     a_qinghe = await apply(round, qinghe, cats.eia, office, tmp_path, now=at(4, 8, 9))
     a_chengyuan = await apply(round, chengyuan, cats.eia, office, tmp_path, now=at(4, 8, 10))
@@ -130,18 +142,22 @@ async def test_a_full_round_admits_by_market_type_and_records_every_step(
     # and the window closes; the office reviews, failing one application
     await step(round, RoundStatus.UNDER_REVIEW, office, CLOSED)
     for application in (a_qinghe, a_chengyuan, a_hechuan, a_haicheng, a_kunheng, a_yueyan):
-        await services.review_application(
+        await review_service.review_application(
             application, passed=True, reason="", actor=office, now=REVIEWED
         )
-    await services.review_application(
+    await review_service.review_application(
         a_shige, passed=False, reason="资质类别与申报类别不符。", actor=office, now=REVIEWED
     )
     await step(round, RoundStatus.SCORING, office, SCORING)
 
     # and the reviewers declare: r3 has a conflict with Qinghe, so does not score EIA
-    await services.declare_conflicts(round, reviewer=r1, conflicting=[], statement="", now=SCORING)
-    await services.declare_conflicts(round, reviewer=r2, conflicting=[], statement="", now=SCORING)
-    await services.declare_conflicts(
+    await scoring_service.declare_conflicts(
+        round, reviewer=r1, conflicting=[], statement="", now=SCORING
+    )
+    await scoring_service.declare_conflicts(
+        round, reviewer=r2, conflicting=[], statement="", now=SCORING
+    )
+    await scoring_service.declare_conflicts(
         round,
         reviewer=r3,
         conflicting=[await Application.get(id=a_qinghe.id)],
@@ -165,7 +181,7 @@ async def test_a_full_round_admits_by_market_type_and_records_every_step(
         (a_yueyan, r3): (15, 74),
     }
     for (application, reviewer), (first, total) in sheets.items():
-        await services.submit_scores(
+        await scoring_service.submit_scores(
             await Application.get(id=application.id),
             reviewer=reviewer,
             points=await sheet(round, first, total),
@@ -198,7 +214,7 @@ async def test_a_full_round_admits_by_market_type_and_records_every_step(
     assert await Score.filter(application_id=a_qinghe.id, reviewer=r3).count() == 0
 
     # when one objection is upheld (Qinghe is disqualified) and one is dismissed
-    upheld = await services.lodge_objection(
+    upheld = await publicity_service.lodge_objection(
         round,
         application=await Application.get(id=a_qinghe.id),
         name="王五",
@@ -206,7 +222,7 @@ async def test_a_full_round_admits_by_market_type_and_records_every_step(
         text="青禾公司申报的业绩中有两个项目并非其承担。",
         now=at(4, 27),
     )
-    dismissed = await services.lodge_objection(
+    dismissed = await publicity_service.lodge_objection(
         round,
         application=await Application.get(id=a_hechuan.id),
         name="赵六",
@@ -214,10 +230,10 @@ async def test_a_full_round_admits_by_market_type_and_records_every_step(
         text="禾川公司的收费标准偏低，可能低于成本。",
         now=at(4, 28),
     )
-    await services.decide_objection(
+    await publicity_service.decide_objection(
         upheld, uphold=True, reason="经核实，两个项目业绩不实。", actor=office, now=at(4, 30)
     )
-    await services.decide_objection(
+    await publicity_service.decide_objection(
         dismissed,
         uphold=False,
         reason="收费标准在市场调节价范围内，不违反规定。",
@@ -265,7 +281,7 @@ async def test_a_full_round_admits_by_market_type_and_records_every_step(
     assert (await Agency.get(id=qinghe.id)).status is AgencyStatus.APPLICANT
 
     # when the office suspends Hechuan
-    await services.manage_agency(
+    await management_service.manage_agency(
         await Agency.get(id=hechuan.id),
         to=AgencyStatus.SUSPENDED,
         reason="出具的报告存在重大质量问题，暂停服务三个月。",
@@ -346,7 +362,7 @@ async def test_a_round_takes_its_steps_in_order_when_they_are_due(db: str) -> No
     cats = await make_categories()
     office = await make_office()
     (reviewer,) = await make_reviewers(1)
-    round = await services.create_round(
+    round = await round_service.create_round(
         details=round_input([cats.eia, cats.lightning]), actor=office, now=CREATED
     )
 
@@ -365,11 +381,11 @@ async def test_a_round_takes_its_steps_in_order_when_they_are_due(db: str) -> No
     with pytest.raises(FormError) as skipped:
         await step(round, RoundStatus.APPLICATIONS_OPEN, office, ANNOUNCED)
     with pytest.raises(FormError) as not_admin:
-        await services.transition_round(
+        await round_service.transition_round(
             round, to=RoundStatus.ANNOUNCED, actor=reviewer, now=ANNOUNCED
         )
     await step(round, RoundStatus.ANNOUNCED, office, ANNOUNCED)
-    problems = await services.transition_problems(
+    problems = await round_service.transition_problems(
         round, to=RoundStatus.APPLICATIONS_OPEN, now=at(4, 6)
     )
     assert _errors(skipped) == {"": "A round cannot take this step from where it is."}
@@ -382,7 +398,7 @@ async def test_a_round_takes_its_steps_in_order_when_they_are_due(db: str) -> No
         ),
     ]
     # and the window does not close before its last day is over
-    await services.designate_holder(
+    await letter_service.designate_holder(
         round,
         category=cats.lightning,
         name=HOLDER.name,
@@ -411,7 +427,7 @@ async def test_applications_can_change_until_the_window_closes_then_they_are_fro
     application = await apply(round, agency, cats.eia, office, tmp_path, now=at(4, 8))
 
     # when the agency changes it, withdraws it and submits it again within the window
-    await services.update_application(
+    await application_service.update_application(
         application,
         company=None,
         data=materials("改过的报告书编制", "CERT-NEW"),
@@ -420,8 +436,8 @@ async def test_applications_can_change_until_the_window_closes_then_they_are_fro
         media_dir=tmp_path,
         now=at(4, 9),
     )
-    await services.withdraw_application(application, actor=None, now=at(4, 10))
-    await services.update_application(
+    await application_service.withdraw_application(application, actor=None, now=at(4, 10))
+    await application_service.update_application(
         application,
         company=None,
         data=materials("再次提交的报告书编制", "CERT-NEW"),
@@ -439,7 +455,7 @@ async def test_applications_can_change_until_the_window_closes_then_they_are_fro
 
     # when the last day of the window is over
     with pytest.raises(FormError) as late_change:
-        await services.update_application(
+        await application_service.update_application(
             application,
             company=None,
             data=materials("窗口关闭后的修改", "CERT-NEW"),
@@ -452,7 +468,7 @@ async def test_applications_can_change_until_the_window_closes_then_they_are_fro
         await apply(round, agency, cats.seismic, office, tmp_path, now=at(4, 18))
     await step(round, RoundStatus.UNDER_REVIEW, office, CLOSED)
     with pytest.raises(FormError) as after_closing:
-        await services.withdraw_application(application, actor=None, now=CLOSED)
+        await application_service.withdraw_application(application, actor=None, now=CLOSED)
 
     # then nothing changes any more
     frozen = "The application window is closed: applications can no longer be changed."
@@ -504,19 +520,19 @@ async def test_application_materials_are_checked_field_by_field(db: str, tmp_pat
     good = materials("报告书编制", "CERT-1")
 
     # when the application has a fake PDF, an expiring certificate and a broken fee
-    bad = services.ApplicationInput(
+    bad = application_service.ApplicationInput(
         key_staff="",
         past_performance="业绩",
         qualifications=[
-            services.QualificationInput(
+            application_service.QualificationInput(
                 name="资质证书",
                 grade="特",
                 certificate_no="C-1",
                 issuer="某厅",
                 expires_on=dt.date(2026, 4, 16),
-                certificate=services.CertificateUpload("scan.pdf", b"GIF89a not a pdf"),
+                certificate=application_service.CertificateUpload("scan.pdf", b"GIF89a not a pdf"),
             ),
-            services.QualificationInput(
+            application_service.QualificationInput(
                 name="资质证书二",
                 grade=None,
                 certificate_no="C-1",
@@ -525,7 +541,7 @@ async def test_application_materials_are_checked_field_by_field(db: str, tmp_pat
             ),
         ],
         items=[
-            services.ItemInput(
+            application_service.ItemInput(
                 **{
                     **{f: getattr(good.items[0], f) for f in ("title", "scope", "content")},
                     "legal_basis": "某法",
@@ -537,7 +553,7 @@ async def test_application_materials_are_checked_field_by_field(db: str, tmp_pat
         ],
     )
     with pytest.raises(FormError) as refused:
-        await services.submit_application(
+        await application_service.submit_application(
             round,
             category=cats.eia,
             agency=agency,
@@ -567,12 +583,12 @@ async def test_a_new_agency_applies_with_an_account_in_one_step(db: str, tmp_pat
     cats = await make_categories()
     office = await make_office()
     round = await opened_round(cats, office)
-    account = services.AccountInput(
+    account = application_service.AccountInput(
         name="陈立衡", email="chen@example.com", password="correct horse battery"
     )
 
     # when a new agency applies
-    application, user = await services.apply_as_new_agency(
+    application, user = await application_service.apply_as_new_agency(
         round,
         category=cats.eia,
         company=company("盐城青禾环境科技咨询有限公司", "9132090255783086"),
@@ -584,7 +600,7 @@ async def test_a_new_agency_applies_with_an_account_in_one_step(db: str, tmp_pat
     )
     # and another tries with the same credit code and e-mail address
     with pytest.raises(FormError) as again:
-        await services.apply_as_new_agency(
+        await application_service.apply_as_new_agency(
             round,
             category=cats.eia,
             company=company("另一家公司", "9132090255783086"),
@@ -603,7 +619,7 @@ async def test_a_new_agency_applies_with_an_account_in_one_step(db: str, tmp_pat
         True,
     )
     assert (user.email, user.agency_id) == ("chen@example.com", agency.id)
-    assert {r.value for r in await services.accounts.user_roles(user)} == {"agency"}
+    assert {r.value for r in await accounts.user_roles(user)} == {"agency"}
     assert _errors(again) == {
         "credit_code": (
             "An agency with this credit code is registered already: sign in with its "
@@ -638,33 +654,35 @@ async def test_reviewers_declare_first_score_alone_and_once(db: str, tmp_path: P
 
     # when r1 scores before declaring, declares, scores, and scores again
     with pytest.raises(FormError) as undeclared:
-        await services.submit_scores(
+        await scoring_service.submit_scores(
             a_qinghe, reviewer=r1, points=await sheet(round, 18, 80), now=SCORING
         )
-    await services.declare_conflicts(round, reviewer=r1, conflicting=[], statement="", now=SCORING)
+    await scoring_service.declare_conflicts(
+        round, reviewer=r1, conflicting=[], statement="", now=SCORING
+    )
     points = await sheet(round, 18, 80)
     first_criterion = next(iter(points))
     with pytest.raises(FormError) as out_of_range:
-        await services.submit_scores(
+        await scoring_service.submit_scores(
             a_qinghe, reviewer=r1, points={**points, first_criterion: 21}, now=SCORING
         )
-    await services.submit_scores(
+    await scoring_service.submit_scores(
         a_qinghe, reviewer=r1, points=await sheet(round, 18, 80), now=SCORING
     )
     with pytest.raises(FormError) as twice:
-        await services.submit_scores(
+        await scoring_service.submit_scores(
             a_qinghe, reviewer=r1, points=await sheet(round, 20, 100), now=SCORING
         )
     # and r3 declares a conflict with Hechuan, then tries to score EIA and to declare again
-    await services.declare_conflicts(
+    await scoring_service.declare_conflicts(
         round, reviewer=r3, conflicting=[a_hechuan], statement="亲属在禾川任职。", now=SCORING
     )
     with pytest.raises(FormError) as excluded:
-        await services.submit_scores(
+        await scoring_service.submit_scores(
             a_qinghe, reviewer=r3, points=await sheet(round, 18, 80), now=SCORING
         )
     with pytest.raises(FormError) as redeclared:
-        await services.declare_conflicts(
+        await scoring_service.declare_conflicts(
             round, reviewer=r3, conflicting=[], statement="", now=SCORING
         )
 
@@ -687,7 +705,7 @@ async def test_reviewers_declare_first_score_alone_and_once(db: str, tmp_path: P
         0,
     ]
     # and the results wait for r2's sheets and for enough reviewers without a conflict
-    problems = await services.transition_problems(round, to=RoundStatus.PUBLICITY, now=SCORING)
+    problems = await round_service.transition_problems(round, to=RoundStatus.PUBLICITY, now=SCORING)
     assert [(m.id, dict(m.params)) for m in problems] == [
         (
             "%(count)s assigned reviewers have not declared their conflicts of interest.",
@@ -720,11 +738,11 @@ async def test_scored_applicants_below_the_minimum_are_not_admitted_even_within_
     await review_all(round, office)
     await step(round, RoundStatus.SCORING, office, SCORING)
     for reviewer in (r1, r2):
-        await services.declare_conflicts(
+        await scoring_service.declare_conflicts(
             round, reviewer=reviewer, conflicting=[], statement="", now=SCORING
         )
         for application, total in ((a_good, 80), (a_weak, 59)):
-            await services.submit_scores(
+            await scoring_service.submit_scores(
                 await Application.get(id=application.id),
                 reviewer=reviewer,
                 points=await sheet(round, 10, total),
@@ -750,7 +768,7 @@ async def test_objections_are_accepted_during_publicity_and_decided_once(
     cats = await make_categories()
     office = await make_office()
     round = await opened_round(cats, office)
-    holder = await services.register_agency(company=HOLDER, local_city=CITY, now=OPENED)
+    holder = await application_service.register_agency(company=HOLDER, local_city=CITY, now=OPENED)
     application = await apply(round, holder, cats.lightning, office, tmp_path, now=at(4, 8))
     await step(round, RoundStatus.UNDER_REVIEW, office, CLOSED)
     await review_all(round, office)
@@ -759,7 +777,7 @@ async def test_objections_are_accepted_during_publicity_and_decided_once(
     application = await Application.get(id=application.id)
 
     # when someone objects without naming a result, too briefly, and after the period
-    general = await services.lodge_objection(
+    general = await publicity_service.lodge_objection(
         round,
         application=None,
         name="王五",
@@ -768,11 +786,11 @@ async def test_objections_are_accepted_during_publicity_and_decided_once(
         now=at(4, 27),
     )
     with pytest.raises(FormError) as brief:
-        await services.lodge_objection(
+        await publicity_service.lodge_objection(
             round, application=application, name="", contact="", text="不服", now=at(4, 27)
         )
     with pytest.raises(FormError) as late:
-        await services.lodge_objection(
+        await publicity_service.lodge_objection(
             round,
             application=application,
             name="王五",
@@ -782,10 +800,10 @@ async def test_objections_are_accepted_during_publicity_and_decided_once(
         )
     # and the office tries to uphold the general one, then dismisses it, then decides again
     with pytest.raises(FormError) as nothing_to_change:
-        await services.decide_objection(
+        await publicity_service.decide_objection(
             general, uphold=True, reason="成立", actor=office, now=at(4, 29)
         )
-    await services.decide_objection(
+    await publicity_service.decide_objection(
         general,
         uphold=False,
         reason="公告已在市政府网站、报纸和本平台同时发布。",
@@ -793,7 +811,7 @@ async def test_objections_are_accepted_during_publicity_and_decided_once(
         now=at(4, 29),
     )
     with pytest.raises(FormError) as decided:
-        await services.decide_objection(
+        await publicity_service.decide_objection(
             general, uphold=False, reason="再次驳回", actor=office, now=at(4, 30)
         )
 
@@ -826,7 +844,7 @@ async def test_suspension_reinstatement_and_removal_follow_the_table(
     cats = await make_categories()
     office = await make_office()
     round = await opened_round(cats, office)
-    holder = await services.register_agency(company=HOLDER, local_city=CITY, now=OPENED)
+    holder = await application_service.register_agency(company=HOLDER, local_city=CITY, now=OPENED)
     await apply(round, holder, cats.lightning, office, tmp_path, now=at(4, 8))
     await step(round, RoundStatus.UNDER_REVIEW, office, CLOSED)
     await review_all(round, office)
@@ -840,22 +858,22 @@ async def test_suspension_reinstatement_and_removal_follow_the_table(
 
     # when it is suspended, reinstated, and removed; and reinstated after removal
     with pytest.raises(FormError) as no_reason:
-        await services.manage_agency(
+        await management_service.manage_agency(
             holder, to=AgencyStatus.SUSPENDED, reason=" ", actor=office, now=at(6, 1)
         )
-    await services.manage_agency(
+    await management_service.manage_agency(
         holder, to=AgencyStatus.SUSPENDED, reason="逾期出具报告三次。", actor=office, now=at(6, 1)
     )
     suspended_items = await catalog.list_category_items(cats.lightning)
-    await services.manage_agency(
+    await management_service.manage_agency(
         holder, to=AgencyStatus.ADMITTED, reason="已完成整改。", actor=office, now=at(7, 1)
     )
     reinstated_items = await catalog.list_category_items(cats.lightning)
-    await services.manage_agency(
+    await management_service.manage_agency(
         holder, to=AgencyStatus.EXITED, reason="出借资质，予以清退。", actor=office, now=at(8, 1)
     )
     with pytest.raises(FormError) as after_removal:
-        await services.manage_agency(
+        await management_service.manage_agency(
             holder, to=AgencyStatus.ADMITTED, reason="申请恢复", actor=office, now=at(9, 1)
         )
 
@@ -882,13 +900,13 @@ async def test_letters_are_numbered_and_kept_as_issued(db: str) -> None:
     # given an announced round
     cats = await make_categories()
     office = await make_office()
-    round = await services.create_round(
+    round = await round_service.create_round(
         details=round_input([cats.lightning, cats.seismic]), actor=office, now=CREATED
     )
     await step(round, RoundStatus.ANNOUNCED, office, ANNOUNCED)
 
     # when the office designates the holder and invites an external agency (and a local one)
-    holder_letter = await services.designate_holder(
+    holder_letter = await letter_service.designate_holder(
         round,
         category=cats.lightning,
         name=HOLDER.name,
@@ -899,7 +917,7 @@ async def test_letters_are_numbered_and_kept_as_issued(db: str) -> None:
         actor=office,
         now=LETTERS,
     )
-    recruit_letter = await services.invite_agency(
+    recruit_letter = await letter_service.invite_agency(
         round,
         category=cats.seismic,
         name="南京坤衡地震工程技术有限公司",
@@ -911,7 +929,7 @@ async def test_letters_are_numbered_and_kept_as_issued(db: str) -> None:
         now=LETTERS,
     )
     with pytest.raises(FormError) as local:
-        await services.invite_agency(
+        await letter_service.invite_agency(
             round,
             category=cats.seismic,
             name="盐城本地公司",
@@ -956,10 +974,10 @@ async def test_with_five_reviewers_the_highest_and_lowest_totals_are_dropped(
     await step(round, RoundStatus.SCORING, office, SCORING)
     application = await Application.get(id=application.id)
     for reviewer, total in zip(reviewers, (99, 80, 40, 82, 84), strict=True):
-        await services.declare_conflicts(
+        await scoring_service.declare_conflicts(
             round, reviewer=reviewer, conflicting=[], statement="", now=SCORING
         )
-        await services.submit_scores(
+        await scoring_service.submit_scores(
             application, reviewer=reviewer, points=await sheet(round, 19, total), now=SCORING
         )
 
@@ -973,3 +991,44 @@ async def test_with_five_reviewers_the_highest_and_lowest_totals_are_dropped(
         Decimal("19.00"),
         ApplicationStatus.ADMITTED,
     )
+
+
+async def test_the_publicity_period_follows_the_holidays_the_office_enters(
+    db: str, tmp_path: Path
+) -> None:
+    # given a scored round ready for publicity, and the office's calendar declaring Monday
+    # 27 April 2026 a day off (a working day under the packaged calendar)
+    cats = await make_categories()
+    office = await make_office()
+    r1, r2 = await make_reviewers(2)
+    round = await opened_round(cats, office, [r1, r2])
+    good = await register("盐城青禾环境科技咨询有限公司", "9132090255783086")
+    a_good = await apply(round, good, cats.eia, office, tmp_path, now=at(4, 8))
+    await step(round, RoundStatus.UNDER_REVIEW, office, CLOSED)
+    await review_all(round, office)
+    await step(round, RoundStatus.SCORING, office, SCORING)
+    for reviewer in (r1, r2):
+        await scoring_service.declare_conflicts(
+            round, reviewer=reviewer, conflicting=[], statement="", now=SCORING
+        )
+        await scoring_service.submit_scores(
+            await Application.get(id=a_good.id),
+            reviewer=reviewer,
+            points=await sheet(round, 10, 80),
+            now=SCORING,
+        )
+    await Holiday.create(day=dt.date(2026, 4, 27), is_workday=False, name="地方假日")
+
+    # when the results are published on Friday 24 April for five working days
+    await step(round, RoundStatus.PUBLICITY, office, RESULTS)
+
+    # then the period ends one working day later than the packaged calendar says
+    round = await AdmissionRound.get(id=round.id)
+    assert dt.date(2026, 5, 6) == PUBLICITY_ENDS_ON
+    assert round.publicity_ends_on == dt.date(2026, 5, 7)
+    event = await AdmissionEvent.get(round=round, kind="results_published")
+    assert event.detail == {"publicity_ends_on": "2026-05-07", "calendar_covered": True}
+    # and a year the office has confirmed counts as covered: no provisional-date warning
+    assert await round_service.calendar_note(dt.date(2027, 1, 4)) is not None
+    await HolidayYear.create(year=2027)
+    assert await round_service.calendar_note(dt.date(2027, 1, 4)) is None

@@ -15,7 +15,6 @@ from asgi_lifespan import LifespanManager
 
 from marketplace.accounts import services as accounts
 from marketplace.accounts.models import Role, User
-from marketplace.admission import services
 from marketplace.admission.models import (
     AdmissionEvent,
     AdmissionRound,
@@ -25,12 +24,18 @@ from marketplace.admission.models import (
     Objection,
     RoundStatus,
 )
+from marketplace.admission.services import applications as application_service
+from marketplace.admission.services import common as admission_common
+from marketplace.admission.services import letters as letter_service
+from marketplace.admission.services import rounds as round_service
+from marketplace.admission.services import scoring as scoring_service
 from marketplace.app import create_app
 from marketplace.catalog.demo import demo_certificate_pdf
 from marketplace.catalog.models import Agency, AgencyStatus
 from tests.accounts_helpers import PASSWORD, csrf_token, make_user, post_form
 from tests.admission_helpers import (
     CITY,
+    CST,
     HOLDER,
     MISSING_HOLDER,
     Categories,
@@ -71,9 +76,9 @@ async def _open_round_today(
     cats: Categories, office: User, reviewers: list[User]
 ) -> AdmissionRound:
     """A round whose window opened today and stays open ten days (by the real clock)."""
-    today = services.beijing_date(dt.datetime.now(dt.UTC))
-    round = await services.create_round(
-        details=services.RoundInput(
+    today = admission_common.beijing_date(dt.datetime.now(dt.UTC))
+    round = await round_service.create_round(
+        details=round_service.RoundInput(
             title="2026年第二批中介服务机构入驻遴选",
             notice="现开展第二批入驻遴选。",
             conditions="具备相应资质。",
@@ -87,10 +92,10 @@ async def _open_round_today(
         ),
         actor=office,
     )
-    await services.set_reviewers(round, reviewers=reviewers, actor=office)
-    await services.transition_round(round, to=RoundStatus.ANNOUNCED, actor=office)
+    await round_service.set_reviewers(round, reviewers=reviewers, actor=office)
+    await round_service.transition_round(round, to=RoundStatus.ANNOUNCED, actor=office)
     for category, who in ((cats.lightning, HOLDER), (cats.property, MISSING_HOLDER)):
-        await services.designate_holder(
+        await letter_service.designate_holder(
             round,
             category=category,
             name=who.name,
@@ -100,7 +105,7 @@ async def _open_round_today(
             issuer_city=CITY,
             actor=office,
         )
-    await services.transition_round(round, to=RoundStatus.APPLICATIONS_OPEN, actor=office)
+    await round_service.transition_round(round, to=RoundStatus.APPLICATIONS_OPEN, actor=office)
     return round
 
 
@@ -261,7 +266,7 @@ async def test_an_agency_changes_its_application_until_the_window_closes(
     round = await _open_round_today(cats, office, [])
     agency = await register("盐城青禾环境科技咨询有限公司", "9132090255783086")
     staff = await make_user("staff@example.com", Role.AGENCY, agency=agency)
-    application = await services.submit_application(
+    application = await application_service.submit_application(
         round,
         category=cats.eia,
         agency=agency,
@@ -353,7 +358,7 @@ async def test_the_office_reviewers_and_the_public_take_a_round_through_the_page
     qinghe = await register("盐城青禾环境科技咨询有限公司", "9132090255783086")
     hechuan = await register("盐城禾川环境工程有限公司", "91320903MA1HC001")
     for agency in (qinghe, hechuan):
-        await services.submit_application(
+        await application_service.submit_application(
             round,
             category=cats.eia,
             agency=agency,
@@ -371,7 +376,7 @@ async def test_the_office_reviewers_and_the_public_take_a_round_through_the_page
     assert "不能提前截止" in _text(early.text)
     # (ten days pass: the window's last day is over)
     after_window = dt.datetime.now(dt.UTC) + dt.timedelta(days=11)
-    await services.transition_round(
+    await round_service.transition_round(
         round, to=RoundStatus.UNDER_REVIEW, actor=office, now=after_window
     )
 
@@ -401,7 +406,7 @@ async def test_the_office_reviewers_and_the_public_take_a_round_through_the_page
             assert scored.status_code == 303, _text(scored.text)
     # a score outside a criterion's points is refused beside it
     late = await make_user("r3@example.com", Role.REVIEWER)
-    await services.set_reviewers(round, reviewers=[r1, r2, late], actor=office)
+    await round_service.set_reviewers(round, reviewers=[r1, r2, late], actor=office)
     late_browser = await _as(web, late)
     declared = await post_form(  # "²" passes str.isdigit() and names no applicant
         late_browser,
@@ -426,7 +431,7 @@ async def test_the_office_reviewers_and_the_public_take_a_round_through_the_page
     blocked = await post_form(admin, f"{overview}/transition", {"to": "publicity"}, page=overview)
     assert blocked.status_code == 422
     for application, total in ((a_qinghe, 80), (a_hechuan, 80)):
-        await services.submit_scores(
+        await scoring_service.submit_scores(
             await Application.get(id=application.id),
             reviewer=late,
             points=await sheet(round, 15, total),
@@ -451,7 +456,17 @@ async def test_the_office_reviewers_and_the_public_take_a_round_through_the_page
         },
         page=public,
     )
-    assert objected.headers["location"] == f"{public}?done=objection_lodged#objections"
+    # the objector gets a receipt number to follow the objection by
+    lodged = await Objection.get()
+    assert lodged.receipt_no == f"YY{lodged.lodged_at.astimezone(CST).year}{lodged.id:05d}"
+    tracking = f"/admission/objections?receipt={lodged.receipt_no}"
+    assert objected.headers["location"] == f"{tracking}&done=objection_lodged"
+    receipt_page = _text((await web.get(objected.headers["location"])).text)
+    assert f"回执编号 {lodged.receipt_no}" in receipt_page
+    assert "状态 待处理" in receipt_page
+    unknown = await web.get("/admission/objections?receipt=YY000000000")
+    assert unknown.status_code == 404
+    assert "没有回执编号为 YY000000000 的异议。" in _text(unknown.text)
     too_short = await post_form(
         _browser(web),
         f"{public}/objections",
@@ -549,7 +564,7 @@ async def test_the_office_creates_a_round_and_issues_a_printable_letter(
     assert letter.headers["location"] == f"{overview}?done=letter_issued#letters"
     round = await AdmissionRound.get(id=round.id)
     assert round.status is RoundStatus.ANNOUNCED
-    assert [(c.name, c.weight) for c in await services.round_criteria(round)] == [
+    assert [(c.name, c.weight) for c in await round_service.round_criteria(round)] == [
         ("资质", 60),
         ("业绩", 40),
     ]

@@ -11,8 +11,10 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from marketplace.accounts.models import Enterprise, Role, User, UserRole
-from marketplace.catalog.demo import DEMO_ADMITTED_ON, seed_demo
+from marketplace.admission.models import AdmissionRound, Application, Objection, RoundStatus
+from marketplace.catalog.demo import DEMO_ADMITTED_ON, ROUND_TITLE, seed_demo
 from marketplace.catalog.demo_activity import ACTIVITY_DAYS, seed_activity
+from marketplace.catalog.demo_rounds import OPEN_ROUND_TITLE, PUBLICITY_ROUND_TITLE
 from marketplace.codes import check_uscc
 from marketplace.complaints.models import Complaint, ComplaintState
 from marketplace.complaints.services import complaint_stats
@@ -177,6 +179,27 @@ async def test_the_demo_activity_is_pinned_consistent_and_loaded_once(db: str) -
     assert len(documents) == 55
     assert sum(d.rating_count for d in documents.values()) == 116
     assert sum(1 for d in documents.values() if d.on_time_rate is not None) == 18
+
+    # --- two admission rounds in progress: publicity with an objection, and open --------
+    rounds = await AdmissionRound.all().order_by("id")
+    assert [(r.title, r.status) for r in rounds] == [
+        (ROUND_TITLE, RoundStatus.CONCLUDED),
+        (PUBLICITY_ROUND_TITLE, RoundStatus.PUBLICITY),
+        (OPEN_ROUND_TITLE, RoundStatus.APPLICATIONS_OPEN),
+    ]
+    _, in_publicity, open_round = rounds
+    assert in_publicity.publicity_ends_on is not None
+    assert in_publicity.publicity_ends_on >= TODAY  # objections are still accepted
+    assert open_round.opens_on < TODAY < open_round.closes_on
+    assert Counter(a.status.value for a in await Application.filter(round=in_publicity)) == {
+        "admitted": 2
+    }
+    assert await Application.filter(round=open_round, status="submitted").count() == 1
+    objection = await Objection.get(round=in_publicity)
+    assert (objection.status.value, objection.receipt_no) == (
+        "lodged",
+        f"YY2026{objection.id:05d}",
+    )
 
     # --- a second call adds nothing ------------------------------------------------------
     before = await _sizes()

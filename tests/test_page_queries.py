@@ -121,6 +121,7 @@ Grow = Callable[[OrderWorld, int, int], Awaitable[None]]
         ("admin@example.com", "/backoffice/users", _place, 6),
         ("admin@example.com", "/backoffice/admission", _place, 3),
         ("admin@example.com", "/backoffice/admission/agencies", _place, 4),
+        ("admin@example.com", "/backoffice/admission/categories", _place, 5),
         # the dashboard's parts, the public table's agencies by category and working days
         ("admin@example.com", "/backoffice/statistics", _place, 22),
         ("admin@example.com", "/notifications", _place, 3),

@@ -14,9 +14,11 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from marketplace.access import PUBLIC, allow
-from marketplace.admission import schemas, services
+from marketplace.admission import schemas
 from marketplace.admission.labels import EVENT_LABELS
 from marketplace.admission.models import AdmissionRound, Application, RoundCategory
+from marketplace.admission.services import publicity as publicity_service
+from marketplace.admission.services import rounds as round_service
 from marketplace.http import path_id
 from marketplace.i18n import gettext, translate
 from marketplace.schemas import operation
@@ -87,7 +89,7 @@ def _result(application: Application) -> dict[str, Any]:
     },
 )
 async def list_rounds(request: Request) -> JSONResponse:
-    return JSONResponse({"rounds": [_round(r) for r in await services.public_rounds()]})
+    return JSONResponse({"rounds": [_round(r) for r in await round_service.public_rounds()]})
 
 
 @allow(PUBLIC)
@@ -99,13 +101,13 @@ async def list_rounds(request: Request) -> JSONResponse:
     errors={404: "No announced round with this id"},
 )
 async def get_round(request: Request) -> JSONResponse:
-    round = await services.public_round(path_id(request))
+    round = await round_service.public_round(path_id(request))
     if round is None:
         raise HTTPException(status_code=404)
-    entries = await services.round_entries(round)
-    criteria = await services.round_criteria(round)
-    results = await services.results(round)
-    objections = await services.round_objections(round)
+    entries = await round_service.round_entries(round)
+    criteria = await round_service.round_criteria(round)
+    results = await publicity_service.results(round)
+    objections = await publicity_service.round_objections(round)
     return JSONResponse(
         {
             **_round(round),
@@ -117,7 +119,7 @@ async def get_round(request: Request) -> JSONResponse:
                 {
                     **_entry(e),
                     "results": [_result(a) for a in results.get(e.category_id, [])]
-                    if round.status in services.RESULTS_PUBLIC
+                    if round.status in publicity_service.RESULTS_PUBLIC
                     else None,
                 }
                 for e in entries
@@ -126,7 +128,7 @@ async def get_round(request: Request) -> JSONResponse:
                 {"name": c.name, "weight": c.weight, "description": c.description} for c in criteria
             ],
             "scoring_rule": [
-                translate(m.id, m.params) for m in services.tie_rule(criteria, round.min_score)
+                translate(m.id, m.params) for m in round_service.tie_rule(criteria, round.min_score)
             ],
             "objections": [
                 {
@@ -149,7 +151,7 @@ async def get_round(request: Request) -> JSONResponse:
                     "agency_id": e.agency_id,
                     "reason": e.reason or None,
                 }
-                for e in await services.public_events(round)
+                for e in await round_service.public_events(round)
             ],
         }
     )

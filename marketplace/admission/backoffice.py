@@ -1,5 +1,6 @@
 """Back office for admission: rounds and every step of them, letters, the qualification
-review, objections, and the dynamic management of admitted agencies."""
+review, objections, the categories' entry settings (market type, quota, entry mode) with
+the formal checks of continuous entry, and the dynamic management of admitted agencies."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from starlette.routing import Route
 
 from marketplace.access import allow, current_user, roles
 from marketplace.accounts.models import Role, User
-from marketplace.admission import forms, services, workflow
+from marketplace.admission import forms, workflow
 from marketplace.admission.models import (
     AdmissionRound,
     Application,
@@ -25,9 +26,16 @@ from marketplace.admission.models import (
     RoundStatus,
     Score,
 )
+from marketplace.admission.services import applications as application_service
+from marketplace.admission.services import entry as entry_service
+from marketplace.admission.services import letters as letter_service
+from marketplace.admission.services import management as management_service
+from marketplace.admission.services import publicity as publicity_service
+from marketplace.admission.services import review as review_service
+from marketplace.admission.services import rounds as round_service
 from marketplace.admission.workflow import AGENCY_TRANSITIONS
 from marketplace.catalog.fees import parse_fee_standard
-from marketplace.catalog.models import Agency, AgencyStatus, Category
+from marketplace.catalog.models import Agency, AgencyStatus, Category, EntryMode, MarketType
 from marketplace.core.settings import Settings
 from marketplace.formpages import Failure, on_refusal, on_refusal_show
 from marketplace.forms import FormError, Message, parse_id
@@ -48,6 +56,8 @@ NOTICES = {
     "reviewed": N_("The review decision was recorded."),
     "decided": N_("The decision on the objection was recorded and published."),
     "agency_changed": N_("The agency's status was changed and published."),
+    "category_saved": N_("The category's entry settings were saved."),
+    "corrected": N_("The correction notice was published."),
 }
 _DEFAULT_ROUND = {
     "title": "",
@@ -130,7 +140,7 @@ async def round_new(request: Request) -> Response:
     on_refusal(request, functools.partial(_round_form_again, request, values, None))
     details, parsed = forms.parse_round(form)
     values.update(parsed)
-    round = await services.create_round(details=details, actor=_admin(request))
+    round = await round_service.create_round(details=details, actor=_admin(request))
     return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=created", 303)
 
 
@@ -138,7 +148,7 @@ async def round_new(request: Request) -> Response:
 async def round_edit(request: Request) -> Response:
     round = await _round(request)
     if request.method != "POST":
-        entries = await services.round_entries(round)
+        entries = await round_service.round_entries(round)
         values: dict[str, Any] = {
             **{name: str(getattr(round, name)) for name in forms.ROUND_FIELDS},
             "categories": [e.category_id for e in entries],
@@ -150,15 +160,15 @@ async def round_edit(request: Request) -> Response:
     on_refusal(request, functools.partial(_round_form_again, request, values, round))
     details, parsed = forms.parse_round(form)
     values.update(parsed)
-    await services.update_round(round, details=details, actor=_admin(request))
+    await round_service.update_round(round, details=details, actor=_admin(request))
     return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=saved", 303)
 
 
 async def _overview(
     request: Request, round: AdmissionRound, extra: dict[str, Any], status_code: int = 200
 ) -> Response:
-    entries = await services.round_entries(round)
-    criteria = await services.round_criteria(round)
+    entries = await round_service.round_entries(round)
+    criteria = await round_service.round_criteria(round)
     applications = (
         await Application.filter(round=round)
         .select_related("agency", "category")
@@ -167,7 +177,7 @@ async def _overview(
     counts = Counter((a.category_id, a.status.value) for a in applications)
     transition = workflow.round_transition(round.status)
     problems = (
-        await services.transition_problems(round, to=RoundStatus(transition.target))
+        await round_service.transition_problems(round, to=RoundStatus(transition.target))
         if transition
         else []
     )
@@ -185,7 +195,7 @@ async def _overview(
         "round": round,
         "entries": entries,
         "criteria": criteria,
-        "tie_rule": services.tie_rule(criteria, round.min_score),
+        "tie_rule": round_service.tie_rule(criteria, round.min_score),
         "applications": applications,
         "counts": counts,
         "transition": transition,
@@ -195,10 +205,10 @@ async def _overview(
         "sheets": sheets,
         "reviewer_choices": await User.filter(roles__role=Role.REVIEWER).order_by("name"),
         "letters": await Invitation.filter(round=round).select_related("category").order_by("id"),
-        "results": await services.results(round),
-        "objections": await services.round_objections(round),
-        "events": await services.round_events(round),
-        "calendar_note": services.calendar_note(round.publicity_ends_on),
+        "results": await publicity_service.results(round),
+        "objections": await publicity_service.round_objections(round),
+        "events": await round_service.round_events(round),
+        "calendar_note": await round_service.calendar_note(round.publicity_ends_on),
         "notice": _notice(request),
         "criteria_errors": {},
         "criteria_values": {},
@@ -207,6 +217,11 @@ async def _overview(
         "letter_values": {"category": "", "name": "", "credit_code": "", "city": "", "address": ""},
         "transition_errors": {},
         "objection_errors": {},
+        "correctable": ()
+        if round.continuous
+        else round_service.CORRECTABLE.get(RoundStatus(round.status), ()),
+        "correction_errors": {},
+        "correction_values": _correction_values(round),
     }
     context.update(extra)
     return render(
@@ -237,7 +252,7 @@ async def round_criteria(request: Request) -> Response:
     on_refusal(request, functools.partial(_criteria_again, request, round, values))
     criteria, parsed = forms.parse_criteria(form)
     values.update(parsed)
-    await services.set_criteria(round, criteria=criteria, actor=_admin(request))
+    await round_service.set_criteria(round, criteria=criteria, actor=_admin(request))
     return RedirectResponse(
         f"/backoffice/admission/rounds/{round.id}?done=criteria_saved#criteria", 303
     )
@@ -254,7 +269,7 @@ async def round_reviewers(request: Request) -> Response:
     if len(chosen) != len(raw):
         # An id that names nobody must not be read as "no reviewers": refuse it whole.
         raise FormError.single("reviewers", N_("A chosen reviewer does not exist."))
-    await services.set_reviewers(round, reviewers=chosen, actor=_admin(request))
+    await round_service.set_reviewers(round, reviewers=chosen, actor=_admin(request))
     return RedirectResponse(
         f"/backoffice/admission/rounds/{round.id}?done=reviewers_saved#reviewers", 303
     )
@@ -274,7 +289,9 @@ async def round_letters(request: Request) -> Response:
     if category is None:
         raise FormError.single("category", N_("Choose a category of this round."))
     issue = (
-        services.designate_holder if category.market_type == "monopoly" else services.invite_agency
+        letter_service.designate_holder
+        if category.market_type == "monopoly"
+        else letter_service.invite_agency
     )
     await issue(
         round,
@@ -304,7 +321,7 @@ async def round_transition(request: Request) -> Response:
     on_refusal(request, functools.partial(_transition_refused, request))
     if target not in RoundStatus.__members__.values():
         raise FormError.single("", N_("A round cannot take this step from where it is."))
-    await services.transition_round(round, to=RoundStatus(target), actor=_admin(request))
+    await round_service.transition_round(round, to=RoundStatus(target), actor=_admin(request))
     return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=moved", 303)
 
 
@@ -320,7 +337,7 @@ async def letter_print(request: Request) -> Response:
 
 @allow(ADMIN)
 async def application_review(request: Request) -> Response:
-    application = await services.application_with_materials(path_id(request))
+    application = await application_service.application_with_materials(path_id(request))
     if application is None:
         raise HTTPException(status_code=404)
     errors: dict[str, Message] = {}
@@ -331,7 +348,12 @@ async def application_review(request: Request) -> Response:
         try:
             if values["decision"] not in ("pass", "fail"):
                 raise FormError.single("decision", N_("Choose pass or fail."))
-            await services.review_application(
+            decide = (
+                entry_service.check_application
+                if application.round.continuous
+                else review_service.review_application
+            )
+            await decide(
                 application,
                 passed=values["decision"] == "pass",
                 reason=values["reason"],
@@ -347,7 +369,7 @@ async def application_review(request: Request) -> Response:
         await Score.filter(application=application)
         .select_related("reviewer", "criterion")
         .order_by("reviewer_id", "criterion__position")
-        if application.round.status in services.RESULTS_PUBLIC
+        if application.round.status in publicity_service.RESULTS_PUBLIC
         else []
     )
     return render(
@@ -358,6 +380,8 @@ async def application_review(request: Request) -> Response:
             "values": values,
             "errors": errors,
             "scores": scores,
+            # everything the applicant entered: its staff accounts are the contact persons
+            "contacts": await User.filter(agency_id=application.agency_id).order_by("id"),
             "fee_standards": {i.id: parse_fee_standard(i.fee_standard) for i in application.items},
             "notice": _notice(request),
         },
@@ -387,13 +411,73 @@ async def objection_decide(request: Request) -> Response:
     on_refusal(request, functools.partial(_objection_refused, request, round, objection.id, values))
     if values["decision"] not in ("uphold", "dismiss"):
         raise FormError.single("decision", N_("Choose to uphold or to dismiss."))
-    await services.decide_objection(
+    await publicity_service.decide_objection(
         objection,
         uphold=values["decision"] == "uphold",
         reason=values["reason"],
         actor=_admin(request),
     )
     return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=decided#objections", 303)
+
+
+# --- categories: market type, quota, entry mode ---------------------------------------
+
+_CATEGORY_FIELDS = ("market_type", "quota", "entry_mode", "check_days")
+
+
+@allow(ADMIN)
+async def categories(request: Request) -> Response:
+    return render(
+        request,
+        "backoffice/admission/categories.html",
+        {
+            "categories": await Category.all().order_by("position", "id"),
+            "pending": await entry_service.pending_checks(),
+            "standing": await entry_service.standing_round(),
+            "notice": _notice(request),
+        },
+    )
+
+
+@allow(ADMIN)
+async def category_edit(request: Request) -> Response:
+    category = await Category.get_or_none(id=path_id(request))
+    if category is None:
+        raise HTTPException(status_code=404)
+    values = {
+        "market_type": category.market_type.value,
+        "quota": "" if category.quota is None else str(category.quota),
+        "entry_mode": category.entry_mode.value,
+        "check_days": str(category.check_days),
+    }
+    errors: dict[str, Message] = {}
+    if request.method == "POST":
+        form = await request.form()
+        values = forms.form_values(form, _CATEGORY_FIELDS)
+        settings = forms.parse_entry_settings(values, errors)
+        try:
+            if errors:
+                raise FormError(errors)
+            await entry_service.set_entry_settings(category, **settings, actor=_admin(request))
+        except FormError as exc:
+            errors = {**errors, **exc.errors}
+        else:
+            return RedirectResponse(
+                f"/backoffice/admission/categories?done=category_saved#category-{category.id}",
+                303,
+            )
+    return render(
+        request,
+        "backoffice/admission/category_form.html",
+        {
+            "category": category,
+            "values": values,
+            "errors": errors,
+            "market_types": list(MarketType),
+            "entry_modes": list(EntryMode),
+        },
+        status_code=422 if errors else 200,
+    )
 
 
 # --- dynamic management --------------------------------------------------------------
@@ -413,7 +497,7 @@ async def _agencies_page(
             ]
             for status in AgencyStatus
         },
-        "events": list(reversed(await services.public_events(None))),
+        "events": list(reversed(await round_service.public_events(None))),
         "agency_errors": {},
         "notice": _notice(request),
     }
@@ -440,12 +524,39 @@ async def agency_manage(request: Request) -> Response:
     on_refusal(request, functools.partial(_agency_refused, request, agency.id))
     if values["to"] not in AgencyStatus.__members__.values():
         raise FormError.single("to", N_("This agency cannot be moved to that status."))
-    await services.manage_agency(
+    await management_service.manage_agency(
         agency, to=AgencyStatus(values["to"]), reason=values["reason"], actor=_admin(request)
     )
     return RedirectResponse(
         f"/backoffice/admission/agencies?done=agency_changed#agency-{agency.id}", 303
     )
+
+
+def _correction_values(round: AdmissionRound) -> dict[str, str]:
+    return {
+        "opens_on": round.opens_on.isoformat(),
+        "closes_on": round.closes_on.isoformat(),
+        "publicity_ends_on": round.publicity_ends_on.isoformat() if round.publicity_ends_on else "",
+        "correction_text": "",
+    }
+
+
+@allow(ADMIN)
+async def round_correction(request: Request) -> Response:
+    round = await _round(request)
+    form = await request.form()
+    values = forms.form_values(
+        form, ("opens_on", "closes_on", "publicity_ends_on", "correction_text")
+    )
+    try:
+        correction = forms.parse_correction(values)
+        await round_service.publish_correction(round, correction=correction, actor=_admin(request))
+    except FormError as exc:
+        round = await _round(request)
+        return await _overview(
+            request, round, {"correction_errors": exc.errors, "correction_values": values}, 422
+        )
+    return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=corrected", 303)
 
 
 routes = [
@@ -492,6 +603,12 @@ routes = [
         name="backoffice_admission_transition",
     ),
     Route(
+        "/backoffice/admission/rounds/{id:str}/correction",
+        round_correction,
+        methods=["POST"],
+        name="backoffice_admission_correction",
+    ),
+    Route(
         "/backoffice/admission/letters/{id:str}",
         letter_print,
         name="backoffice_admission_letter",
@@ -509,6 +626,13 @@ routes = [
         name="backoffice_admission_objection",
     ),
     Route("/backoffice/admission/agencies", agencies, name="backoffice_admission_agencies"),
+    Route("/backoffice/admission/categories", categories, name="backoffice_admission_categories"),
+    Route(
+        "/backoffice/admission/categories/{id:str}",
+        category_edit,
+        methods=["GET", "POST"],
+        name="backoffice_admission_category",
+    ),
     Route(
         "/backoffice/admission/agencies/{id:str}",
         agency_manage,

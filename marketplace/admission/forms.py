@@ -14,9 +14,12 @@ from typing import Any
 
 from starlette.datastructures import FormData, UploadFile
 
-from marketplace.admission import services
 from marketplace.admission.certificates import MAX_CERTIFICATE_BYTES
 from marketplace.admission.models import Application
+from marketplace.admission.services import applications as application_service
+from marketplace.admission.services import common as admission_common
+from marketplace.admission.services import rounds as round_service
+from marketplace.catalog.models import EntryMode, MarketType
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.forms import parse_int as whole_number
 from marketplace.i18n import N_
@@ -94,7 +97,9 @@ _CENT = Decimal("0.01")
 
 async def read_form(request: Any) -> FormData:
     """The request's form; certificate files may be large, other parts may not."""
-    form: FormData = await request.form(max_files=services.MAX_ROWS, max_part_size=64 * 1024)
+    form: FormData = await request.form(
+        max_files=admission_common.MAX_ROWS, max_part_size=64 * 1024
+    )
     return form
 
 
@@ -161,9 +166,9 @@ def _percent(raw: str, name: str, errors: dict[str, Message]) -> str | None:
     return str(value)
 
 
-def parse_company(form: FormData, errors: dict[str, Message]) -> services.CompanyInput:
+def parse_company(form: FormData, errors: dict[str, Message]) -> application_service.CompanyInput:
     staff = _text(form, "staff_count")
-    return services.CompanyInput(
+    return application_service.CompanyInput(
         name=_text(form, "name"),
         name_en=_text(form, "name_en"),
         credit_code=_text(form, "credit_code", 40),
@@ -177,8 +182,8 @@ def parse_company(form: FormData, errors: dict[str, Message]) -> services.Compan
     )
 
 
-def parse_account(form: FormData) -> services.AccountInput:
-    return services.AccountInput(
+def parse_account(form: FormData) -> application_service.AccountInput:
+    return application_service.AccountInput(
         name=_text(form, "contact_name"),
         email=_text(form, "email", 254),
         password=_text(form, "password", 1000),
@@ -188,7 +193,7 @@ def parse_account(form: FormData) -> services.AccountInput:
 def _rows(form: FormData, kind: str, fields: tuple[str, ...]) -> list[int]:
     """The indexes of the non-blank rows of a repeated group, in order."""
     rows = []
-    for index in range(services.MAX_ROWS):
+    for index in range(admission_common.MAX_ROWS):
         prefix = f"{kind}-{index}-"
         filled = any(
             _text(form, prefix + f).strip()
@@ -302,7 +307,7 @@ def fee_fields(standard: Mapping[str, Any]) -> dict[str, str]:
 
 async def parse_application(
     form: FormData, errors: dict[str, Message]
-) -> tuple[services.ApplicationInput, dict[str, str]]:
+) -> tuple[application_service.ApplicationInput, dict[str, str]]:
     """The application's materials, and what was typed (to show again on a refusal)."""
     values = form_values(form, ("key_staff", "past_performance"))
     qualifications = []
@@ -315,11 +320,13 @@ async def parse_application(
         if isinstance(upload, UploadFile) and upload.filename:
             # one byte more than allowed is enough to know it is too large
             content = await upload.read(MAX_CERTIFICATE_BYTES + 1)
-            certificate = services.CertificateUpload(filename=upload.filename, content=content)
+            certificate = application_service.CertificateUpload(
+                filename=upload.filename, content=content
+            )
         keep = parse_int(row[target + "keep"], target + "certificate", errors)
         grade = row[target + "grade"].strip() or None
         qualifications.append(
-            services.QualificationInput(
+            application_service.QualificationInput(
                 name=row[target + "name"],
                 grade=grade,
                 certificate_no=row[target + "certificate_no"],
@@ -335,7 +342,7 @@ async def parse_application(
         row = {target + f: _text(form, source + f) for f in ITEM_FIELDS}
         values.update(row)
         items.append(
-            services.ItemInput(
+            application_service.ItemInput(
                 title=row[target + "title"],
                 scope=row[target + "scope"],
                 content=row[target + "content"],
@@ -348,7 +355,7 @@ async def parse_application(
                 commitments=row[target + "commitments"],
             )
         )
-    data = services.ApplicationInput(
+    data = application_service.ApplicationInput(
         key_staff=values["key_staff"],
         past_performance=values["past_performance"],
         qualifications=qualifications,
@@ -393,7 +400,7 @@ def application_values(application: Application) -> dict[str, str]:
     return values
 
 
-def parse_round(form: FormData) -> tuple[services.RoundInput, dict[str, Any]]:
+def parse_round(form: FormData) -> tuple[round_service.RoundInput, dict[str, Any]]:
     errors: dict[str, Message] = {}
     values: dict[str, Any] = form_values(form, ROUND_FIELDS)
     category_ids = [i for i in map(parse_id, form.getlist("categories")) if i is not None]
@@ -404,7 +411,7 @@ def parse_round(form: FormData) -> tuple[services.RoundInput, dict[str, Any]]:
             places[category_id] = parse_int(raw, name, errors)
             values[name] = raw[:10]
     values["categories"] = category_ids
-    details = services.RoundInput(
+    details = round_service.RoundInput(
         title=values["title"],
         notice=values["notice"],
         conditions=values["conditions"],
@@ -421,16 +428,16 @@ def parse_round(form: FormData) -> tuple[services.RoundInput, dict[str, Any]]:
     return details, values
 
 
-def parse_criteria(form: FormData) -> tuple[list[services.CriterionInput], dict[str, str]]:
+def parse_criteria(form: FormData) -> tuple[list[round_service.CriterionInput], dict[str, str]]:
     errors: dict[str, Message] = {}
     criteria = []
     values: dict[str, str] = {}
-    for index in range(services.MAX_ROWS):
+    for index in range(admission_common.MAX_ROWS):
         prefix = f"criterion-{index}-"
         row = form_values(form, ("name", "weight", "description"), prefix)
         values.update(row)
         criteria.append(
-            services.CriterionInput(
+            round_service.CriterionInput(
                 name=row[prefix + "name"],
                 weight=parse_int(row[prefix + "weight"], prefix + "weight", errors),
                 description=row[prefix + "description"],
@@ -447,3 +454,34 @@ class WithValues(FormError):
     def __init__(self, errors: Mapping[str, Message], values: Mapping[str, Any]) -> None:
         super().__init__(errors)
         self.values = dict(values)
+
+
+def parse_entry_settings(values: Mapping[str, str], errors: dict[str, Message]) -> dict[str, Any]:
+    """A category's entry settings as typed; the service checks the ranges."""
+    market = values["market_type"]
+    mode = values["entry_mode"]
+    if market not in MarketType.__members__.values():
+        errors["market_type"] = Message(N_("Choose a market type."))
+    if mode not in EntryMode.__members__.values():
+        errors["entry_mode"] = Message(N_("Choose how agencies enter."))
+    quota = parse_int(values["quota"], "quota", errors)
+    return {
+        "market_type": MarketType(market) if "market_type" not in errors else None,
+        "quota": quota,
+        "entry_mode": EntryMode(mode) if "entry_mode" not in errors else None,
+        "check_days": parse_int(values["check_days"], "check_days", errors),
+    }
+
+
+def parse_correction(values: Mapping[str, str]) -> round_service.CorrectionInput:
+    """A correction notice's new dates (blank: unchanged) and text."""
+    errors: dict[str, Message] = {}
+    correction = round_service.CorrectionInput(
+        text=values["correction_text"],
+        opens_on=parse_date(values["opens_on"], "opens_on", errors),
+        closes_on=parse_date(values["closes_on"], "closes_on", errors),
+        publicity_ends_on=parse_date(values["publicity_ends_on"], "publicity_ends_on", errors),
+    )
+    if errors:
+        raise FormError(errors)
+    return correction

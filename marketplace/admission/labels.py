@@ -7,6 +7,9 @@ from marketplace.i18n import N_
 __all__ = [
     "AGENCY_STATUS_LABELS",
     "APPLICATION_STATUS_LABELS",
+    "CONTINUOUS_STATUS_LABELS",
+    "CORRECTION_FIELD_LABELS",
+    "ENTRY_MODE_LABELS",
     "EVENT_LABELS",
     "INVITATION_KIND_LABELS",
     "OBJECTION_STATUS_LABELS",
@@ -33,6 +36,26 @@ APPLICATION_STATUS_LABELS = {
     "disqualified": N_("Disqualified"),
 }
 
+# A continuous application's statuses read differently: one formal check, then live.
+CONTINUOUS_STATUS_LABELS = {
+    "submitted": N_("Waiting for the formal check"),
+    "withdrawn": N_("Withdrawn"),
+    "failed": N_("Refused at the formal check"),
+    "admitted": N_("Approved: admitted and live"),
+}
+
+# The dates a correction notice changes.
+CORRECTION_FIELD_LABELS = {
+    "opens_on": N_("Window opens"),
+    "closes_on": N_("Window closes"),
+    "publicity_ends_on": N_("Publicity ends"),
+}
+
+ENTRY_MODE_LABELS = {
+    "round": N_("Entry by round"),
+    "continuous": N_("Continuous entry"),
+}
+
 OBJECTION_STATUS_LABELS = {
     "lodged": N_("Waiting for a decision"),
     "upheld": N_("Upheld"),
@@ -52,6 +75,8 @@ AGENCY_STATUS_LABELS = {
 }
 
 EVENT_LABELS = {
+    "entry_settings_changed": N_("Entry settings of the category changed"),
+    "round_corrected": N_("Correction notice published"),
     "round_created": N_("Round created"),
     "round_updated": N_("Round changed"),
     "criteria_set": N_("Scoring criteria set"),

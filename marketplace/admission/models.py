@@ -78,6 +78,9 @@ class AdmissionRound(Model):
     opens_on = fields.DateField()  # first day of the application window (Beijing time)
     closes_on = fields.DateField()  # last day of the application window
     publicity_days = fields.IntField()  # 公示期, in working days
+    # The standing call of continuous entry (常态化入驻): always open, no quota, no
+    # scoring or publicity; each application is checked and, if it passes, goes live.
+    continuous = fields.BooleanField(default=False)
     min_score = fields.IntField(default=60)  # a scored applicant below this is not admitted
     status = fields.CharEnumField(
         RoundStatus, max_length=24, default=RoundStatus.DRAFT, db_index=True
@@ -207,6 +210,8 @@ class Application(Model):
     tie_score = fields.DecimalField(max_digits=6, decimal_places=2, null=True)
     rank = fields.IntField(null=True)  # place in the category's ranking, from 1
     result_reason = fields.TextField(default="")  # why an objection changed the result
+    # continuous entry: the day the office's formal check is due (working days)
+    check_due_on = fields.DateField(null=True)
 
     round_id: int
     category_id: int
@@ -354,6 +359,8 @@ class Objection(Model):
     application: fields.ForeignKeyNullableRelation[Application] = fields.ForeignKeyField(
         "models.Application", related_name="objections", null=True, on_delete=fields.RESTRICT
     )
+    # the receipt number the objector follows the objection with (YY-round-NNNN...)
+    receipt_no = fields.CharField(max_length=32, null=True, unique=True)
     objector_name = fields.CharField(max_length=64)
     contact = fields.CharField(max_length=128)  # not published
     text = fields.TextField()

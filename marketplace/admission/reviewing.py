@@ -11,8 +11,11 @@ from starlette.routing import Route
 
 from marketplace.access import CurrentUser, allow, current_user, roles
 from marketplace.accounts.models import Role, User
-from marketplace.admission import forms, services
+from marketplace.admission import forms
 from marketplace.admission.models import AdmissionRound, Application, Score
+from marketplace.admission.services import applications as application_service
+from marketplace.admission.services import rounds as round_service
+from marketplace.admission.services import scoring as scoring_service
 from marketplace.catalog.fees import parse_fee_standard
 from marketplace.formpages import on_refusal_show
 from marketplace.forms import FormError, Message, parse_id
@@ -38,13 +41,15 @@ def _reviewer(request: Request) -> User:
 async def _assigned_round(request: Request, user: CurrentUser) -> bool:
     round = await AdmissionRound.get_or_none(id=path_id(request))
     request.state.round = round
-    return round is not None and await services.is_assigned(round.id, user.id)
+    return round is not None and await scoring_service.is_assigned(round.id, user.id)
 
 
 async def _assigned_application(request: Request, user: CurrentUser) -> bool:
-    application = await services.application_with_materials(path_id(request))
+    application = await application_service.application_with_materials(path_id(request))
     request.state.application = application
-    return application is not None and await services.is_assigned(application.round_id, user.id)
+    return application is not None and await scoring_service.is_assigned(
+        application.round_id, user.id
+    )
 
 
 @allow(REVIEWER)
@@ -52,7 +57,7 @@ async def review_home(request: Request) -> Response:
     return render(
         request,
         "admission/review_home.html",
-        {"rounds": await services.reviewer_rounds(_reviewer(request))},
+        {"rounds": await scoring_service.reviewer_rounds(_reviewer(request))},
     )
 
 
@@ -61,8 +66,8 @@ async def _round_page(
 ) -> Response:
     context: dict[str, Any] = {
         "round": round,
-        "queue": await services.reviewer_queue(round, _reviewer(request)),
-        "criteria": await services.round_criteria(round),
+        "queue": await scoring_service.reviewer_queue(round, _reviewer(request)),
+        "criteria": await round_service.round_criteria(round),
         "errors": {},
         "values": {"statement": "", "conflicts": []},
         "notice": NOTICES.get(request.query_params.get("done", "")),
@@ -87,7 +92,7 @@ async def declaration(request: Request) -> Response:
     on_refusal_show(request, _round_page, {"values": values}, args=(round,))
     if len(conflicting) != len(set(chosen)):
         raise FormError.single("conflicts", N_("Choose applicants of this round's scoring."))
-    await services.declare_conflicts(
+    await scoring_service.declare_conflicts(
         round,
         reviewer=_reviewer(request),
         conflicting=conflicting,
@@ -100,7 +105,7 @@ async def declaration(request: Request) -> Response:
 async def score_sheet(request: Request) -> Response:
     application: Application = request.state.application
     reviewer = _reviewer(request)
-    criteria = await services.round_criteria(application.round)
+    criteria = await round_service.round_criteria(application.round)
     errors: dict[str, Message] = {}
     values: dict[str, str] = {}
     if request.method == "POST":
@@ -113,7 +118,7 @@ async def score_sheet(request: Request) -> Response:
         try:
             if errors:
                 raise FormError(errors)
-            await services.submit_scores(application, reviewer=reviewer, points=points)
+            await scoring_service.submit_scores(application, reviewer=reviewer, points=points)
         except FormError as exc:
             errors = {**errors, **exc.errors}
         else:

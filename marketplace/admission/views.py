@@ -14,7 +14,7 @@ from marketplace.access import PUBLIC, CurrentUser, allow, current_user, roles
 from marketplace.accounts import services as accounts
 from marketplace.accounts.middleware import SESSION_COOKIE, client_ip
 from marketplace.accounts.models import Role
-from marketplace.admission import forms, services
+from marketplace.admission import forms
 from marketplace.admission.certificates import certificate_path
 from marketplace.admission.models import (
     AdmissionRound,
@@ -23,6 +23,12 @@ from marketplace.admission.models import (
     ApplicationStatus,
     RoundStatus,
 )
+from marketplace.admission.services import applications as application_service
+from marketplace.admission.services import common as admission_common
+from marketplace.admission.services import management as management_service
+from marketplace.admission.services import publicity as publicity_service
+from marketplace.admission.services import rounds as round_service
+from marketplace.admission.services import scoring as scoring_service
 from marketplace.catalog.fees import AMOUNT_UNITS, FEE_TYPES, QUANTITY_UNITS, parse_fee_standard
 from marketplace.catalog.models import Agency, AgencyStatus, Category
 from marketplace.core.clock import now as beijing_now
@@ -42,8 +48,8 @@ NOTICES = {
         "Your application was withdrawn. You can submit it again until the window closes."
     ),
     "objection_lodged": N_(
-        "Your objection was received. The office will answer it on this page before the "
-        "round concludes."
+        "Your objection was received. Keep its receipt number: the office's answer is "
+        "published here and on the round's page before the round concludes."
     ),
 }
 _DEFAULT_QUALIFICATION_ROWS = 2
@@ -60,7 +66,7 @@ def _notice(request: Request) -> str | None:
 
 
 async def _public_round(request: Request) -> AdmissionRound:
-    round = await services.public_round(path_id(request))
+    round = await round_service.public_round(path_id(request))
     if round is None:
         raise HTTPException(status_code=404)
     return round
@@ -75,29 +81,30 @@ async def round_list(request: Request) -> Response:
         request,
         "admission/round_list.html",
         {
-            "rounds": await services.public_rounds(),
-            "management": await services.public_events(None),
+            "rounds": await round_service.public_rounds(),
+            "management": await round_service.public_events(None),
         },
     )
 
 
 async def round_page_context(round: AdmissionRound) -> dict[str, Any]:
     """Everything the public page of a round shows (also used by the back office)."""
-    entries = await services.round_entries(round)
-    criteria = await services.round_criteria(round)
-    results = await services.results(round)
+    entries = await round_service.round_entries(round)
+    criteria = await round_service.round_criteria(round)
+    results = await publicity_service.results(round)
     return {
         "round": round,
         "entries": entries,
         "absent_entries": [e for e in entries if e.market_type == "absent"],
         "criteria": criteria,
-        "tie_rule": services.tie_rule(criteria, round.min_score),
+        "tie_rule": round_service.tie_rule(criteria, round.min_score),
         "results": results,
-        "objections": await services.round_objections(round),
-        "events": await services.public_events(round),
-        "calendar_note": services.calendar_note(round.publicity_ends_on),
-        "window_open": services.window_is_open(round),
-        "objections_open": services.objections_are_open(round),
+        "objections": await publicity_service.round_objections(round),
+        "events": await round_service.public_events(round),
+        "corrections": await round_service.corrections(round),
+        "calendar_note": await round_service.calendar_note(round.publicity_ends_on),
+        "window_open": application_service.window_is_open(round),
+        "objections_open": publicity_service.objections_are_open(round),
         "objectable": [
             a
             for entry in entries
@@ -140,23 +147,44 @@ async def objection_lodge(request: Request) -> Response:
         args=(round,),
         errors_key="objection_errors",
     )
-    await services.lodge_objection(
+    objection = await publicity_service.lodge_objection(
         round,
         application=application,
         name=values["objector_name"],
         contact=values["contact"],
         text=values["text"],
     )
+    # the objector follows the objection by its receipt number
     return RedirectResponse(
-        f"/admission/rounds/{round.id}?done=objection_lodged#objections", status_code=303
+        f"/admission/objections?receipt={objection.receipt_no}&done=objection_lodged",
+        status_code=303,
+    )
+
+
+@allow(PUBLIC)
+async def objection_lookup(request: Request) -> Response:
+    """Follow an objection by its receipt number: what it is about, its status, the answer."""
+    receipt = publicity_service.clean_receipt(request.query_params.get("receipt", ""))
+    objection = await publicity_service.objection_by_receipt(receipt) if receipt else None
+    return render(
+        request,
+        "admission/objection_lookup.html",
+        {"receipt": receipt, "objection": objection, "notice": _notice(request)},
+        status_code=404 if receipt and objection is None else 200,
     )
 
 
 @allow(PUBLIC)
 async def feed(request: Request) -> Response:
     """An Atom feed of the notices: announcements, results, conclusions, sanctions."""
-    kinds = ["announced", "results_published", "concluded", *services.SANCTION_KINDS]
-    events = await services.feed_events(kinds)
+    kinds = [
+        "announced",
+        "round_corrected",
+        "results_published",
+        "concluded",
+        *management_service.SANCTION_KINDS,
+    ]
+    events = await round_service.feed_events(kinds)
     response = render(
         request,
         "admission/feed.xml",
@@ -185,14 +213,14 @@ async def application_form_context(
     item_rows = sum(1 for k in values if k.startswith("item-") and k.endswith("-title"))
     return {
         "round": round,
-        "entries": await services.round_entries(round),
+        "entries": await round_service.round_entries(round),
         "values": values,
         "errors": errors,
         "qualification_rows": min(
-            services.MAX_ROWS, max(_DEFAULT_QUALIFICATION_ROWS, qualification_rows + 1)
+            admission_common.MAX_ROWS, max(_DEFAULT_QUALIFICATION_ROWS, qualification_rows + 1)
         ),
-        "item_rows": min(services.MAX_ROWS, max(_DEFAULT_ITEM_ROWS, item_rows + 1)),
-        "grades": services.GRADES,
+        "item_rows": min(admission_common.MAX_ROWS, max(_DEFAULT_ITEM_ROWS, item_rows + 1)),
+        "grades": admission_common.GRADES,
         "amount_units": AMOUNT_UNITS,
         "quantity_units": QUANTITY_UNITS,
         # an interpolated table and adjustment factors have no form fields yet
@@ -248,7 +276,7 @@ async def _apply(request: Request) -> Response:
                 values.update(forms.form_values(form, forms.COMPANY_FIELDS))
                 values.update(forms.form_values(form, ("contact_name", "email")))
                 company = forms.parse_company(form, errors)
-                application, new_user = await services.apply_as_new_agency(
+                application, new_user = await application_service.apply_as_new_agency(
                     round,
                     category=category,
                     company=company,
@@ -271,7 +299,7 @@ async def _apply(request: Request) -> Response:
                 _set_session_cookie(request, response, key)
                 return response
             assert agency is not None and user is not None
-            application = await services.submit_application(
+            application = await application_service.submit_application(
                 round,
                 category=category,
                 agency=agency,
@@ -286,7 +314,7 @@ async def _apply(request: Request) -> Response:
         except FormError as exc:
             errors = {**errors, **exc.errors}
     context = await application_form_context(round, values, errors)
-    context.update(mode=mode, agency=agency, window_open=services.window_is_open(round))
+    context.update(mode=mode, agency=agency, window_open=application_service.window_is_open(round))
     return render(
         request,
         "admission/apply.html",
@@ -299,7 +327,7 @@ async def _apply(request: Request) -> Response:
 
 
 async def _owns_application(request: Request, user: CurrentUser) -> bool:
-    application = await services.application_with_materials(path_id(request))
+    application = await application_service.application_with_materials(path_id(request))
     request.state.application = application
     return (
         application is not None
@@ -318,10 +346,12 @@ async def my_applications(request: Request) -> Response:
         "admission/my_applications.html",
         {
             "agency": await Agency.get_or_none(id=agency_id) if agency_id else None,
-            "applications": await services.agency_applications(agency_id) if agency_id else [],
+            "applications": await application_service.agency_applications(agency_id)
+            if agency_id
+            else [],
             "rounds": [
                 r
-                for r in await services.public_rounds()
+                for r in await round_service.public_rounds()
                 if r.status is RoundStatus.APPLICATIONS_OPEN
             ],
         },
@@ -329,9 +359,11 @@ async def my_applications(request: Request) -> Response:
 
 
 def _editable(application: Application) -> bool:
-    return services.window_is_open(application.round) and application.status in (
-        ApplicationStatus.SUBMITTED,
-        ApplicationStatus.WITHDRAWN,
+    changeable = [ApplicationStatus.SUBMITTED, ApplicationStatus.WITHDRAWN]
+    if application.round.continuous:
+        changeable.append(ApplicationStatus.FAILED)  # corrected after a refused check
+    return (
+        application_service.window_is_open(application.round) and application.status in changeable
     )
 
 
@@ -364,7 +396,7 @@ async def _application_detail(request: Request) -> Response:
             values["credit_code"] = agency.credit_code
             company = forms.parse_company(form, errors)
         try:
-            await services.update_application(
+            await application_service.update_application(
                 application,
                 company=company,
                 data=data,
@@ -401,7 +433,7 @@ async def application_withdraw(request: Request) -> Response:
     user = current_user(request)
     assert user is not None
     try:
-        await services.withdraw_application(application, actor=user.user)
+        await application_service.withdraw_application(application, actor=user.user)
     except FormError:
         return RedirectResponse(f"/admission/applications/{application.id}", status_code=303)
     return RedirectResponse(
@@ -422,7 +454,7 @@ async def _may_see_certificate(request: Request, user: CurrentUser) -> bool:
     application = qualification.application
     if user.has(Role.ADMIN):
         return True
-    if user.has(Role.REVIEWER) and await services.is_assigned(application.round_id, user.id):
+    if user.has(Role.REVIEWER) and await scoring_service.is_assigned(application.round_id, user.id):
         return True
     return user.has(Role.AGENCY) and application.agency_id == user.user.agency_id
 
@@ -446,6 +478,7 @@ async def certificate(request: Request) -> Response:
 routes = [
     Route("/admission", round_list, name="admission_rounds"),
     Route("/admission/feed.xml", feed, name="admission_feed"),
+    Route("/admission/objections", objection_lookup, name="admission_objection_lookup"),
     Route("/admission/rounds/{id:str}", round_detail, name="admission_round"),
     Route(
         "/admission/rounds/{id:str}/objections",

@@ -22,7 +22,6 @@ from tortoise.transactions import in_transaction
 
 from marketplace.accounts import services as accounts
 from marketplace.accounts.models import Role, User
-from marketplace.admission import services as admission
 from marketplace.admission.models import (
     AdmissionRound,
     Application,
@@ -30,6 +29,11 @@ from marketplace.admission.models import (
     RoundCategory,
     RoundStatus,
 )
+from marketplace.admission.services import applications as application_service
+from marketplace.admission.services import letters as letter_service
+from marketplace.admission.services import review as review_service
+from marketplace.admission.services import rounds as round_service
+from marketplace.admission.services import scoring as scoring_service
 from marketplace.catalog import demo_data, services
 from marketplace.catalog.models import Agency, Category, CommissionedBy, MarketType
 from marketplace.core.clock import BEIJING as _CST
@@ -137,21 +141,23 @@ async def _demo_user(email: str, name: str, role: Role) -> User:
     )
 
 
-def _application_input(data: dict[str, Any], category_code: str) -> admission.ApplicationInput:
-    return admission.ApplicationInput(
+def _application_input(
+    data: dict[str, Any], category_code: str
+) -> application_service.ApplicationInput:
+    return application_service.ApplicationInput(
         key_staff=(
             f"专业技术人员{data['staff_count']}名，其中项目负责人由{data['legal_representative']}"
             "指定，名单及执业证书见附件（演示数据）。"
         ),
         past_performance=data["description"],
         qualifications=[
-            admission.QualificationInput(
+            application_service.QualificationInput(
                 name=q["name"],
                 grade=q["grade"],
                 certificate_no=q["certificate_no"],
                 issuer=q["issuer"],
                 expires_on=dt.date.fromisoformat(q["expires_on"]),
-                certificate=admission.CertificateUpload(
+                certificate=application_service.CertificateUpload(
                     filename=f"{q['certificate_no']}.pdf",
                     content=demo_certificate_pdf(q["certificate_no"]),
                 ),
@@ -159,7 +165,7 @@ def _application_input(data: dict[str, Any], category_code: str) -> admission.Ap
             for q in data["qualifications"]
         ],
         items=[
-            admission.ItemInput(
+            application_service.ItemInput(
                 title=s["title"],
                 scope=s["scope"],
                 content=s["content"],
@@ -235,8 +241,8 @@ async def seed_demo(*, media_dir: Path | None = None) -> bool:
         for _, code in applying:
             places[code] += 1
 
-        round = await admission.create_round(
-            details=admission.RoundInput(
+        round = await round_service.create_round(
+            details=round_service.RoundInput(
                 title=ROUND_TITLE,
                 notice=ROUND_NOTICE,
                 conditions=ROUND_CONDITIONS,
@@ -255,14 +261,14 @@ async def seed_demo(*, media_dir: Path | None = None) -> bool:
             actor=office,
             now=_CREATED,
         )
-        await admission.set_reviewers(round, reviewers=reviewers, actor=office, now=_CREATED)
+        await round_service.set_reviewers(round, reviewers=reviewers, actor=office, now=_CREATED)
         await _step(round, RoundStatus.ANNOUNCED, office, _ANNOUNCED)
 
         for data, code in applying:
             category = categories[code]
             letter = {
-                MarketType.MONOPOLY: admission.designate_holder,
-                MarketType.ABSENT: admission.invite_agency,
+                MarketType.MONOPOLY: letter_service.designate_holder,
+                MarketType.ABSENT: letter_service.invite_agency,
             }.get(category.market_type)
             if letter is not None:
                 await letter(
@@ -282,8 +288,8 @@ async def seed_demo(*, media_dir: Path | None = None) -> bool:
         for number, (data, code) in enumerate(applying):
             submitted = _at(_OPENS_ON + dt.timedelta(days=1 + number % 20), 10, number)
             if data["credit_code"] not in agencies:
-                agencies[data["credit_code"]] = await admission.register_agency(
-                    company=admission.CompanyInput(
+                agencies[data["credit_code"]] = await application_service.register_agency(
+                    company=application_service.CompanyInput(
                         name=data["name"],
                         name_en=data["name_en"],
                         credit_code=data["credit_code"],
@@ -298,7 +304,7 @@ async def seed_demo(*, media_dir: Path | None = None) -> bool:
                     local_city=city,
                     now=submitted,
                 )
-            await admission.submit_application(
+            await application_service.submit_application(
                 round,
                 category=categories[code],
                 agency=agencies[data["credit_code"]],
@@ -311,7 +317,7 @@ async def seed_demo(*, media_dir: Path | None = None) -> bool:
 
         applications = await Application.filter(round=round).order_by("id")
         for number, application in enumerate(applications):
-            await admission.review_application(
+            await review_service.review_application(
                 application,
                 passed=True,
                 reason="资格条件符合，申报材料齐全。",
@@ -328,7 +334,7 @@ async def seed_demo(*, media_dir: Path | None = None) -> bool:
         )
         criteria = await Criterion.filter(round=round).order_by("position")
         for index, reviewer in enumerate(reviewers):
-            await admission.declare_conflicts(
+            await scoring_service.declare_conflicts(
                 round,
                 reviewer=reviewer,
                 conflicting=[],
@@ -338,7 +344,7 @@ async def seed_demo(*, media_dir: Path | None = None) -> bool:
             for number, application in enumerate(applications):
                 if application.category_id not in scored:
                     continue
-                await admission.submit_scores(
+                await scoring_service.submit_scores(
                     application,
                     reviewer=reviewer,
                     points={
@@ -353,4 +359,4 @@ async def seed_demo(*, media_dir: Path | None = None) -> bool:
 
 
 async def _step(round: AdmissionRound, to: RoundStatus, office: User, now: dt.datetime) -> None:
-    await admission.transition_round(round, to=to, actor=office, now=now)
+    await round_service.transition_round(round, to=to, actor=office, now=now)

@@ -37,6 +37,7 @@ from marketplace.accounts import services as accounts
 from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role, User
 from marketplace.catalog.demo import DEMO_ADMITTED_ON, DEMO_OFFICE_EMAIL, demo_pdf
+from marketplace.catalog.demo_rounds import seed_rounds
 from marketplace.catalog.fees import parse_fee_standard
 from marketplace.catalog.models import Agency, Category, CommissionedBy, ServiceItem
 from marketplace.catalog.services import public_items
@@ -710,6 +711,8 @@ async def seed_activity(*, today: dt.date, media_dir: Path | None = None) -> boo
         for step in steps:
             await _perform(step, office, delivery)
         await _correct_order_times(plans)
+    # and two admission rounds in progress on "today" (publicity with an objection; open)
+    await seed_rounds(today=today, calendar=calendar, office=office_user, media_dir=media_dir)
     return True
 
 

@@ -22,6 +22,7 @@ ADMISSION_ROUTE_LABELS = {
     "required": N_("Required admission (monopoly)"),
     "merit": N_("Selected on merit"),
     "recruited": N_("Recruited from outside"),
+    "continuous": N_("Admitted by continuous entry"),
 }
 
 FEE_TYPE_LABELS = {

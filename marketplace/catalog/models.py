@@ -20,6 +20,7 @@ __all__ = [
     "Category",
     "CategoryApprovalItem",
     "CommissionedBy",
+    "EntryMode",
     "MarketType",
     "Qualification",
     "ServiceItem",
@@ -54,6 +55,17 @@ class AdmissionRoute(StrEnum):
     REQUIRED = "required"  # monopoly holder, admitted without competition
     MERIT = "merit"  # won a competitive selection
     RECRUITED = "recruited"  # external agency recruited for an absent category
+    CONTINUOUS = "continuous"  # passed the formal check of continuous entry (常态化入驻)
+
+
+class EntryMode(StrEnum):
+    """How agencies enter a category: by the office's rounds (quota, merit, publicity, as
+    the 2015 rules), or continuously (an agency applies at any time and the office makes a
+    formal check within a set number of working days, with no quota, as Jiangsu's 2026
+    rules for the provincial marketplace)."""
+
+    ROUND = "round"
+    CONTINUOUS = "continuous"
 
 
 class ServiceStatus(StrEnum):
@@ -71,6 +83,10 @@ class Category(Model):
     abbreviations: list[str] = fields.JSONField(default=list)
     market_type = fields.CharEnumField(MarketType, max_length=16, db_index=True)
     quota = fields.IntField(null=True)  # admitted agencies allowed (competitive only)
+    entry_mode = fields.CharEnumField(EntryMode, max_length=16, default=EntryMode.ROUND)
+    # continuous entry: the office's formal check is due this many working days after
+    # the application
+    check_days = fields.IntField(default=5)
     legal_basis = fields.TextField()
     description = fields.TextField(default="")
     description_en = fields.TextField(default="")

@@ -34,6 +34,7 @@ from marketplace.catalog.models import (
     Category,
     CategoryApprovalItem,
     CommissionedBy,
+    EntryMode,
     MarketType,
     Qualification,
     ServiceItem,
@@ -182,6 +183,27 @@ async def create_category(
         await CategoryApprovalItem.bulk_create(
             [CategoryApprovalItem(category=category, approval_item=a) for a in approval_items]
         )
+    return category
+
+
+async def set_category_admission(
+    category: Category,
+    *,
+    market_type: MarketType,
+    quota: int | None,
+    entry_mode: EntryMode,
+    check_days: int,
+) -> Category:
+    """Store how agencies enter ``category`` (the admission services check the values and
+    the office's right to change them)."""
+    if market_type is MarketType.COMPETITIVE and (quota is None or quota < 1):
+        raise ValueError("a competitive category needs a quota of at least one agency")
+    category.market_type = market_type
+    category.quota = quota if market_type is MarketType.COMPETITIVE else None
+    category.entry_mode = entry_mode
+    category.check_days = check_days
+    await category.save(update_fields=["market_type", "quota", "entry_mode", "check_days"])
+    forget_cached_pages()
     return category
 
 
