@@ -342,6 +342,8 @@ def public_items() -> Any:
         | Q(agency__orders_suspended_until__lt=today),
         status=ServiceStatus.PUBLISHED,
         agency__status=AgencyStatus.ADMITTED,
+        # not held for an expired required qualification (catalog.qualifications)
+        held_by_id__isnull=True,
     )
 
 
