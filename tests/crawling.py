@@ -24,7 +24,14 @@ from marketplace.admission.models import (
     ApplicationQualification,
     Invitation,
 )
-from marketplace.catalog.models import Agency, Category, ServiceItem
+from marketplace.catalog.models import (
+    Agency,
+    Category,
+    ListingChange,
+    Qualification,
+    ServiceItem,
+    ServiceItemVersion,
+)
 from marketplace.complaints.models import Complaint
 from marketplace.orders.models import Order, OrderFile
 
@@ -65,6 +72,11 @@ _ID_TABLES: dict[str, type[Model]] = {
     "/backoffice/admission/applications/": Application,
     "/admission/certificates/": ApplicationQualification,
     "/backoffice/admission/letters/": Invitation,
+    "/services/versions/": ServiceItemVersion,
+    "/workspace/items/": ServiceItem,
+    "/workspace/changes/": ListingChange,
+    "/workspace/qualifications/": Qualification,
+    "/backoffice/listings/": ListingChange,
 }
 _NUMBER = re.compile(r"/[0-9]+(?=/|$)")
 
