@@ -27,7 +27,6 @@ from marketplace.orders.tasks import sweep_orders
 from search.documents import build_documents
 from tests.accounts_helpers import make_user
 
-
 TODAY = dt.date(2026, 11, 20)
 DIGEST = "ab" * 32
 
@@ -252,8 +251,7 @@ async def test_a_qualification_must_be_valid_and_have_its_certificate(catalogue:
     with pytest.raises(FormError) as refused:
         await listings.draft_qualification(
             c.qinghe,
-            {"name": "资质", "certificate_no": "HP-001", "issuer": "厅",
-             "expires_on": TODAY},
+            {"name": "资质", "certificate_no": "HP-001", "issuer": "厅", "expires_on": TODAY},
             actor_id=None,
             today=TODAY,
         )

@@ -79,7 +79,9 @@ async def test_agency_edits_and_office_approves_through_the_pages(
     assert bad.status_code == 422 and await ListingChange.all().count() == 0
 
     saved = await post_form(
-        client, f"/workspace/items/{c.report_form.id}/edit", item_form(c.report_form, amount="18000")
+        client,
+        f"/workspace/items/{c.report_form.id}/edit",
+        item_form(c.report_form, amount="18000"),
     )
     assert saved.status_code == 303
     change = await ListingChange.get()

@@ -704,6 +704,10 @@ async def seed_activity(*, today: dt.date, media_dir: Path | None = None) -> boo
         for step in steps:
             await _perform(step, office, delivery)
         await _correct_order_times(plans)
+    # listing changes under review (after everything above, which they leave as it is)
+    from marketplace.catalog.demo_listings import seed_listing_changes
+
+    await seed_listing_changes(today=today, media_dir=media_dir, office=office_user)
     return True
 
 

@@ -445,9 +445,9 @@ async def approve(change_id: int, *, reviewer_id: int) -> ListingChange | None:
     now = beijing_now()
     async with in_transaction():
         # the guard: of concurrent approvals only one changes the row
-        if not await ListingChange.filter(
-            id=change_id, status=ChangeStatus.PENDING_REVIEW
-        ).update(status=ChangeStatus.APPROVED, reviewed_by_id=reviewer_id, reviewed_at=now):
+        if not await ListingChange.filter(id=change_id, status=ChangeStatus.PENDING_REVIEW).update(
+            status=ChangeStatus.APPROVED, reviewed_by_id=reviewer_id, reviewed_at=now
+        ):
             return None
         change = await ListingChange.get(id=change_id).select_related("agency")
         if change.kind in (ChangeKind.ITEM_EDIT, ChangeKind.ITEM_NEW):
@@ -481,9 +481,7 @@ async def approve(change_id: int, *, reviewer_id: int) -> ListingChange | None:
                 qualification = await Qualification.create(agency_id=change.agency_id, **values)
                 change.qualification_id = qualification.id
                 await change.save(update_fields=["qualification_id"])
-            await qualifications.refresh_holds(
-                agency_ids=[change.agency_id], day=now.date()
-            )
+            await qualifications.refresh_holds(agency_ids=[change.agency_id], day=now.date())
         forget_cached_pages()
     return change
 
@@ -497,9 +495,7 @@ async def return_change(change_id: int, *, reviewer_id: int, reason: str) -> Lis
     if len(reason) > 2000:
         raise FormError.single("reason", N_("Use at most %(count)s characters."), count=2000)
     async with in_transaction():
-        if not await ListingChange.filter(
-            id=change_id, status=ChangeStatus.PENDING_REVIEW
-        ).update(
+        if not await ListingChange.filter(id=change_id, status=ChangeStatus.PENDING_REVIEW).update(
             status=ChangeStatus.RETURNED,
             return_reason=reason,
             reviewed_by_id=reviewer_id,
@@ -508,9 +504,9 @@ async def return_change(change_id: int, *, reviewer_id: int, reason: str) -> Lis
             return None
         change = await ListingChange.get(id=change_id)
         if change.kind is ChangeKind.ITEM_NEW and change.item_id is not None:
-            await ServiceItem.filter(
-                id=change.item_id, status=ServiceStatus.PENDING_REVIEW
-            ).update(status=ServiceStatus.DRAFT)
+            await ServiceItem.filter(id=change.item_id, status=ServiceStatus.PENDING_REVIEW).update(
+                status=ServiceStatus.DRAFT
+            )
     return change
 
 
@@ -581,4 +577,3 @@ def differences(change: ListingChange) -> list[FieldChange]:
             changed = (before or {}) != (after or {})
         rows.append(FieldChange(name, _shown(name, before), _shown(name, after), changed))
     return rows
-

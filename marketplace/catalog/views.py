@@ -12,9 +12,8 @@ from starlette.routing import Route
 
 from marketplace.access import PUBLIC, allow
 from marketplace.catalog import qualifications, services
-from marketplace.catalog.models import ServiceItemVersion
 from marketplace.catalog.fees import InvalidBase
-from marketplace.catalog.models import MarketType, ServiceStatus
+from marketplace.catalog.models import MarketType, ServiceItemVersion, ServiceStatus
 from marketplace.clock import today as beijing_today
 from marketplace.credit.models import CreditRecord
 from marketplace.credit.rules import REASONS

@@ -123,7 +123,9 @@ async def home(request: Request) -> Response:
         "workspace/home.html",
         {
             "agency": agency,
-            "items": [i for i in items if i.status is not ServiceStatus.DRAFT or i.id in open_by_item],
+            "items": [
+                i for i in items if i.status is not ServiceStatus.DRAFT or i.id in open_by_item
+            ],
             "open_by_item": open_by_item,
             "fee_standards": {i.id: _parsed(i.fee_standard) for i in items},
             "changes": changes,
@@ -143,7 +145,10 @@ def _parsed(standard: dict[str, Any]) -> FeeStandard | None:
 
 
 _NOTICES = {
-    "saved": N_("Draft saved. Submit it for review when it is ready: nothing public changes until the office approves it."),
+    "saved": N_(
+        "Draft saved. Submit it for review when it is ready: nothing public changes "
+        "until the office approves it."
+    ),
     "submitted": N_("Submitted for review. The office approves it or returns it with a reason."),
 }
 
@@ -226,7 +231,9 @@ async def _item_form(
     change: ListingChange | None,
 ) -> Response:
     agency: Agency = request.state.agency
-    current = item.fee_standard if item is not None and item.status is ServiceStatus.PUBLISHED else None
+    current = (
+        item.fee_standard if item is not None and item.status is ServiceStatus.PUBLISHED else None
+    )
     errors: dict[str, Message] = {}
     if request.method == "POST":
         form = await request.form()
@@ -335,7 +342,9 @@ async def profile(request: Request) -> Response:
         form = await request.form()
         values = {name: form_text(form, name, 5000) for name in listings.PROFILE_FIELDS}
         try:
-            change = await listings.draft_profile(agency, values, actor_id=signed_in_user(request).id)
+            change = await listings.draft_profile(
+                agency, values, actor_id=signed_in_user(request).id
+            )
             return RedirectResponse(f"/workspace/changes/{change.id}?done=saved", 303)
         except FormError as exc:
             errors = exc.errors
@@ -379,13 +388,18 @@ async def _qualification_form(request: Request, renews: Qualification | None) ->
             )
             if stored and stored[0].content_type != "application/pdf":
                 raise FormError.single(
-                    "certificate", N_("This file is not a PDF. Attach the certificate as a PDF file.")
+                    "certificate",
+                    N_("This file is not a PDF. Attach the certificate as a PDF file."),
                 )
             if stored:
                 data["certificate_sha256"] = stored[0].sha256
                 data["certificate_name"] = stored[0].filename
             change = await listings.draft_qualification(
-                agency, data, actor_id=signed_in_user(request).id, today=beijing_today(), renews=renews
+                agency,
+                data,
+                actor_id=signed_in_user(request).id,
+                today=beijing_today(),
+                renews=renews,
             )
             return RedirectResponse(f"/workspace/changes/{change.id}?done=saved", 303)
         except FormError as exc:
