@@ -13,7 +13,7 @@ the agency profile says why. The deadline sweep runs ``refresh_holds`` and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +37,7 @@ __all__ = [
     "refresh_holds",
     "remind_expiring",
     "set_required_qualification",
+    "summarise_holds",
 ]
 
 # Days before expiry the agency is reminded, each once.
@@ -98,16 +99,26 @@ class Hold:
 
 
 async def holds_of(agency_id: int) -> list[Hold]:
-    """The agency's categories held for an expired qualification (for its profile)."""
+    """The agency's categories held for an expired qualification (for its workspace)."""
     rows = await ServiceItem.filter(
         agency_id=agency_id, status=ServiceStatus.PUBLISHED, held_by_id__isnull=False
     ).select_related("category", "held_by")
+    return summarise_holds(rows, {i.held_by_id: i.held_by for i in rows if i.held_by})
+
+
+def summarise_holds(
+    held_items: Sequence[ServiceItem], qualifications: Mapping[int | None, Qualification]
+) -> list[Hold]:
+    """One ``Hold`` per category of ``held_items`` (category loaded), with the expired
+    qualification of ``qualifications`` (by id) that holds it."""
     found: dict[int, Hold] = {}
-    for item in rows:
-        assert item.held_by is not None
+    for item in held_items:
+        qualification = qualifications.get(item.held_by_id)
+        if qualification is None:
+            continue
         known = found.get(item.category_id)
         found[item.category_id] = Hold(
-            item.category, item.held_by, (known.items if known else 0) + 1
+            item.category, qualification, (known.items if known else 0) + 1
         )
     return sorted(found.values(), key=lambda h: (h.category.position, h.category.id))
 

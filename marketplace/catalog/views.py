@@ -76,10 +76,10 @@ async def agency_detail(request: Request) -> Response:
     agency_id = path_id(request)
 
     async def load() -> dict[str, Any] | None:
-        found = await services.get_public_agency(agency_id)
-        if found is None:
+        agency = await services.get_public_agency_only(agency_id)
+        if agency is None:
             return None
-        agency, items = found
+        items, held = await services.public_agency_items(agency)
         return {
             "agency": agency,
             "items": items,
@@ -96,7 +96,9 @@ async def agency_detail(request: Request) -> Response:
             "promise": await ratings.promise_of(agency_id=agency.id),
             "committed_days": sorted({item.time_limit_days for item in items}),
             # categories whose items are held for an expired required qualification
-            "holds": await qualifications.holds_of(agency.id),
+            "holds": qualifications.summarise_holds(
+                held, {q.id: q for q in agency.qualifications}
+            ),
         }
 
     # cached like the home and category pages: every change to what it shows (catalogue,
