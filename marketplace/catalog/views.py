@@ -96,9 +96,7 @@ async def agency_detail(request: Request) -> Response:
             "promise": await ratings.promise_of(agency_id=agency.id),
             "committed_days": sorted({item.time_limit_days for item in items}),
             # categories whose items are held for an expired required qualification
-            "holds": qualifications.summarise_holds(
-                held, {q.id: q for q in agency.qualifications}
-            ),
+            "holds": qualifications.summarise_holds(held, {q.id: q for q in agency.qualifications}),
         }
 
     # cached like the home and category pages: every change to what it shows (catalogue,
