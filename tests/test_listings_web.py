@@ -166,3 +166,15 @@ async def test_a_qualification_needs_a_real_pdf_and_a_returned_one_shows_its_rea
     page = await client.get(f"/workspace/changes/{change.id}")
     assert "证书扫描件不清晰" in page.text
     assert "证书扫描件不清晰" in (await client.get("/workspace")).text
+
+    # a profile change is listed by the agency's name until the office decides it
+    profile = await post_form(
+        client,
+        "/workspace/profile",
+        {"address": "盐城市亭湖区新址9号", "phone": "0515-1", "description": "简介"},
+    )
+    assert profile.status_code == 303
+    home = await client.get("/workspace")
+    assert home.status_code == 200 and "机构信息" in home.text
+    public = await client.get(f"/agencies/{c.qinghe.id}")
+    assert "盐城市亭湖区新址9号" not in public.text

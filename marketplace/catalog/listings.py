@@ -432,7 +432,7 @@ async def agency_changes(agency_id: int) -> list[ListingChange]:
     """The agency's changes, newest first (the workspace's list)."""
     return list(
         await ListingChange.filter(agency_id=agency_id)
-        .select_related("item", "qualification")
+        .select_related("agency", "item", "qualification")
         .order_by("-id")
     )
 
