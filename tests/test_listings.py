@@ -22,10 +22,13 @@ from marketplace.catalog.models import (
     ServiceStatus,
 )
 from marketplace.forms import FormError
+from marketplace.orders import services as orders
 from marketplace.orders.models import Notification
+from marketplace.orders.services import OrderRefused
 from marketplace.orders.tasks import sweep_orders
 from search.documents import build_documents
 from tests.accounts_helpers import make_user
+from tests.order_helpers import PROJECT_CODE, as_current
 
 TODAY = dt.date(2026, 11, 20)
 DIGEST = "ab" * 32
@@ -119,6 +122,24 @@ async def test_a_returned_draft_carries_its_reason_and_can_be_resubmitted(catalo
     )
     assert (again.id, again.status) == (change.id, ChangeStatus.DRAFT)
     assert (await listings.submit(again, c.qinghe)).status is ChangeStatus.PENDING_REVIEW
+
+
+async def test_the_agency_staff_are_told_of_each_decision(catalogue: Any) -> None:
+    c = catalogue
+    office = await make_user("office@example.com", Role.ADMIN)
+    staff = await make_user("staff@example.com", Role.AGENCY, agency=c.qinghe)
+    change = await submitted_edit(c, title="新标题")
+    await listings.return_change(change.id, reviewer_id=office.id, reason="标题不规范")
+    await listings.submit(change, c.qinghe)
+    await listings.approve(change.id, reviewer_id=office.id)
+    notices = await Notification.filter(user_id=staff.id).order_by("id")
+    assert [(n.message, n.params) for n in notices] == [
+        (
+            "The office returned your change: %(reason)s",
+            {"reason": "标题不规范", "listing_change": change.id},
+        ),
+        ("The office approved your change: it is published.", {"listing_change": change.id}),
+    ]
 
 
 async def test_an_agency_cannot_edit_another_agencys_item_or_enter_another_category(
@@ -219,6 +240,18 @@ async def test_an_expired_required_qualification_holds_items_until_a_renewal(
     ]
     # Hengyuan holds no qualification of that name: not held
     assert await catalog.get_public_item(c.report_book.id) is not None
+    # and nobody can order the held item
+    buyer = await as_current(await make_user("buyer@example.com", Role.ENTERPRISE))
+    with pytest.raises(OrderRefused):
+        await orders.place_order(
+            user=buyer,
+            item_id=c.report_form.id,
+            project_name="盐城测试项目",
+            project_code=PROJECT_CODE,
+            base=None,
+            note="",
+            idempotency_key="held-item-0001",
+        )
 
     expired = await Qualification.get(agency_id=c.qinghe.id, certificate_no="ZX-002")
     renewal = await listings.draft_qualification(

@@ -178,3 +178,21 @@ async def test_a_qualification_needs_a_real_pdf_and_a_returned_one_shows_its_rea
     assert home.status_code == 200 and "机构信息" in home.text
     public = await client.get(f"/agencies/{c.qinghe.id}")
     assert "盐城市亭湖区新址9号" not in public.text
+
+
+async def test_the_profile_says_why_a_category_is_off_the_storefront(
+    client: httpx.AsyncClient,
+) -> None:
+    from marketplace.catalog import qualifications
+
+    c = await small_catalogue()
+    await qualifications.set_required_qualification(
+        c.eia, "工程咨询单位资信", day=dt.date(2026, 11, 20)
+    )
+    profile = await client.get(f"/agencies/{c.qinghe.id}")
+    assert profile.status_code == 200
+    assert "环境影响评价类的服务项目已下架：所需资质工程咨询单位资信（ZX-002）已于" in profile.text
+    assert "环境影响报告表编制" not in profile.text
+    assert (await client.get(f"/services/{c.report_form.id}")).status_code == 404
+    category = await client.get("/categories/EIA")
+    assert "环境影响报告表编制" not in category.text and "环境影响报告书编制" in category.text

@@ -483,6 +483,7 @@ async def approve(change_id: int, *, reviewer_id: int) -> ListingChange | None:
                 await change.save(update_fields=["qualification_id"])
             await qualifications.refresh_holds(agency_ids=[change.agency_id], day=now.date())
         forget_cached_pages()
+        await _tell_agency(change, N_("The office approved your change: it is published."))
     return change
 
 
@@ -507,7 +508,18 @@ async def return_change(change_id: int, *, reviewer_id: int, reason: str) -> Lis
             await ServiceItem.filter(id=change.item_id, status=ServiceStatus.PENDING_REVIEW).update(
                 status=ServiceStatus.DRAFT
             )
+        await _tell_agency(change, N_("The office returned your change: %(reason)s"), reason=reason)
     return change
+
+
+async def _tell_agency(change: ListingChange, message: str, **params: object) -> None:
+    """An in-app notice of the office's decision for the agency's staff (in the
+    decision's transaction), linking to the change."""
+    from marketplace.accounts.models import Role, User
+    from marketplace.orders.services import notify
+
+    staff = await User.filter(agency_id=change.agency_id, is_active=True, roles__role=Role.AGENCY)
+    await notify(None, list(staff), message, {**params, "listing_change": change.id}, None)
 
 
 # --- what changes, field by field ----------------------------------------------------
