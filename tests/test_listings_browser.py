@@ -24,8 +24,8 @@ from tests.test_browser import (
 
 pytestmark = pytest.mark.browser
 
-# The people: staff of the agency of the first fixed-fee item (one fee: no discount, no
-# factors), the office, and an
+# The people: staff of the agency of the first fixed-fee item (without adjustment
+# factors; its discount makes the quote a range up to the amount), the office, and an
 # enterprise that ordered that item; prints the item, its fee and the order as JSON.
 _PEOPLE = """
 import asyncio
@@ -49,8 +49,7 @@ async def main():
     for candidate in await public_items().filter(
         fee_type="fixed", category__commissioned_by=CommissionedBy.APPLICANT
     ).order_by("id"):
-        standard = candidate.fee_standard
-        if not standard.get("factors") and not standard.get("discount_max_pct"):
+        if not candidate.fee_standard.get("factors"):
             item = candidate
             break
     await services.create_user(
@@ -73,7 +72,7 @@ async def main():
     )
     print(json.dumps({
         "item": item.id, "title": item.title, "amount_fen": item.fee_standard["amount_fen"],
-        "order": placed.order.id, "quoted_fen": placed.order.quoted_low_fen,
+        "order": placed.order.id, "quoted_fen": placed.order.quoted_high_fen,
     }))
     await Tortoise.close_connections()
 
@@ -152,7 +151,7 @@ async def test_a_new_fee_standard_goes_live_on_approval_and_old_orders_keep_thei
     await staff.locator("#amount").fill(str(new_fen // 100))
     await staff.get_by_role("button", name="更新估算").click()
     await expect(staff.locator("#draft-estimate .estimate-amount")).to_have_attribute(
-        "data-low-fen", str(new_fen)
+        "data-high-fen", str(new_fen)
     )
     await staff.get_by_role("button", name="保存草稿").click()
     await expect(staff.get_by_role("status")).to_contain_text("草稿已保存")
