@@ -29,7 +29,9 @@ from marketplace.admission import reviewing as admission_reviewing
 from marketplace.admission import views as admission_views
 from marketplace.background import register_jobs
 from marketplace.catalog import api as catalog_api
+from marketplace.catalog import review as catalog_review
 from marketplace.catalog import views as catalog_views
+from marketplace.catalog import workspace as catalog_workspace
 from marketplace.catalog.services import PageCache
 from marketplace.complaints import api as complaints_api
 from marketplace.complaints import views as complaints_views
@@ -178,6 +180,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *admission_views.routes,
         *admission_reviewing.routes,
         *admission_backoffice.routes,
+        *catalog_workspace.routes,
+        *catalog_review.routes,
         Mount("/api/v1", routes=api_routes),
         Mount("/static", StaticFiles(directory=BASE_DIR / "static"), name="static"),
         Route("/healthz", healthz, include_in_schema=False),

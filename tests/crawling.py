@@ -24,7 +24,14 @@ from marketplace.admission.models import (
     ApplicationQualification,
     Invitation,
 )
-from marketplace.catalog.models import Agency, Category, ServiceItem
+from marketplace.catalog.models import (
+    Agency,
+    Category,
+    ListingChange,
+    Qualification,
+    ServiceItem,
+    ServiceItemVersion,
+)
 from marketplace.complaints.models import Complaint, ComplaintFile
 from marketplace.credit.models import CreditRecord, CreditRecordFile
 from marketplace.orders.models import Order, OrderFile
@@ -68,6 +75,11 @@ _ID_TABLES: dict[str, type[Model]] = {
     "/backoffice/admission/letters/": Invitation,
     "/backoffice/credit/": CreditRecord,
     "/backoffice/admission/categories/": Category,
+    "/services/versions/": ServiceItemVersion,
+    "/workspace/items/": ServiceItem,
+    "/workspace/changes/": ListingChange,
+    "/workspace/qualifications/": Qualification,
+    "/backoffice/listings/": ListingChange,
 }
 # The file table of each kind of page that lists files, and its owner's id column.
 _FILE_TABLES: dict[str, tuple[type[Model], str]] = {

@@ -182,23 +182,25 @@ class _QueryCounter(logging.Handler):
 @pytest.mark.parametrize(
     ("page", "expected_queries"),
     # category and service: one of them the approval items the category serves
-    [("home", 3), ("category", 3), ("agency", 8), ("service", 7)],
+    [("home", 3), ("category", 3), ("agency", 8), ("service", 7), ("version", 1)],
 )
 async def test_pages_take_a_fixed_handful_of_queries_on_the_full_demo_catalogue(
     demo_client: httpx.AsyncClient, page: str, expected_queries: int
 ) -> None:
-    from marketplace.catalog.models import Agency, Category, ServiceItem
+    from marketplace.catalog.models import Agency, Category, ServiceItem, ServiceItemVersion
 
     # the busiest rows of the demo catalogue: any N+1 would multiply here
     category = await Category.filter(code="EIA").first()
     agency = await Agency.all().order_by("id").first()
     item = await ServiceItem.all().order_by("id").first()
-    assert category and agency and item
+    version = await ServiceItemVersion.all().order_by("id").first()
+    assert category and agency and item and version
     path = {
         "home": "/",
         "category": f"/categories/{category.code}",
         "agency": f"/agencies/{agency.id}",
         "service": f"/services/{item.id}?base=1000",
+        "version": f"/services/versions/{version.id}",
     }[page]
     logger = logging.getLogger("tortoise.db_client")
     counter = _QueryCounter()

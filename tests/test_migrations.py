@@ -126,6 +126,7 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
         "enterprise",
         "holiday",
         "holiday_year",
+        "listing_change",
         "notification",
         "order_event",
         "order_file",

@@ -7,6 +7,7 @@ The storefront pages are pinned in ``test_catalog_views.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -14,6 +15,7 @@ from collections.abc import Awaitable, Callable
 import httpx
 import pytest
 
+from marketplace.catalog import listings
 from marketplace.complaints import services as complaints
 from marketplace.core.clock import today
 from marketplace.credit import services as credit
@@ -101,6 +103,25 @@ async def _commend(world: OrderWorld, count: int, start: int) -> None:
         )
 
 
+async def _submit_qualifications(world: OrderWorld, count: int, start: int) -> None:
+    """Qualifications Qinghe submits for review: the workspace and the queue list them."""
+    agency = world.catalogue.qinghe
+    for n in range(start, start + count):
+        change = await listings.draft_qualification(
+            agency,
+            {
+                "name": f"资质{n}",
+                "certificate_no": f"Q-{n:04d}",
+                "issuer": "江苏省住房和城乡建设厅",
+                "expires_on": today() + dt.timedelta(days=400),
+                "certificate_sha256": "ab" * 32,
+            },
+            actor_id=None,
+            today=today(),
+        )
+        await listings.submit(change, agency)
+
+
 Grow = Callable[[OrderWorld, int, int], Awaitable[None]]
 
 
@@ -125,6 +146,9 @@ Grow = Callable[[OrderWorld, int, int], Awaitable[None]]
         # the dashboard's parts, the public table's agencies by category and working days
         ("admin@example.com", "/backoffice/statistics", _place, 22),
         ("admin@example.com", "/notifications", _place, 3),
+        # the agency's workspace and the office's review queue of listing changes
+        ("qh@example.com", "/workspace", _submit_qualifications, 10),
+        ("admin@example.com", "/backoffice/listings", _submit_qualifications, 3),
     ],
 )
 async def test_lists_take_the_same_few_queries_with_more_rows(

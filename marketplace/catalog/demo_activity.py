@@ -713,6 +713,10 @@ async def seed_activity(*, today: dt.date, media_dir: Path | None = None) -> boo
         await _correct_order_times(plans)
     # and two admission rounds in progress on "today" (publicity with an objection; open)
     await seed_rounds(today=today, calendar=calendar, office=office_user, media_dir=media_dir)
+    # listing changes under review (after everything above, which they leave as it is)
+    from marketplace.catalog.demo_listings import seed_listing_changes
+
+    await seed_listing_changes(today=today, media_dir=media_dir, office=office_user)
     return True
 
 

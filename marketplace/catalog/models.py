@@ -8,6 +8,7 @@ enterprise ordered never changes under it.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -19,8 +20,11 @@ __all__ = [
     "ApprovalItem",
     "Category",
     "CategoryApprovalItem",
+    "ChangeKind",
+    "ChangeStatus",
     "CommissionedBy",
     "EntryMode",
+    "ListingChange",
     "MarketType",
     "Qualification",
     "ServiceItem",
@@ -96,6 +100,10 @@ class Category(Model):
     commissioned_by = fields.CharEnumField(
         CommissionedBy, max_length=24, default=CommissionedBy.APPLICANT
     )
+    # The licence an agency must hold, valid, to offer this category (its name, or a part
+    # of its name, such as 防雷装置检测资质); "" when none is checked. When the agency's
+    # qualifications of that name have all expired, its items here leave the storefront.
+    required_qualification = fields.CharField(max_length=128, default="")
 
     services: fields.ReverseRelation[ServiceItem]
     approval_links: fields.ReverseRelation[CategoryApprovalItem]
@@ -198,6 +206,14 @@ class Qualification(Model):
     certificate_no = fields.CharField(max_length=64)
     issuer = fields.CharField(max_length=128)
     expires_on = fields.DateField()
+    # the certificate scan (a PDF checked by content, stored by digest; "" for none)
+    certificate_sha256 = fields.CharField(max_length=64, default="")
+    certificate_name = fields.CharField(max_length=128, default="")
+    # the expiry reminders of the sweep, each sent once (cleared by an approved renewal)
+    reminded_30_at = fields.DatetimeField(null=True)
+    reminded_7_at = fields.DatetimeField(null=True)
+
+    agency_id: int
 
     class Meta:
         table = "qualification"
@@ -225,11 +241,17 @@ class ServiceItem(Model):
     status = fields.CharEnumField(ServiceStatus, max_length=16, default=ServiceStatus.DRAFT)
     version = fields.IntField(default=0)  # number of the newest published version
     published_at = fields.DatetimeField(null=True)
+    # Set while the category's required qualification of the agency has expired: the
+    # item is out of the storefront, search and ordering until a renewal is approved.
+    held_by: fields.ForeignKeyNullableRelation[Qualification] = fields.ForeignKeyField(
+        "models.Qualification", related_name="held_items", null=True, on_delete=fields.SET_NULL
+    )
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
     agency_id: int
     category_id: int
+    held_by_id: int | None
     versions: fields.ReverseRelation[ServiceItemVersion]
 
     class Meta:
@@ -266,3 +288,69 @@ class ServiceItemVersion(Model):
         table = "service_item_version"
         ordering = ["item_id", "version"]
         unique_together = (("item", "version"),)
+
+
+class ChangeKind(StrEnum):
+    """What an agency asks the office to publish (DESIGN.md section 2: listings change
+    only through review)."""
+
+    PROFILE = "profile"  # address, phone, introduction of the agency
+    ITEM_EDIT = "item_edit"  # new content for a published item (the live one stays live)
+    ITEM_NEW = "item_new"  # a new item in a category the agency is admitted to
+    ITEM_WITHDRAW = "item_withdraw"  # take a published item down
+    QUALIFICATION_NEW = "qualification_new"
+    QUALIFICATION_RENEWAL = "qualification_renewal"  # a renewed certificate
+
+
+class ChangeStatus(StrEnum):
+    DRAFT = "draft"  # being written by the agency, seen by nobody else
+    PENDING_REVIEW = "pending_review"  # submitted, in the office's review queue
+    APPROVED = "approved"  # published (the record stays)
+    RETURNED = "returned"  # sent back with a reason; the agency may edit and resubmit
+
+
+class ListingChange(Model):
+    """A change to an agency's presence, as a draft beside what is live.
+
+    ``proposed`` holds the proposed values (for an item: the published fields of
+    ``ServiceItem``; for a qualification: its columns); nothing public changes until the
+    office approves, which applies them in one transaction.
+    """
+
+    id = fields.IntField(primary_key=True)
+    agency: fields.ForeignKeyRelation[Agency] = fields.ForeignKeyField(
+        "models.Agency", related_name="listing_changes", on_delete=fields.CASCADE
+    )
+    kind = fields.CharEnumField(ChangeKind, max_length=24)
+    item: fields.ForeignKeyNullableRelation[ServiceItem] = fields.ForeignKeyField(
+        "models.ServiceItem", related_name="changes", null=True, on_delete=fields.CASCADE
+    )
+    qualification: fields.ForeignKeyNullableRelation[Qualification] = fields.ForeignKeyField(
+        "models.Qualification", related_name="changes", null=True, on_delete=fields.CASCADE
+    )
+    proposed: dict = fields.JSONField(default=dict)
+    status = fields.CharEnumField(
+        ChangeStatus, max_length=16, default=ChangeStatus.DRAFT, db_index=True
+    )
+    return_reason = fields.TextField(default="")
+    created_by: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField(
+        "models.User", related_name="listing_changes", null=True, on_delete=fields.SET_NULL
+    )
+    reviewed_by: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField(
+        "models.User", related_name="listing_reviews", null=True, on_delete=fields.SET_NULL
+    )
+    published_version = fields.IntField(null=True)  # the item version an approval made
+    created_at = fields.DatetimeField(auto_now_add=True)
+    submitted_at = fields.DatetimeField(null=True)
+    reviewed_at = fields.DatetimeField(null=True)
+
+    agency_id: int
+    item_id: int | None
+    qualification_id: int | None
+    created_by_id: int | None
+    reviewed_by_id: int | None
+
+    class Meta:
+        table = "listing_change"
+        ordering = ["id"]
+        indexes = (("agency_id", "status"),)

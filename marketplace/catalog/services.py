@@ -60,12 +60,14 @@ __all__ = [
     "estimate_item_fee",
     "forget_cached_pages",
     "get_public_agency",
+    "get_public_agency_only",
     "get_public_item",
     "home_page",
     "link_approval_items",
     "list_agencies",
     "list_categories",
     "list_category_items",
+    "public_agency_items",
     "public_items",
     "publish_service_item",
 ]
@@ -356,16 +358,19 @@ async def publish_service_item(
 # --- public reads --------------------------------------------------------------------
 
 
-def public_items() -> Any:
+def public_items(*, with_held: bool = False) -> Any:
     """Published items of admitted agencies not suspended from new orders: what the
-    storefront shows, search finds and enterprises can order."""
+    storefront shows, search finds and enterprises can order. ``with_held`` adds the
+    items held for an expired required qualification (``catalog.qualifications``),
+    which the agency profile names but does not list."""
     today = beijing_today()
-    return ServiceItem.filter(
+    query = ServiceItem.filter(
         Q(agency__orders_suspended_until__isnull=True)
         | Q(agency__orders_suspended_until__lt=today),
         status=ServiceStatus.PUBLISHED,
         agency__status=AgencyStatus.ADMITTED,
     )
+    return query if with_held else query.filter(held_by_id__isnull=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,17 +471,35 @@ async def list_agencies(
     return agencies, total
 
 
-async def get_public_agency(agency_id: int) -> tuple[Agency, list[ServiceItem]] | None:
-    """An admitted agency with its qualifications loaded and its published items."""
-    agency = (
+async def get_public_agency_only(agency_id: int) -> Agency | None:
+    """An admitted agency with its qualifications loaded."""
+    agency: Agency | None = (
         await Agency.filter(id=agency_id, status=AgencyStatus.ADMITTED)
         .prefetch_related("qualifications")
         .first()
     )
+    return agency
+
+
+async def get_public_agency(agency_id: int) -> tuple[Agency, list[ServiceItem]] | None:
+    """An admitted agency with its qualifications loaded and its published items."""
+    agency = await get_public_agency_only(agency_id)
     if agency is None:
         return None
-    items = await public_items().filter(agency=agency).select_related("category").order_by("id")
+    items, _ = await public_agency_items(agency)
     return agency, items
+
+
+async def public_agency_items(agency: Agency) -> tuple[list[ServiceItem], list[ServiceItem]]:
+    """The agency's public items, and its items held for an expired required
+    qualification (``held_by`` is one of ``agency.qualifications``), in one query."""
+    rows = (
+        await public_items(with_held=True)
+        .filter(agency=agency)
+        .select_related("category")
+        .order_by("id")
+    )
+    return [i for i in rows if i.held_by_id is None], [i for i in rows if i.held_by_id]
 
 
 async def get_public_item(item_id: int) -> ServiceItem | None:

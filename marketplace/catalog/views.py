@@ -11,9 +11,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from marketplace.access import PUBLIC, allow
-from marketplace.catalog import services
+from marketplace.catalog import qualifications, services
 from marketplace.catalog.fees import InvalidBase
-from marketplace.catalog.models import MarketType
+from marketplace.catalog.models import MarketType, ServiceItemVersion, ServiceStatus
 from marketplace.core.clock import today as beijing_today
 from marketplace.credit.models import CreditRecord
 from marketplace.credit.rules import REASONS
@@ -76,10 +76,10 @@ async def agency_detail(request: Request) -> Response:
     agency_id = path_id(request)
 
     async def load() -> dict[str, Any] | None:
-        found = await services.get_public_agency(agency_id)
-        if found is None:
+        agency = await services.get_public_agency_only(agency_id)
+        if agency is None:
             return None
-        agency, items = found
+        items, held = await services.public_agency_items(agency)
         return {
             "agency": agency,
             "items": items,
@@ -95,6 +95,8 @@ async def agency_detail(request: Request) -> Response:
             "credit_reasons": REASONS,
             "promise": await ratings.promise_of(agency_id=agency.id),
             "committed_days": sorted({item.time_limit_days for item in items}),
+            # categories whose items are held for an expired required qualification
+            "holds": qualifications.summarise_holds(held, {q.id: q for q in agency.qualifications}),
         }
 
     # cached like the home and category pages: every change to what it shows (catalogue,
@@ -165,9 +167,34 @@ async def service_detail(request: Request) -> Response:
     )
 
 
+@allow(PUBLIC)
+async def service_version(request: Request) -> Response:
+    """One published version of an item as it was published (orders cite versions)."""
+    version = await ServiceItemVersion.get_or_none(id=path_id(request)).select_related(
+        "item__agency", "item__category"
+    )
+    if version is None or version.item.status not in (
+        ServiceStatus.PUBLISHED,
+        ServiceStatus.WITHDRAWN,
+    ):
+        raise HTTPException(status_code=404)
+    return render(
+        request,
+        "catalog/service_version.html",
+        {
+            "version": version,
+            "item": version.item,
+            "standard": services.item_fee_standard(version),
+            "is_live": version.item.status is ServiceStatus.PUBLISHED
+            and version.version == version.item.version,
+        },
+    )
+
+
 routes = [
     Route("/", home, name="home"),
     Route("/categories/{code:str}", category_detail, name="category_detail"),
     Route("/agencies/{id:str}", agency_detail, name="agency_detail"),
     Route("/services/{id:str}", service_detail, name="service_detail"),
+    Route("/services/versions/{id:str}", service_version, name="service_version"),
 ]

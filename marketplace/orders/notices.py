@@ -52,6 +52,10 @@ def notice_view(notice: Notification) -> NoticeView:
     complaint_id = _small_id(params.get("complaint"))
     if complaint_id is not None:
         href: str | None = f"/complaints/{complaint_id}"
+    elif _small_id(params.get("qualification")) is not None:
+        href = "/workspace/qualifications"
+    elif _small_id(params.get("listing_change")) is not None:
+        href = f"/workspace/changes/{params['listing_change']}"
     elif notice.order_id is not None:
         href = f"/orders/{notice.order_id}"
     else:

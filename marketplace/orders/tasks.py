@@ -13,6 +13,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from marketplace.catalog.qualifications import refresh_holds, remind_expiring
 from marketplace.complaints.services import remind_due_complaints
 from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import now as beijing_now
@@ -42,6 +43,10 @@ async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, 
     done["reinstated"] = await lift_ended_suspensions(day)
     # complaints the office must answer by the next working day
     done["complaints_reminded"] = await remind_due_complaints(day, queue=queue)
+    # qualifications: expiry reminders, and items held while a required one has expired
+    # (not counted in ``done``, whose keys the order tests pin)
+    await remind_expiring(day, queue=queue)
+    await refresh_holds(day=day)
     now = beijing_now()
 
     for order in await Order.filter(
