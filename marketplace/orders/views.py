@@ -19,7 +19,7 @@ from marketplace.catalog.fees import InvalidBase, parse_base, parse_fee_standard
 from marketplace.catalog.models import CommissionedBy
 from marketplace.complaints.models import Complaint
 from marketplace.forms import FormError, Message, form_code, form_text, parse_id
-from marketplace.http import path_id
+from marketplace.http import MAX_DB_ID, path_id
 from marketplace.i18n import translate
 from marketplace.orders import services
 from marketplace.orders.clock import clock_of, load_calendar, today
@@ -29,6 +29,7 @@ from marketplace.orders.notices import notice_view
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.states import TRANSITIONS
 from marketplace.orders.visibility import visible_orders
+from marketplace.organisations.models import Professional
 from marketplace.payments.stripe_gateway import start_checkout
 from marketplace.ratings.models import Rating
 from marketplace.templating import render
@@ -190,6 +191,15 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
     user = signed_in_user(request)
     order: Order = request.state.order
     await order.fetch_related("item", "item_version", "agency", "enterprise", "approval_item")
+    if order.professional_id is not None:
+        await order.fetch_related("professional")
+    actions = services.allowed_actions(user, order)
+    # whom the agency can name responsible when it accepts: its own register
+    professionals = (
+        await Professional.filter(agency_id=order.agency_id, active=True).order_by("id")
+        if any(t.action == "accept" for t in actions)
+        else []
+    )
     calendar = await load_calendar()
     events = await OrderEvent.filter(order=order).order_by("id").select_related("actor")
     messages = await OrderMessage.filter(order=order).order_by("id").select_related("author")
@@ -202,7 +212,8 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
         "events": events,
         "messages": messages,
         "files": files,
-        "actions": services.allowed_actions(user, order),
+        "actions": actions,
+        "professionals": professionals,
         "parties": services.party_of(user, order),
         "errors": {},
         "rating": rating,
@@ -221,6 +232,15 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
 # --- acting --------------------------------------------------------------------------
 
 
+def _professional_id(raw: str) -> int | None:
+    """The professional chosen in the accept form; anything but an id names no one (the
+    service then asks for one if the register is not empty)."""
+    raw = raw.strip()
+    if raw.isascii() and raw.isdigit() and 0 < int(raw) <= MAX_DB_ID:
+        return int(raw)
+    return None
+
+
 @allow(ORDER_PARTIES, owner=_order_owner)
 async def order_action(request: Request) -> Response:
     action = request.path_params["action"]
@@ -236,6 +256,7 @@ async def order_action(request: Request) -> Response:
             actor=signed_in_user(request),
             reason=form_text(form, "reason", 2100),
             outcome=form_text(form, "outcome", 20),
+            professional_id=_professional_id(form_text(form, "professional_id", 20)),
             files=stored,
             queue=request.state.jobs,
         )
