@@ -4,14 +4,17 @@ member sees, where notices go, and the agency's register of licensed professiona
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import io
 import re
 from collections.abc import AsyncIterator
+from types import SimpleNamespace
 
 import httpx
 import pytest
 from asgi_lifespan import LifespanManager
 from starlette.datastructures import UploadFile
+from tortoise import connections
 
 from marketplace import clock
 from marketplace.accounts import services as accounts
@@ -431,3 +434,82 @@ async def test_accepting_names_a_professional_of_the_orders_own_agency(
     assert (await buyer.get(f"/api/v1/orders/{order.id}")).json()["professional"]["id"] == ours.id
     await buyer.aclose()
     assert await Professional.filter(agency_id=world.catalogue.hengyuan.id).count() == 1
+
+
+async def test_the_migration_makes_every_linked_account_its_organisations_administrator(
+    world: OrderWorld,
+) -> None:
+    # given the accounts as they were before organisations had members
+    await User.all().update(member_role=None)
+
+    # when the data step of the migration runs
+    migration = importlib.import_module("marketplace.migrations.0017_organisations")
+    await migration._administrators(None, SimpleNamespace(client=connections.get("default")))
+
+    # then each enterprise's and agency's one account administers it; the office's none
+    assert dict(await User.all().values_list("email", "member_role")) == {
+        "buyer@example.com": MemberRole.ADMINISTRATOR,
+        "other@example.com": MemberRole.ADMINISTRATOR,
+        "hy@example.com": MemberRole.ADMINISTRATOR,
+        "qh@example.com": MemberRole.ADMINISTRATOR,
+        "admin@example.com": None,
+    }
+
+
+async def test_the_members_page_invites_and_the_link_makes_a_signed_in_member(
+    world: OrderWorld, http: httpx.AsyncClient
+) -> None:
+    # given the agency's administrator invites a colleague on the members page
+    admin = await _browser(http, "hy@example.com")
+    sent = await admin.post(
+        "/account/organisation",
+        data={
+            "email": "colleague@example.com",
+            "role": "administrator",
+            "csrftoken": await csrf_token(admin),
+        },
+    )
+    assert sent.headers["location"] == "/account/organisation?done=invited"
+    refused = await admin.post(
+        "/account/organisation",
+        data={"email": "not an address", "role": "owner", "csrftoken": await csrf_token(admin)},
+    )
+    assert refused.status_code == 422
+    assert "请输入有效的电子邮箱地址。" in refused.text
+    mail = await OutboxEmail.get(to="colleague@example.com")
+    # the link is built from PUBLIC_URL (the test settings' default), not the Host header
+    link = re.search(r"(\S+)/invitations/(\S+)", mail.body)
+    assert link is not None and link[1] == make_settings("sqlite://:memory:").public_url
+    path = f"/invitations/{link[2]}"
+
+    # when the colleague opens it and makes their account
+    visitor = httpx.AsyncClient(transport=http._transport, base_url="http://testserver")
+    page = await visitor.get(path)
+    assert page.status_code == 200 and "colleague@example.com" in page.text
+    made = await visitor.post(
+        path,
+        data={"name": "同事", "password": PASSWORD, "csrftoken": await csrf_token(visitor, path)},
+    )
+    assert (made.status_code, made.headers["location"]) == (303, "/account/organisation")
+
+    # then they are signed in as an administrator of the agency, and the link is spent
+    members_page = await visitor.get("/account/organisation")
+    assert members_page.status_code == 200 and "同事" in members_page.text
+    assert "/account/organisation/members/" in members_page.text  # they manage members
+    assert (await visitor.get(path)).status_code == 410
+    colleague = await User.get(email="colleague@example.com")
+    assert (colleague.agency_id, colleague.member_role) == (
+        world.catalogue.hengyuan.id,
+        MemberRole.ADMINISTRATOR,
+    )
+
+    # and the first administrator may now step down to handler on the page
+    stepped = await admin.post(
+        f"/account/organisation/members/{world.hengyuan_staff.id}/role",
+        data={"role": "handler", "csrftoken": await csrf_token(admin)},
+    )
+    assert stepped.headers["location"] == "/account/organisation?done=role_changed"
+    handler_page = (await admin.get("/account/organisation")).text
+    assert "/account/organisation/members/" not in handler_page  # handlers manage no one
+    await admin.aclose()
+    await visitor.aclose()

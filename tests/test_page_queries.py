@@ -14,11 +14,13 @@ from collections.abc import Awaitable, Callable
 import httpx
 import pytest
 
+from marketplace.codes import resident_id_check_character
 from marketplace.complaints import services as complaints
 from marketplace.credit import services as credit
 from marketplace.orders import services as orders
 from marketplace.orders.clock import today
 from marketplace.orders.views import ORDER_PAGE_SIZE
+from marketplace.organisations import services as organisations
 from tests.accounts_helpers import sign_in
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
 
@@ -101,6 +103,35 @@ async def _commend(world: OrderWorld, count: int, start: int) -> None:
         )
 
 
+async def _members(world: OrderWorld, count: int, start: int) -> None:
+    """Members who joined the buyer's enterprise, and as many invitations still open."""
+    admin = await as_current(world.enterprise)
+    url = "https://marketplace.example.cn/invitations/{token}"
+    for n in range(start, start + count):
+        joined = await organisations.invite(
+            admin, email=f"member{n}@example.com", role="handler", accept_url=url
+        )
+        await organisations.accept_invitation(
+            token=joined.token, name=f"成员{n}", password="correct horse battery"
+        )
+        await organisations.invite(
+            admin, email=f"invited{n}@example.com", role="handler", accept_url=url
+        )
+
+
+async def _professionals(world: OrderWorld, count: int, start: int) -> None:
+    staff = await as_current(world.hengyuan_staff)
+    for n in range(start, start + count):
+        first17 = f"32090219800101{n:03d}"
+        await organisations.add_professional(
+            staff,
+            name=f"执业{n}",
+            qualification="环境影响评价工程师",
+            certificate_no=f"HP-{n:04d}",
+            id_number=first17 + resident_id_check_character(first17),
+        )
+
+
 Grow = Callable[[OrderWorld, int, int], Awaitable[None]]
 
 
@@ -123,6 +154,11 @@ Grow = Callable[[OrderWorld, int, int], Awaitable[None]]
         # the dashboard's parts, the public table's agencies by category and working days
         ("admin@example.com", "/backoffice/statistics", _place, 22),
         ("admin@example.com", "/notifications", _place, 3),
+        # the organisation's members and open invitations, the agency's register
+        ("buyer@example.com", "/account/organisation", _members, 5),
+        ("buyer@example.com", "/api/v1/organisation/members", _members, 4),
+        ("hy@example.com", "/account/professionals", _professionals, 3),
+        ("hy@example.com", "/api/v1/professionals", _professionals, 3),
     ],
 )
 async def test_lists_take_the_same_few_queries_with_more_rows(

@@ -280,8 +280,6 @@ async def set_roles(
     errors: dict[str, Message] = {}
     if Role.AGENCY in wanted and agency is None and user.agency_id is None:
         errors["agency"] = Message(N_("Agency staff must belong to an agency."))
-    if Role.AGENCY in wanted and user.enterprise_id is not None:
-        errors["roles"] = Message(N_("A member of an enterprise cannot be agency staff as well."))
     if (Role.ENTERPRISE in wanted) != (Role.ENTERPRISE in current):
         errors["roles"] = Message(N_("The enterprise role comes with the enterprise's account."))
     if user.id == actor.id and Role.ADMIN in current and Role.ADMIN not in wanted:
@@ -296,8 +294,11 @@ async def set_roles(
             agency_id = agency.id if agency is not None else user.agency_id
         left = user.agency_id if Role.AGENCY in current else None
         if agency_id != user.agency_id or agency_id != left:
-            # a new member of an agency gets a standing in it, one who leaves loses it
-            user.member_role = await _standing_in(agency_id) if agency_id is not None else None
+            # A new member of an agency gets a standing in it, one who leaves loses it. An
+            # enterprise's member the office also makes agency staff keeps the one standing
+            # they have (it is one column): only the office makes such a double member.
+            if user.enterprise_id is None:
+                user.member_role = await _standing_in(agency_id) if agency_id else None
             user.agency_id = agency_id
             await user.save(update_fields=["agency_id", "member_role"])
             if left is not None and left != agency_id:

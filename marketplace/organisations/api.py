@@ -41,6 +41,14 @@ def _professional_json(p: Professional) -> dict[str, Any]:
     }
 
 
+def _api_error(exc: FormError) -> ApiError:
+    """Typed input refused: 422 field by field. Refused by the state of things: 409."""
+    if isinstance(exc, services.Refused):
+        field, message = next(iter(exc.errors.items()))
+        return ApiError(409, "refused", translate(message.id, message.params), field=field or None)
+    return api_form_error(exc)
+
+
 def _administrator(user: CurrentUser) -> None:
     if not is_administrator(user):
         raise ApiError(
@@ -97,7 +105,8 @@ async def member_list(request: Request) -> JSONResponse:
         403: "Not an administrator of an organisation, or a session-cookie request without "
         "the x-csrftoken header",
         404: "The caller is a member of no organisation",
-        422: "Invalid input (an e-mail address, a member already); nothing changed",
+        409: "The address is a member's already; nothing changed",
+        422: "Invalid input (an e-mail address); nothing changed",
     },
 )
 async def invite(request: Request) -> JSONResponse:
@@ -114,7 +123,7 @@ async def invite(request: Request) -> JSONResponse:
             ip=client_ip(request),
         )
     except FormError as exc:
-        raise api_form_error(exc) from None
+        raise _api_error(exc) from None
     invitation = invited.invitation
     return JSONResponse(
         {
@@ -137,7 +146,7 @@ async def invite(request: Request) -> JSONResponse:
         403: "Not an administrator of the organisation, or a session-cookie request without "
         "the x-csrftoken header",
         404: "No such member of the caller's organisation",
-        422: "The last administrator cannot become a handler; nothing changed",
+        409: "The last administrator cannot become a handler; nothing changed",
     },
 )
 async def member_role(request: Request) -> JSONResponse:
@@ -149,7 +158,7 @@ async def member_role(request: Request) -> JSONResponse:
             user, path_id(request), role=body.role, ip=client_ip(request)
         )
     except FormError as exc:
-        raise api_form_error(exc) from None
+        raise _api_error(exc) from None
     return JSONResponse(_member_json(member))
 
 
@@ -163,7 +172,7 @@ async def member_role(request: Request) -> JSONResponse:
         403: "Not an administrator of the organisation, or a session-cookie request without "
         "the x-csrftoken header",
         404: "No such member of the caller's organisation",
-        422: "The last administrator cannot be removed; nothing changed",
+        409: "The last administrator cannot be removed; nothing changed",
     },
 )
 async def member_remove(request: Request) -> JSONResponse:
@@ -173,7 +182,7 @@ async def member_remove(request: Request) -> JSONResponse:
     try:
         await services.remove_member(user, member_id, ip=client_ip(request))
     except FormError as exc:
-        raise api_form_error(exc) from None
+        raise _api_error(exc) from None
     return JSONResponse({"id": member_id, "removed": True})
 
 
@@ -197,8 +206,9 @@ async def _agency_member(request: Request, user: CurrentUser) -> bool:
         403: "Not an administrator of an agency, or a session-cookie request without the "
         "x-csrftoken header",
         404: "The caller is a member of no agency",
-        422: "Invalid input (an identity card number whose check character does not match, "
-        "a certificate on the register already); nothing changed",
+        409: "A professional with this certificate number is on the register already",
+        422: "Invalid input (an identity card number whose check character does not match); "
+        "nothing changed",
     },
 )
 async def professional_list(request: Request) -> JSONResponse:
@@ -217,7 +227,7 @@ async def professional_list(request: Request) -> JSONResponse:
             id_number=body.id_number,
         )
     except FormError as exc:
-        raise api_form_error(exc) from None
+        raise _api_error(exc) from None
     return JSONResponse(_professional_json(professional), status_code=201)
 
 
@@ -247,7 +257,7 @@ async def professional_remove(request: Request) -> JSONResponse:
     try:
         await services.remove_professional(user, professional_id)
     except FormError as exc:
-        raise api_form_error(exc) from None
+        raise _api_error(exc) from None
     return JSONResponse({"id": professional_id, "removed": True})
 
 

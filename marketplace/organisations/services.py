@@ -51,6 +51,7 @@ __all__ = [
     "INVITATION_LIFETIME",
     "Invited",
     "Organisation",
+    "Refused",
     "accept_invitation",
     "add_professional",
     "can_join",
@@ -65,6 +66,12 @@ __all__ = [
 ]
 
 INVITATION_LIFETIME = dt.timedelta(days=7)
+
+
+class Refused(FormError):
+    """Refused by the state of things, not by what was typed (the last administrator, a
+    certificate on the register already): the form shows it like any error, the API
+    answers 409."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +161,7 @@ async def invite(
     except FormError as exc:
         errors.update(exc.errors)
     if not errors and await members(**organisation.scope).filter(email=address).exists():
-        errors["email"] = Message(N_("This person is a member already."))
+        raise Refused.single("email", N_("This person is a member already."))
     if errors:
         raise FormError(errors)
     token = secrets.token_urlsafe(32)
@@ -357,7 +364,7 @@ async def set_member_role(actor: CurrentUser, member_id: int, *, role: str, ip: 
         if standing is MemberRole.HANDLER and not await _other_administrators(
             organisation, member.id
         ):
-            raise FormError.single("role", _LAST_ADMINISTRATOR)
+            raise Refused.single("role", _LAST_ADMINISTRATOR)
         await User.filter(id=member.id).update(member_role=standing)
         await log_event(
             "member_role_changed",
@@ -380,8 +387,14 @@ async def remove_member(actor: CurrentUser, member_id: int, *, ip: str = "") -> 
         if member.member_role is MemberRole.ADMINISTRATOR and not await _other_administrators(
             organisation, member.id
         ):
-            raise FormError.single("", _LAST_ADMINISTRATOR)
-        await User.filter(id=member.id).update(enterprise_id=None, agency_id=None, member_role=None)
+            raise Refused.single("", _LAST_ADMINISTRATOR)
+        # only this organisation's link goes (the office may have made someone a member of
+        # an enterprise and staff of an agency both); the standing goes with the last link
+        other_link = member.agency_id if organisation.kind == "enterprise" else member.enterprise_id
+        await User.filter(id=member.id).update(
+            **{f"{organisation.kind}_id": None},
+            member_role=member.member_role if other_link is not None else None,
+        )
         await UserRole.filter(user_id=member.id, role=organisation.member_role).delete()
         await Session.filter(user_id=member.id).delete()
         await ApiToken.filter(user_id=member.id, revoked_at=None).update(revoked_at=_now())
@@ -421,12 +434,13 @@ async def add_professional(
         number = check_resident_id(id_number, today=clock.today())
     except InvalidCode as exc:
         errors["id_number"] = exc.message
-    if not errors and await Professional.exists(agency_id=agency_id, certificate_no=certificate_no):
-        errors["certificate_no"] = Message(
-            N_("A professional with this certificate number is on the register already.")
-        )
     if errors:
         raise FormError(errors)
+    if await Professional.exists(agency_id=agency_id, certificate_no=certificate_no):
+        raise Refused.single(
+            "certificate_no",
+            N_("A professional with this certificate number is on the register already."),
+        )
     try:
         return await Professional.create(
             agency_id=agency_id,
@@ -436,7 +450,7 @@ async def add_professional(
             id_number=number,
         )
     except IntegrityError:
-        raise FormError.single(
+        raise Refused.single(
             "certificate_no",
             N_("A professional with this certificate number is on the register already."),
         ) from None
