@@ -48,9 +48,9 @@ SKIPPED = {("POST", "/payments/stripe/webhook")}
 # Rules no schema can state, answered 422 on that field alone: a project code's parts
 # against the official division table and today's month (marketplace.codes), the
 # adjustment factors of the ordered item's own fee standard (factor_<key>), the
-# organisations' rules noted below, and a statistics period of at most 36 months that ends after it starts. For these, a
-# schema-valid request may be refused, but only on that field and with its reason; every
-# other check still applies.
+# organisations' rules noted below, and a statistics period of at most 36 months that ends
+# after it starts. For these, a schema-valid request may be refused, but only on that field
+# and with its reason; every other check still applies.
 SEMANTIC_FIELDS = {
     ("POST", "/orders"): {"project_code", "factor_*"},
     # an e-mail address that takes mail (email-validator); an identity card number's date

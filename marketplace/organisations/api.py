@@ -167,6 +167,7 @@ async def member_role(request: Request) -> JSONResponse:
     "POST",
     summary="Remove a member from the caller's organisation (administrator)",
     description="Their sessions and API tokens end at once.",
+    body=schemas.Removal,
     responses={200: ("The member was removed", schemas.Removed)},
     errors={
         403: "Not an administrator of the organisation, or a session-cookie request without "
@@ -178,6 +179,7 @@ async def member_role(request: Request) -> JSONResponse:
 async def member_remove(request: Request) -> JSONResponse:
     user = signed_in_user(request)
     _administrator(user)
+    await parse_body(request, schemas.Removal)
     member_id = path_id(request)
     try:
         await services.remove_member(user, member_id, ip=client_ip(request))
@@ -243,6 +245,7 @@ async def _owns_professional(request: Request, user: CurrentUser) -> bool:
     "POST",
     summary="Take a professional off the register (the agency's administrator)",
     description="No new order can name them; the orders that do keep the name.",
+    body=schemas.Removal,
     responses={200: ("The professional was taken off", schemas.Removed)},
     errors={
         403: "Not an administrator of the agency, or a session-cookie request without the "
@@ -253,6 +256,7 @@ async def _owns_professional(request: Request, user: CurrentUser) -> bool:
 async def professional_remove(request: Request) -> JSONResponse:
     user = signed_in_user(request)
     _administrator(user)
+    await parse_body(request, schemas.Removal)
     professional_id = path_id(request)
     try:
         await services.remove_professional(user, professional_id)

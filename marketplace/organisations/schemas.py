@@ -18,6 +18,7 @@ __all__ = [
     "NewProfessional",
     "Professional",
     "ProfessionalList",
+    "Removal",
     "Removed",
 ]
 
@@ -31,6 +32,10 @@ class InviteBody(ApiModel):
     role: MemberRoleName = Field(
         default="handler", description="administrator, or handler (经办人)"
     )
+
+
+class Removal(ApiModel):
+    """An empty JSON object: the path names what is removed."""
 
 
 class MemberRoleBody(ApiModel):
