@@ -3,6 +3,7 @@ member sees, where notices go, and the agency's register of licensed professiona
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import importlib
 import io
@@ -513,3 +514,26 @@ async def test_the_members_page_invites_and_the_link_makes_a_signed_in_member(
     assert "/account/organisation/members/" not in handler_page  # handlers manage no one
     await admin.aclose()
     await visitor.aclose()
+
+
+async def test_two_administrators_demoting_each_other_at_once_leave_one(
+    world: OrderWorld,
+) -> None:
+    # given two administrators of the enterprise
+    second = await _join(world.enterprise, "second@example.com", role="administrator")
+    first, other = await as_current(world.enterprise), await as_current(second)
+
+    # when each makes the other a handler at the same moment
+    outcomes = await asyncio.gather(
+        services.set_member_role(first, second.id, role="handler"),
+        services.set_member_role(other, world.enterprise.id, role="handler"),
+        return_exceptions=True,
+    )
+
+    # then one of them won and the enterprise keeps exactly one administrator
+    refused = [o for o in outcomes if isinstance(o, services.Refused)]
+    assert len(refused) == 1, outcomes
+    admins = await User.filter(
+        enterprise_id=world.enterprise.enterprise_id, member_role=MemberRole.ADMINISTRATOR
+    ).count()
+    assert admins == 1

@@ -116,12 +116,16 @@ async def _administered(actor: CurrentUser) -> Organisation:
     return organisation
 
 
-async def _lock(organisation: Organisation) -> None:
+async def _lock(organisation: Organisation, actor: CurrentUser) -> None:
     """Hold the organisation's row until the transaction ends (PostgreSQL; SQLite runs one
     writing transaction at a time), so that the rule "at least one administrator" is
-    decided on what no one else is changing."""
+    decided on what no one else is changing, and check under it that the actor is still
+    an administrator (someone may have demoted them a moment ago)."""
     model = Enterprise if organisation.kind == "enterprise" else Agency
     await model.filter(id=organisation.id).select_for_update().first()
+    still = members(**organisation.scope).filter(id=actor.id, member_role=MemberRole.ADMINISTRATOR)
+    if not await still.exists():
+        raise Refused.single("", N_("Only an administrator of the organisation can do this."))
 
 
 def _member_role(raw: str) -> MemberRole:
@@ -357,7 +361,7 @@ async def set_member_role(actor: CurrentUser, member_id: int, *, role: str, ip: 
     organisation = await _administered(actor)
     standing = _member_role(role)
     async with in_transaction():
-        await _lock(organisation)
+        await _lock(organisation, actor)
         member = await _member(organisation, member_id)
         if member.member_role is standing:
             return member
@@ -382,7 +386,7 @@ async def remove_member(actor: CurrentUser, member_id: int, *, ip: str = "") -> 
     and their sessions and API tokens end at once."""
     organisation = await _administered(actor)
     async with in_transaction():
-        await _lock(organisation)
+        await _lock(organisation, actor)
         member = await _member(organisation, member_id)
         if member.member_role is MemberRole.ADMINISTRATOR and not await _other_administrators(
             organisation, member.id
