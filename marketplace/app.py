@@ -49,6 +49,8 @@ from marketplace.orders import api as orders_api
 from marketplace.orders import backoffice as orders_backoffice
 from marketplace.orders import tasks as _order_tasks  # noqa: F401  (registers the sweep job)
 from marketplace.orders import views as orders_views
+from marketplace.organisations import api as organisations_api
+from marketplace.organisations import views as organisations_views
 from marketplace.ratelimit import RateLimiter
 from marketplace.ratings import views as ratings_views
 from marketplace.search import views as search_views
@@ -163,6 +165,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *ratings_views.api_routes,
         *admission_api.routes,
         *statistics_public.api_routes,
+        *organisations_api.routes,
         Route("/openapi.json", openapi_endpoint, include_in_schema=False),
     ]
     routes = [
@@ -182,6 +185,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *admission_backoffice.routes,
         *catalog_workspace.routes,
         *catalog_review.routes,
+        *organisations_views.routes,
         Mount("/api/v1", routes=api_routes),
         Mount("/static", StaticFiles(directory=BASE_DIR / "static"), name="static"),
         Route("/healthz", healthz, include_in_schema=False),

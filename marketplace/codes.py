@@ -26,6 +26,14 @@ Sources (checked 2026-12):
   because its algorithm is not in any text found and must not be guessed.
 - The 2016-2020 scheme ``YYYY-RRRRRR-II-TT-NNNNNN`` (year, division, industry, type
   01 审批 / 02 核准 / 03 备案, serial number) of the national online approval platform.
+- GB 11643-1999 《公民身份号码》 for the resident identity card number (居民身份证号): 6-digit
+  address code, 8-digit date of birth (YYYYMMDD), 3-digit sequence (odd for men), and a
+  check character by ISO 7064:1983 MOD 11-2: weights W_i = 2^(i-1) mod 11 counted from the
+  right (7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2 over positions 1-17), the sum mod 11 read
+  as 1 0 X 9 8 7 6 5 4 3 2. The standard's own examples are 11010519491231002X and
+  440524188001010014. The address code is the division of first registration, which may
+  since have been abolished or renamed, so only its province (the first two digits) is
+  checked against the divisions.
 - Administrative divisions: ``data/divisions.tsv``, the Ministry of Civil Affairs' codes
   (中华人民共和国县级以上行政区划代码) current and historical, see its header.
 """
@@ -46,9 +54,12 @@ __all__ = [
     "Division",
     "InvalidCode",
     "check_project_code",
+    "check_resident_id",
     "check_uscc",
     "division",
     "gb11714_check_character",
+    "mask_resident_id",
+    "resident_id_check_character",
     "uscc_check_character",
 ]
 
@@ -208,6 +219,58 @@ def check_uscc(raw: str) -> str:
             )
         )
     return code
+
+
+# --- resident identity card number ------------------------------------------------------
+
+_ID_WEIGHTS = tuple(2 ** (18 - position) % 11 for position in range(1, 18))
+_ID_CHECK = "10X98765432"  # the check character for each value of the sum mod 11
+_RESIDENT_ID = re.compile(r"^[0-9]{17}[0-9X]$", re.ASCII)
+
+
+def resident_id_check_character(first17: str) -> str:
+    """The GB 11643-1999 check character (ISO 7064 MOD 11-2) of the first 17 digits."""
+    total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
+def check_resident_id(raw: str, *, today: dt.date) -> str:
+    """A resident identity card number (GB 11643-1999) checked part by part, with a
+    capital X; ``today`` bounds the date of birth."""
+    number = raw.strip().upper().replace(" ", "")
+    if not _RESIDENT_ID.match(number):
+        raise InvalidCode(
+            N_("An identity card number has 18 characters: 17 digits and a last digit or X.")
+        )
+    if division(number[:2] + "0000") is None:
+        raise InvalidCode(
+            N_("The first two digits (%(province)s) are not a province's code."),
+            province=number[:2],
+        )
+    try:
+        born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        born = None
+    if born is None or born > today or born.year < 1800:
+        raise InvalidCode(
+            N_("Digits 7 to 14 (%(date)s) are not a date of birth."), date=number[6:14]
+        )
+    if resident_id_check_character(number[:17]) != number[17]:
+        raise InvalidCode(
+            N_(
+                "The check character (the last one) does not match: "
+                "please check the number for a typing mistake."
+            )
+        )
+    return number
+
+
+def mask_resident_id(number: str) -> str:
+    """The number as shown to people: the first four and the last four, e.g.
+    3201**********1234; the rest stays in the register."""
+    if len(number) <= 8:
+        return "*" * len(number)
+    return number[:4] + "*" * (len(number) - 8) + number[-4:]
 
 
 # --- investment project code -------------------------------------------------------------

@@ -214,6 +214,7 @@ async def test_tokens_are_shown_once_and_work_as_bearer_until_revoked(
         "roles": ["reviewer"],
         "enterprise_id": None,
         "agency_id": None,
+        "member_role": None,
     }
 
     token_id = re.search(r"/account/tokens/(\d+)/revoke", listing.text)

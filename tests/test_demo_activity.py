@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from marketplace.accounts.models import Enterprise, Role, User, UserRole
+from marketplace.accounts.models import Enterprise, MemberRole, Role, User, UserRole
 from marketplace.admission.models import AdmissionRound, Application, Objection, RoundStatus
 from marketplace.catalog.demo import DEMO_ADMITTED_ON, ROUND_TITLE, seed_demo
 from marketplace.catalog.demo_activity import ACTIVITY_DAYS, seed_activity
@@ -22,6 +22,7 @@ from marketplace.core.calendar import load_calendar
 from marketplace.core.uploads import stored_path
 from marketplace.orders.clock import clock_of
 from marketplace.orders.models import Order, OrderEvent, OrderFile, OrderState
+from marketplace.organisations.models import MemberInvitation, Professional
 from marketplace.ratings.models import Rating
 from marketplace.ratings.services import RATING_WINDOW_DAYS
 from marketplace.search.documents import build_all_documents
@@ -168,11 +169,16 @@ async def test_the_demo_activity_is_pinned_consistent_and_loaded_once(db: str) -
     enterprises = await Enterprise.all()
     assert len(enterprises) == 10
     assert all(check_uscc(e.credit_code) == e.credit_code and "示例" in e.name for e in enterprises)
-    staff = await User.filter(roles__role=Role.AGENCY)
+    # (each organisation's first account is its administrator; marketplace.organisations.demo
+    # then adds one handler to the first enterprise and to the first agency)
+    staff = await User.filter(roles__role=Role.AGENCY, member_role=MemberRole.ADMINISTRATOR)
     assert sorted(u.agency_id for u in staff if u.agency_id) == sorted(
         {o.agency_id for o in orders}
     )
-    assert await UserRole.filter(role=Role.ENTERPRISE).count() == 10
+    assert await UserRole.filter(role=Role.ENTERPRISE).count() == 11
+    assert await User.filter(member_role=MemberRole.HANDLER).count() == 2
+    assert await MemberInvitation.filter(accepted_at=None).count() == 2
+    assert await Professional.all().count() == 3 * len(staff)
 
     # --- search reads the listings' ratings and promise-keeping --------------------------
     documents = {d.id: d for d in await build_all_documents()}

@@ -115,6 +115,7 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
         "admission_round_category",
         "admission_score",
         "agency",
+        "agency_professional",
         "api_token",
         "approval_item",
         "category",
@@ -131,6 +132,7 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
         "order_event",
         "order_file",
         "order_message",
+        "organisation_invitation",
         "outbox_email",
         "outbox_job",
         "password_reset",
@@ -161,6 +163,9 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
     assert (("user_id", "role"), True) in migrated["user_role"]["indexes"]
     assert (("enterprise_id", "idempotency_key"), True) in migrated["service_order"]["indexes"]
     assert (("number",), True) in migrated["service_order"]["indexes"]
+    # a certificate is on an agency's register once; an invitation link opens one invitation
+    assert (("agency_id", "certificate_no"), True) in migrated["agency_professional"]["indexes"]
+    assert (("token_digest",), True) in migrated["organisation_invitation"]["indexes"]
     assert (("event_id",), True) in migrated["stripe_event"]["indexes"]
     assert (("order_id",), True) in migrated["rating"]["indexes"]  # one rating per order
     assert (("day",), True) in migrated["holiday"]["indexes"]

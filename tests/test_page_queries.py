@@ -16,11 +16,13 @@ import httpx
 import pytest
 
 from marketplace.catalog import listings
+from marketplace.codes import resident_id_check_character
 from marketplace.complaints import services as complaints
 from marketplace.core.clock import today
 from marketplace.credit import services as credit
 from marketplace.orders import services as orders
 from marketplace.orders.views import ORDER_PAGE_SIZE
+from marketplace.organisations import services as organisations
 from tests.accounts_helpers import sign_in
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
 
@@ -122,6 +124,35 @@ async def _submit_qualifications(world: OrderWorld, count: int, start: int) -> N
         await listings.submit(change, agency)
 
 
+async def _members(world: OrderWorld, count: int, start: int) -> None:
+    """Members who joined the buyer's enterprise, and as many invitations still open."""
+    admin = await as_current(world.enterprise)
+    url = "https://marketplace.example.cn/invitations/{token}"
+    for n in range(start, start + count):
+        joined = await organisations.invite(
+            admin, email=f"member{n}@example.com", role="handler", accept_url=url
+        )
+        await organisations.accept_invitation(
+            token=joined.token, name=f"成员{n}", password="correct horse battery"
+        )
+        await organisations.invite(
+            admin, email=f"invited{n}@example.com", role="handler", accept_url=url
+        )
+
+
+async def _professionals(world: OrderWorld, count: int, start: int) -> None:
+    staff = await as_current(world.hengyuan_staff)
+    for n in range(start, start + count):
+        first17 = f"32090219800101{n:03d}"
+        await organisations.add_professional(
+            staff,
+            name=f"执业{n}",
+            qualification="环境影响评价工程师",
+            certificate_no=f"HP-{n:04d}",
+            id_number=first17 + resident_id_check_character(first17),
+        )
+
+
 Grow = Callable[[OrderWorld, int, int], Awaitable[None]]
 
 
@@ -149,6 +180,11 @@ Grow = Callable[[OrderWorld, int, int], Awaitable[None]]
         # the agency's workspace and the office's review queue of listing changes
         ("qh@example.com", "/workspace", _submit_qualifications, 10),
         ("admin@example.com", "/backoffice/listings", _submit_qualifications, 3),
+        # the organisation's members and open invitations, the agency's register
+        ("buyer@example.com", "/account/organisation", _members, 5),
+        ("buyer@example.com", "/api/v1/organisation/members", _members, 4),
+        ("hy@example.com", "/account/professionals", _professionals, 3),
+        ("hy@example.com", "/api/v1/professionals", _professionals, 3),
     ],
 )
 async def test_lists_take_the_same_few_queries_with_more_rows(

@@ -27,8 +27,8 @@ from schemathesis.python import asgi as schemathesis_asgi
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from tortoise import Tortoise
 
-from marketplace.access import CurrentUser
 from marketplace.accounts import services as account_services
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.app import create_app
 from marketplace.complaints import services as complaint_services
@@ -47,12 +47,18 @@ MAX_EXAMPLES = 4
 SKIPPED = {("POST", "/payments/stripe/webhook")}
 # Rules no schema can state, answered 422 on that field alone: a project code's parts
 # against the official division table and today's month (marketplace.codes), the
-# adjustment factors of the ordered item's own fee standard (factor_<key>), and a
-# statistics period of at most 36 months that ends after it starts. For these, a
-# schema-valid request may be refused, but only on that field and with its reason; every
-# other check still applies.
+# adjustment factors of the ordered item's own fee standard (factor_<key>), the
+# organisations' rules noted below, and a statistics period of at most 36 months that ends
+# after it starts. For these, a schema-valid request may be refused, but only on that field
+# and with its reason; every other check still applies.
 SEMANTIC_FIELDS = {
     ("POST", "/orders"): {"project_code", "factor_*"},
+    # an e-mail address that takes mail (email-validator); an identity card number's date
+    # of birth, province and GB 11643 check character; a professional on the agency's own
+    # register (marketplace.organisations)
+    ("POST", "/organisation/invitations"): {"email"},
+    ("POST", "/professionals"): {"id_number"},
+    ("POST", "/orders/{id}/{action}"): {"professional_id"},
     ("GET", "/statistics"): {"from", "to"},
 }
 

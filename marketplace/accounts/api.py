@@ -29,6 +29,7 @@ async def me(request: Request) -> JSONResponse:
             "roles": sorted(role.value for role in user.roles),
             "enterprise_id": user.user.enterprise_id,
             "agency_id": user.user.agency_id,
+            "member_role": user.user.member_role.value if user.user.member_role else None,
         }
     )
 

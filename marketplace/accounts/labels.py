@@ -29,4 +29,9 @@ EVENT_LABELS = {
     "token_created": N_("API token created"),
     "token_used": N_("API token used"),
     "token_revoked": N_("API token revoked"),
+    "member_invited": N_("Member invited"),
+    "member_joined": N_("Joined the organisation"),
+    "member_role_changed": N_("Member's role changed"),
+    "member_removed": N_("Removed from the organisation"),
+    "invitation_revoked": N_("Invitation withdrawn"),
 }

@@ -17,6 +17,7 @@ from marketplace.catalog.models import Agency
 __all__ = [
     "ApiToken",
     "Enterprise",
+    "MemberRole",
     "OutboxEmail",
     "PasswordReset",
     "Role",
@@ -32,6 +33,13 @@ class Role(StrEnum):
     AGENCY = "agency"  # 中介机构 staff: acts for one agency
     REVIEWER = "reviewer"  # scores applications in the admission rounds assigned to them
     ADMIN = "admin"  # 政务服务管理办公室: runs the marketplace
+
+
+class MemberRole(StrEnum):
+    """A member's standing in their organisation (the enterprise or agency they act for)."""
+
+    ADMINISTRATOR = "administrator"  # invites, gives roles and removes members
+    HANDLER = "handler"  # 经办人: does the organisation's work, manages no one
 
 
 class Enterprise(Model):
@@ -60,6 +68,11 @@ class User(Model):
     )
     agency: fields.ForeignKeyNullableRelation[Agency] = fields.ForeignKeyField(
         "models.Agency", related_name="staff", null=True, on_delete=fields.RESTRICT
+    )
+    # Set exactly while the user is a member of ``enterprise`` or ``agency``
+    # (marketplace.organisations): no standing, no membership.
+    member_role: MemberRole | None = fields.CharEnumField(  # type: ignore[assignment]
+        MemberRole, max_length=16, null=True
     )
     created_at = fields.DatetimeField(auto_now_add=True)
     last_login_at = fields.DatetimeField(null=True)

@@ -14,3 +14,5 @@ class Me(BaseModel):
     roles: list[str]
     enterprise_id: int | None
     agency_id: int | None
+    # administrator or handler in the enterprise or agency (marketplace.organisations)
+    member_role: str | None = None

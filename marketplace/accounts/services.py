@@ -24,6 +24,7 @@ from marketplace.accounts.mail import queue_email
 from marketplace.accounts.models import (
     ApiToken,
     Enterprise,
+    MemberRole,
     PasswordReset,
     Role,
     SecurityEvent,
@@ -195,6 +196,8 @@ async def register_enterprise(
                 phone=phone,
                 password_hash=hash_password(password),
                 enterprise=enterprise,
+                # the first account is the organisation's administrator
+                member_role=MemberRole.ADMINISTRATOR,
             )
             await UserRole.create(user=user, role=Role.ENTERPRISE)
     except IntegrityError:
@@ -232,11 +235,13 @@ async def create_user(
         raise FormError(errors)
     try:
         async with in_transaction():
+            linked = agency if Role.AGENCY in roles else None
             user = await User.create(
                 email=email,
                 name=name,
                 password_hash=hash_password(password),
-                agency=agency if Role.AGENCY in roles else None,
+                agency=linked,
+                member_role=await _standing_in(linked.id) if linked is not None else None,
             )
             await UserRole.bulk_create([UserRole(user=user, role=role) for role in sorted(roles)])
     except IntegrityError:
@@ -247,6 +252,26 @@ async def create_user(
         "user_created", user=user, actor=actor, ip=ip, roles=sorted(r.value for r in roles)
     )
     return user
+
+
+async def _standing_in(agency_id: int) -> MemberRole:
+    """The standing of a user the office adds to an agency: its administrator if it has
+    none yet (the first account), a handler (经办人) otherwise."""
+    has_admin = await User.exists(
+        agency_id=agency_id, member_role=MemberRole.ADMINISTRATOR, roles__role=Role.AGENCY
+    )
+    return MemberRole.HANDLER if has_admin else MemberRole.ADMINISTRATOR
+
+
+async def _keep_an_administrator(agency_id: int) -> None:
+    """After the office took a member out of an agency: if no administrator is left, the
+    longest-standing member becomes one, so an organisation always has one."""
+    remaining = User.filter(agency_id=agency_id, roles__role=Role.AGENCY).exclude(member_role=None)
+    if await remaining.filter(member_role=MemberRole.ADMINISTRATOR).exists():
+        return
+    first = await remaining.order_by("id").first()
+    if first is not None:
+        await User.filter(id=first.id).update(member_role=MemberRole.ADMINISTRATOR)
 
 
 async def user_roles(user: User) -> set[Role]:
@@ -274,9 +299,17 @@ async def set_roles(
         agency_id = None
         if Role.AGENCY in wanted:
             agency_id = agency.id if agency is not None else user.agency_id
-        if agency_id != user.agency_id:
+        left = user.agency_id if Role.AGENCY in current else None
+        if agency_id != user.agency_id or agency_id != left:
+            # A new member of an agency gets a standing in it, one who leaves loses it. An
+            # enterprise's member the office also makes agency staff keeps the one standing
+            # they have (it is one column): only the office makes such a double member.
+            if user.enterprise_id is None:
+                user.member_role = await _standing_in(agency_id) if agency_id else None
             user.agency_id = agency_id
-            await user.save(update_fields=["agency_id"])
+            await user.save(update_fields=["agency_id", "member_role"])
+            if left is not None and left != agency_id:
+                await _keep_an_administrator(left)
         for role in sorted(wanted - current):
             await UserRole.create(user=user, role=role)
             await log_event("role_granted", user=user, actor=actor, ip=ip, role=role.value)

@@ -9,8 +9,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from marketplace.access import PUBLIC, SIGNED_IN, CurrentUser, allow, signed_in_user
+from marketplace.access import PUBLIC, SIGNED_IN, allow, signed_in_user
 from marketplace.accounts import services
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.middleware import SESSION_COOKIE, client_ip
 from marketplace.accounts.models import ApiToken, Enterprise, SecurityEvent
 from marketplace.formpages import on_refusal

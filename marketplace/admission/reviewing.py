@@ -9,7 +9,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from marketplace.access import CurrentUser, allow, current_user, roles
+from marketplace.access import allow, current_user, roles
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role, User
 from marketplace.admission import forms
 from marketplace.admission.models import AdmissionRound, Application, Score

@@ -10,8 +10,9 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from marketplace.access import PUBLIC, CurrentUser, allow, current_user, roles
+from marketplace.access import PUBLIC, allow, current_user, roles
 from marketplace.accounts import services as accounts
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.middleware import SESSION_COOKIE, client_ip
 from marketplace.accounts.models import Role
 from marketplace.admission import forms

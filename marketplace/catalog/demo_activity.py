@@ -50,6 +50,7 @@ from marketplace.core.uploads import MemoryUpload, StoredFile, read_uploads
 from marketplace.core.workdays import WorkCalendar
 from marketplace.orders import services as orders
 from marketplace.orders.models import Order, OrderEvent, OrderFile
+from marketplace.organisations.demo import seed_organisations
 from marketplace.ratings import services as ratings
 from marketplace.ratings.models import DIMENSIONS, Rating
 
@@ -711,6 +712,9 @@ async def seed_activity(*, today: dt.date, media_dir: Path | None = None) -> boo
         for step in steps:
             await _perform(step, office, delivery)
         await _correct_order_times(plans)
+        # after the activity, which its figures pin: the organisations' members and
+        # professionals (the activity's orders were accepted before any register)
+        await seed_organisations()
     # and two admission rounds in progress on "today" (publicity with an objection; open)
     await seed_rounds(today=today, calendar=calendar, office=office_user, media_dir=media_dir)
     # listing changes under review (after everything above, which they leave as it is)

@@ -11,7 +11,8 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from marketplace.access import CurrentUser, allow, roles, signed_in_user
+from marketplace.access import allow, roles, signed_in_user
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.catalog import listings
 from marketplace.catalog.models import ChangeStatus, ListingChange

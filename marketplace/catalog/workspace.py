@@ -16,7 +16,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from marketplace.access import CurrentUser, allow, roles, signed_in_user
+from marketplace.access import allow, roles, signed_in_user
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.admission.forms import FEE_FIELDS, fee_fields, fee_standard
 from marketplace.catalog import listings, qualifications

@@ -19,7 +19,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from marketplace.accounts.current import CurrentUser
-from marketplace.accounts.models import Role, User
+from marketplace.accounts.models import Role
 from marketplace.catalog.models import Agency
 from marketplace.complaints.models import Complaint, ComplaintFile, ComplaintState
 from marketplace.core.calendar import load_calendar
@@ -33,6 +33,7 @@ from marketplace.i18n import N_
 from marketplace.orders.models import Order, OrderEvent, OrderState
 from marketplace.orders.services import OrderRefused, administrators, notify, transition
 from marketplace.orders.states import ACTIVE_STATES
+from marketplace.organisations.membership import agency_of, enterprise_of, members
 
 __all__ = [
     "ANSWER_WORKING_DAYS",
@@ -69,9 +70,10 @@ def can_see(user: CurrentUser, complaint: Complaint) -> bool:
     """The enterprise that lodged it, the agency it is about, and administrators."""
     if Role.ADMIN in user.roles:
         return True
-    if Role.ENTERPRISE in user.roles and user.user.enterprise_id == complaint.enterprise_id:
+    # the membership rule of orders.visibility, for one complaint
+    if enterprise_of(user) == complaint.enterprise_id:
         return True
-    return Role.AGENCY in user.roles and user.user.agency_id == complaint.agency_id
+    return agency_of(user) == complaint.agency_id
 
 
 def _text(value: str, field: str, limit: int, *, required: bool) -> str:
@@ -115,9 +117,9 @@ async def lodge(
     complaints. Raises ``OrderRefused`` or
     ``FormError``; nothing changes then.
     """
-    if Role.ENTERPRISE not in actor.roles or actor.user.enterprise_id is None:
+    enterprise_id = enterprise_of(actor)
+    if enterprise_id is None:
         raise OrderRefused(N_("Only an enterprise account can lodge complaints."))
-    enterprise_id = actor.user.enterprise_id
     key = checked_idempotency_key(idempotency_key)
     existing = await Complaint.get_or_none(enterprise_id=enterprise_id, idempotency_key=key)
     if existing is not None:
@@ -271,7 +273,7 @@ async def answer(
         order = await Order.get_or_none(id=answered.order_id) if answered.order_id else None
         await notify(
             order,
-            await User.filter(enterprise_id=answered.enterprise_id, is_active=True),
+            await members(enterprise_id=answered.enterprise_id),
             N_("Complaint %(number)s was answered; tell us whether you are satisfied."),
             {"number": answered.number, "complaint": answered.id},
             queue,
@@ -304,7 +306,7 @@ async def give_feedback(
     complaint = await Complaint.get_or_none(id=complaint_id)
     if complaint is None:
         raise OrderRefused(N_("There is no such complaint."))
-    if Role.ENTERPRISE not in actor.roles or actor.user.enterprise_id != complaint.enterprise_id:
+    if enterprise_of(actor) != complaint.enterprise_id:
         raise OrderRefused(N_("Only the enterprise that lodged the complaint can say this."))
     if complaint.state is ComplaintState.OPEN:
         raise OrderRefused(N_("The complaint has not been answered yet."))

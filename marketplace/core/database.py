@@ -24,6 +24,7 @@ MODEL_MODULES = [
     "marketplace.ratings.models",
     "marketplace.credit.models",
     "marketplace.complaints.models",
+    "marketplace.organisations.models",
     "marketplace.core.outbox",
 ]
 

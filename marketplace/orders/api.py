@@ -56,6 +56,7 @@ async def _order_json(
         "fee_factors": {key: chosen["option"] for key, chosen in order.fee_factors.items()},
         "payment_status": order.payment_status.value,
         "time_limit_days": order.time_limit_days,
+        "professional": _professional_json(order),
         "clock": {
             "accepted_on": order.accepted_on.isoformat() if order.accepted_on else None,
             "deadline": clock.deadline.isoformat() if clock.deadline else None,
@@ -79,6 +80,19 @@ async def _order_json(
             for e in await OrderEvent.filter(order=order).order_by("id")
         ]
     return body
+
+
+def _professional_json(order: Order) -> dict[str, Any] | None:
+    """The licensed professional named responsible on accepting (loaded with the order)."""
+    p = order.professional if order.professional_id is not None else None
+    if p is None:
+        return None
+    return {
+        "id": p.id,
+        "name": p.name,
+        "qualification": p.qualification,
+        "certificate_no": p.certificate_no,
+    }
 
 
 _IDEMPOTENCY_HEADER = {
@@ -125,7 +139,8 @@ async def list_or_place(request: Request) -> JSONResponse:
         query = visible_orders(user)
         total = await query.count()
         orders = (
-            await query.order_by("-id")
+            await query.select_related("professional")
+            .order_by("-id")
             .offset((params.page - 1) * params.per_page)
             .limit(params.per_page)
         )
@@ -165,14 +180,19 @@ async def list_or_place(request: Request) -> JSONResponse:
     },
 )
 async def get_order(request: Request) -> JSONResponse:
-    return JSONResponse(await _order_json(request.state.order, with_events=True))
+    order: Order = request.state.order
+    if order.professional_id is not None:
+        await order.fetch_related("professional")
+    return JSONResponse(await _order_json(order, with_events=True))
 
 
 @allow(ORDER_PARTIES, owner=_order_owner)
 @operation(
     "POST",
     summary="Make a transition (accept, decline, cancel, pause, resume, confirm, send_back)",
-    description="decline, pause and send_back need a reason. Delivering needs files and is "
+    description="decline, pause and send_back need a reason; accept names the licensed "
+    "professional responsible (professional_id, from the agency's register: required while "
+    "the register is not empty). Delivering needs files and is "
     "done on the order page; complaints (complain, resolve) go through /complaints and "
     "ratings through the order page, so those answer 409 here.",
     path={"action": {"type": "string", "enum": list(schemas.API_ACTIONS)}},
@@ -198,8 +218,11 @@ async def order_action(request: Request) -> JSONResponse:
         actor=signed_in_user(request),
         reason=body.reason,
         outcome=body.outcome,
+        professional_id=body.professional_id,
         queue=request.state.jobs,
     )
+    if updated.professional_id is not None:
+        await updated.fetch_related("professional")
     return JSONResponse(await _order_json(updated, with_events=True))
 
 

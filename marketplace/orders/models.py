@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.models import Model
 
 from marketplace.accounts.models import Enterprise, User
 from marketplace.catalog.models import Agency, ApprovalItem, ServiceItem, ServiceItemVersion
+
+if TYPE_CHECKING:
+    from marketplace.organisations.models import Professional
 
 __all__ = [
     "Notification",
@@ -89,6 +93,11 @@ class Order(Model):
     approval_item: fields.ForeignKeyNullableRelation[ApprovalItem] = fields.ForeignKeyField(
         "models.ApprovalItem", related_name="orders", null=True, on_delete=fields.RESTRICT
     )
+    # The licensed professional the agency named responsible when it accepted the order
+    # (marketplace.organisations), from its register.
+    professional: fields.ForeignKeyNullableRelation[Professional] = fields.ForeignKeyField(
+        "models.Professional", related_name="orders", null=True, on_delete=fields.RESTRICT
+    )
     idempotency_key = fields.CharField(max_length=100)
     project_name = fields.CharField(max_length=200)
     project_code = fields.CharField(max_length=24)
@@ -136,6 +145,7 @@ class Order(Model):
     item_id: int
     item_version_id: int
     approval_item_id: int | None
+    professional_id: int | None
     placed_by_id: int
     events: fields.ReverseRelation[OrderEvent]
 

@@ -60,10 +60,15 @@ class PlaceOrder(ApiModel):
 
 class ActionBody(ApiModel):
     """A transition's input: a reason where the action needs one (decline, cancel, pause,
-    send_back; a cancellation's reason is shown to the agency)."""
+    send_back; a cancellation's reason is shown to the agency), the responsible
+    professional when accepting."""
 
     reason: Annotated[str, Field(max_length=2000, json_schema_extra=TEXT), Text] = ""
     outcome: Literal["", "resume", "cancel"] = ""
+    professional_id: Id | None = Field(
+        default=None,
+        description="accept: the licensed professional responsible, from the agency's register",
+    )
 
 
 class Clock(BaseModel):
@@ -83,6 +88,13 @@ class OrderEvent(BaseModel):
     from_state: str
     to_state: str
     reason: str
+
+
+class ResponsibleProfessional(BaseModel):
+    id: int
+    name: str
+    qualification: str
+    certificate_no: str
 
 
 class Order(BaseModel):
@@ -105,6 +117,10 @@ class Order(BaseModel):
         default_factory=dict, description="The adjustment factor options the quote used"
     )
     clock: Clock
+    professional: ResponsibleProfessional | None = Field(
+        default=None,
+        description="The licensed professional the agency named responsible on accepting",
+    )
     events: list[OrderEvent] | None = Field(
         default=None, description="The log (on the single order and after a transition)"
     )

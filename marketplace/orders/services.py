@@ -62,6 +62,8 @@ from marketplace.orders.models import (
 )
 from marketplace.orders.promise import add_delivery, remove_delivery
 from marketplace.orders.states import TRANSITIONS, Party, Transition
+from marketplace.organisations.membership import agency_of, enterprise_of, members
+from marketplace.organisations.models import Professional
 from marketplace.search.outbox import queue_reindex
 
 __all__ = [
@@ -116,9 +118,10 @@ def validate_project_code(raw: str) -> str:
 def party_of(user: CurrentUser, order: Order) -> set[Party]:
     """The parties ``user`` acts as on ``order``."""
     parties: set[Party] = set()
-    if Role.ENTERPRISE in user.roles and user.user.enterprise_id == order.enterprise_id:
+    # the membership rule of orders.visibility, for one order
+    if enterprise_of(user) == order.enterprise_id:
         parties.add(Party.ENTERPRISE)
-    if Role.AGENCY in user.roles and user.user.agency_id == order.agency_id:
+    if agency_of(user) == order.agency_id:
         parties.add(Party.AGENCY)
     if Role.ADMIN in user.roles:
         parties.add(Party.ADMIN)
@@ -173,7 +176,7 @@ async def place_order(
     the item's category serves, or ``None`` when the buyer does not say. The agency is
     told (in the app, and with a ``queue`` by e-mail) with the order.
     """
-    if Role.ENTERPRISE not in user.roles or user.user.enterprise_id is None:
+    if enterprise_of(user) is None:
         raise OrderRefused(N_("Only an enterprise account can place orders."))
     key = idempotency_key.strip()
     if not 8 <= len(key) <= 100:
@@ -328,10 +331,13 @@ async def transition(
     on: dt.date | None = None,
     queue: JobQueue | None = None,
     record: Callable[[Order, OrderEvent], Awaitable[None]] | None = None,
+    professional_id: int | None = None,
 ) -> Order:
     """Make ``action`` on the order as ``actor`` (``None``: the system, for jobs).
 
     ``outcome`` is for ``resolve``: ``"resume"`` (back to where it was) or ``"cancel"``.
+    ``professional_id`` is for ``accept``: the licensed professional responsible, from the
+    agency's register (required while the register has anyone on it).
     ``record`` runs in the same transaction, after the event is written: the rating and
     complaint services write there the rating or complaint the transition belongs to
     (``made_with``), and those transitions are refused without it. Raises ``OrderRefused``
@@ -371,7 +377,9 @@ async def transition(
     target = spec.target
     if action == "accept":
         changes.update(
-            accepted_on=day, deadline=deadline_for(calendar, day, order.time_limit_days, 0)
+            accepted_on=day,
+            deadline=deadline_for(calendar, day, order.time_limit_days, 0),
+            professional_id=await _responsible(order, professional_id),
         )
     elif action == "pause":
         changes.update(paused_since=day)
@@ -415,7 +423,10 @@ async def transition(
             from_state=order.state.value,
             to_state=target.value,
             reason=reason,
-            detail={"outcome": outcome} if outcome else {},
+            detail={
+                **({"outcome": outcome} if outcome else {}),
+                **({"professional": changes["professional_id"]} if action == "accept" else {}),
+            },
         )
         if action == "deliver":
             # the clock as it stops today: the working days used and whether on time
@@ -444,6 +455,25 @@ async def transition(
             await add_job("refund_order", order.id)
     await _deliver(queue)
     return order
+
+
+async def _responsible(order: Order, professional_id: int | None) -> int | None:
+    """The professional an accepting agency names: one on its own register, required
+    while the register is not empty (DESIGN.md §3: one of them is named on each order)."""
+    register = Professional.filter(agency_id=order.agency_id, active=True)
+    if professional_id is None:
+        if await register.exists():
+            raise FormError.single(
+                "professional_id",
+                N_("Name the licensed professional responsible for this order."),
+            )
+        return None
+    if not await register.filter(id=professional_id).exists():
+        raise FormError.single(
+            "professional_id",
+            N_("Choose a professional on your agency's register."),
+        )
+    return professional_id
 
 
 # --- conversation and payment ----------------------------------------------------------
@@ -550,11 +580,12 @@ _NOTICE_PARTIES: dict[str, frozenset[Party]] = {
 
 
 async def users_of(order: Order, party: Party) -> list[User]:
-    """The active users who act as ``party`` on ``order``."""
+    """The active users who act as ``party`` on ``order``: the members of its enterprise
+    or its agency, or the office."""
     if party is Party.ENTERPRISE:
-        return await User.filter(enterprise_id=order.enterprise_id, is_active=True)
+        return await members(enterprise_id=order.enterprise_id)
     if party is Party.AGENCY:
-        return await User.filter(agency_id=order.agency_id, is_active=True, roles__role=Role.AGENCY)
+        return await members(agency_id=order.agency_id)
     return await administrators()
 
 

@@ -11,7 +11,8 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from marketplace.access import CurrentUser, allow, roles, signed_in_user
+from marketplace.access import allow, roles, signed_in_user
+from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.catalog import services as catalog
 from marketplace.catalog.fees import InvalidBase, parse_base, parse_fee_standard
@@ -24,7 +25,7 @@ from marketplace.core.clock import today
 from marketplace.core.uploads import read_uploads, stored_path
 from marketplace.formpages import Endpoint, Failure, dispatch, failure_of, on_refusal, refusal_text
 from marketplace.forms import FormError, Message, form_code, form_text, parse_id
-from marketplace.http import path_id
+from marketplace.http import MAX_DB_ID, path_id
 from marketplace.i18n import N_
 from marketplace.orders import services
 from marketplace.orders.clock import clock_of
@@ -42,6 +43,7 @@ from marketplace.orders.notices import notice_view
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.states import TRANSITIONS, Party
 from marketplace.orders.visibility import visible_orders
+from marketplace.organisations.models import Professional
 from marketplace.payments.stripe_gateway import start_checkout
 from marketplace.ratings.models import Rating
 from marketplace.templating import render
@@ -216,6 +218,15 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
     user = signed_in_user(request)
     order: Order = request.state.order
     await order.fetch_related("item", "item_version", "agency", "enterprise", "approval_item")
+    if order.professional_id is not None:
+        await order.fetch_related("professional")
+    actions = services.allowed_actions(user, order)
+    # whom the agency can name responsible when it accepts: its own register
+    professionals = (
+        await Professional.filter(agency_id=order.agency_id, active=True).order_by("id")
+        if any(t.action == "accept" for t in actions)
+        else []
+    )
     calendar = await load_calendar()
     events = await OrderEvent.filter(order=order).order_by("id").select_related("actor")
     messages = await OrderMessage.filter(order=order).order_by("id").select_related("author")
@@ -243,6 +254,7 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
         "parties": parties,
         "fee_base": _fee_base(order),
         "cancel_event": cancelled if order.state is OrderState.CANCELLED else None,
+        "professionals": professionals,
         "errors": {},
         "rating": rating,
         "complaints": complaints,
@@ -288,6 +300,15 @@ def refused_here(request: Request, form: str = "", *, refused_status: int = 409)
 # --- acting --------------------------------------------------------------------------
 
 
+def _professional_id(raw: str) -> int | None:
+    """The professional chosen in the accept form; anything but an id names no one (the
+    service then asks for one if the register is not empty)."""
+    raw = raw.strip()
+    if raw.isascii() and raw.isdigit() and 0 < int(raw) <= MAX_DB_ID:
+        return int(raw)
+    return None
+
+
 @allow(ORDER_PARTIES, owner=_order_owner)
 async def order_action(request: Request) -> Response:
     form = await request.form(**_FORM_LIMITS)
@@ -303,6 +324,7 @@ async def order_action(request: Request) -> Response:
         actor=signed_in_user(request),
         reason=form_text(form, "reason", 2100),
         outcome=form_text(form, "outcome", 20),
+        professional_id=_professional_id(form_text(form, "professional_id", 20)),
         files=stored,
         queue=request.state.jobs,
     )

@@ -28,6 +28,7 @@ from marketplace.orders.models import Order, OrderEvent, OrderState
 from marketplace.orders.promise import Promise, on_time_rates, promise_of, scope_ids_filter
 from marketplace.orders.services import OrderRefused, party_of, transition
 from marketplace.orders.states import Party
+from marketplace.organisations.membership import agency_of
 from marketplace.ratings.models import DIMENSIONS, Rating, RatingStat, star_of
 from marketplace.search.outbox import queue_reindex
 
@@ -129,7 +130,7 @@ async def rate_order(
 
 async def reply(rating: Rating, *, actor: CurrentUser, text: str) -> Rating:
     """The agency's one public reply."""
-    if Role.AGENCY not in actor.roles or actor.user.agency_id != rating.agency_id:
+    if agency_of(actor) != rating.agency_id:
         raise OrderRefused(N_("Only the rated agency can reply."))
     text = text.strip()
     if not text:
