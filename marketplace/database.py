@@ -23,6 +23,7 @@ MODEL_MODULES = [
     "marketplace.ratings.models",
     "marketplace.credit.models",
     "marketplace.complaints.models",
+    "marketplace.procurement.models",
     "marketplace.outbox",
 ]
 
