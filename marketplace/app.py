@@ -44,6 +44,8 @@ from marketplace.orders import backoffice as orders_backoffice
 from marketplace.orders import tasks as _order_tasks  # noqa: F401  (registers the sweep job)
 from marketplace.orders import views as orders_views
 from marketplace.outbox import deliver_outbox as _deliver_outbox  # noqa: F401  (its job)
+from marketplace.procurement import api as procurement_api
+from marketplace.procurement import views as procurement_views
 from marketplace.ratelimit import RateLimiter
 from marketplace.ratings import views as ratings_views
 from marketplace.search import views as search_views
@@ -157,6 +159,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *search_views.api_routes,
         *ratings_views.api_routes,
         *admission_api.routes,
+        *procurement_api.routes,
         *statistics_public.api_routes,
         Route("/openapi.json", openapi_endpoint, include_in_schema=False),
     ]
@@ -175,6 +178,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *admission_views.routes,
         *admission_reviewing.routes,
         *admission_backoffice.routes,
+        *procurement_views.routes,
         Mount("/api/v1", routes=api_routes),
         Mount("/static", StaticFiles(directory=BASE_DIR / "static"), name="static"),
         Route("/healthz", healthz, include_in_schema=False),

@@ -50,8 +50,11 @@ def notice_view(notice: Notification) -> NoticeView:
     """What the notifications page shows for ``notice``: its text and its link."""
     params = notice.params if isinstance(notice.params, dict) else {}
     complaint_id = _small_id(params.get("complaint"))
+    purchase_id = _small_id(params.get("purchase"))
     if complaint_id is not None:
         href: str | None = f"/complaints/{complaint_id}"
+    elif purchase_id is not None:
+        href = f"/purchases/{purchase_id}"
     elif notice.order_id is not None:
         href = f"/orders/{notice.order_id}"
     else:

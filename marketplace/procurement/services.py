@@ -291,7 +291,11 @@ async def publish_request(
             None,
             await _agency_users(agency_ids),
             N_("Purchase request %(number)s is open for registration until %(deadline)s."),
-            {"number": request.number, "deadline": request.deadline.isoformat()},
+            {
+                "number": request.number,
+                "deadline": request.deadline.isoformat(),
+                "purchase": request.id,
+            },
             queue,
         )
     await _deliver(queue)
@@ -391,7 +395,7 @@ async def amend_request(
             None,
             await _agency_users(list(registered)),  # type: ignore[arg-type]
             N_("A correction to purchase request %(number)s was published."),
-            {"number": request.number},
+            {"number": request.number, "purchase": request.id},
             queue,
         )
     await _deliver(queue)
@@ -442,7 +446,7 @@ async def _end(
             None,
             users,
             N_("Purchase request %(number)s was cancelled or voided: %(reason)s"),
-            {"number": request.number, "reason": reason},
+            {"number": request.number, "reason": reason, "purchase": request.id},
             queue,
         )
     await _deliver(queue)
@@ -634,7 +638,9 @@ async def run_selection(
             message = N_("The selection of purchase request %(number)s failed: too few entries.")
         else:
             message = N_("The result of purchase request %(number)s is published.")
-        await orders.notify(None, users, message, {"number": request.number}, queue)
+        await orders.notify(
+            None, users, message, {"number": request.number, "purchase": request.id}, queue
+        )
     await _deliver(queue)
     return updated
 
@@ -700,7 +706,7 @@ async def confirm_contract(
                 None,
                 other,
                 N_("The contract of purchase request %(number)s awaits your confirmation."),
-                {"number": request.number},
+                {"number": request.number, "purchase": request.id},
                 queue,
             )
     await _deliver(queue)
