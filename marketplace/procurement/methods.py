@@ -84,9 +84,10 @@ METHODS: dict[Method, MethodSpec] = {
             Method.OPTIMAL,
             N_("Optimal price"),
             N_(
-                "A coefficient of 95, 96, 97 or 98 per cent is drawn; the highest and lowest quotes are set "
-                "aside; the mean of the rest times the coefficient is the reference and "
-                "the nearest quote wins; with state funds at least 3 quotes are needed."
+                "A coefficient of 95, 96, 97 or 98 per cent is drawn; the highest and "
+                "lowest quotes are set aside; the mean of the rest times the coefficient "
+                "is the reference and the nearest quote wins; with state funds at least 3 "
+                "quotes are needed."
             ),
             takes_quotes=True,
             drawn=True,
