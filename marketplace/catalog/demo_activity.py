@@ -49,6 +49,7 @@ from marketplace.complaints.models import Complaint
 from marketplace.orders import services as orders
 from marketplace.orders.clock import load_calendar
 from marketplace.orders.models import Order, OrderEvent, OrderFile
+from marketplace.procurement.demo import seed_purchases
 from marketplace.ratings import services as ratings
 from marketplace.ratings.models import DIMENSIONS, Rating
 from marketplace.uploads import StoredFile, read_uploads
@@ -704,6 +705,8 @@ async def seed_activity(*, today: dt.date, media_dir: Path | None = None) -> boo
         for step in steps:
             await _perform(step, office, delivery)
         await _correct_order_times(plans)
+        # after everything above, so that its orders and figures are as they were
+        await seed_purchases(today=today, buyers=[buyer.actor for buyer in buyers])
     return True
 
 
