@@ -27,6 +27,7 @@ from marketplace.admission.models import (
 from marketplace.catalog.models import Agency, Category, ServiceItem
 from marketplace.complaints.models import Complaint
 from marketplace.orders.models import Order, OrderFile
+from marketplace.procurement.models import PurchaseRequest
 
 __all__ = [
     "ROLES",
@@ -65,6 +66,8 @@ _ID_TABLES: dict[str, type[Model]] = {
     "/backoffice/admission/applications/": Application,
     "/admission/certificates/": ApplicationQualification,
     "/backoffice/admission/letters/": Invitation,
+    "/purchases/": PurchaseRequest,
+    "/api/v1/purchases/": PurchaseRequest,
 }
 _NUMBER = re.compile(r"/[0-9]+(?=/|$)")
 
