@@ -40,14 +40,14 @@ class PurchaseList(BaseModel):
     total: int
 
 
-class Event(BaseModel):
+class PurchaseHistoryLine(BaseModel):
     at: str
     kind: str
     label: str
     text: str | None
 
 
-class Registrant(BaseModel):
+class PurchaseRegistrant(BaseModel):
     receipt: str
     agency_id: int
     agency: str
@@ -60,31 +60,31 @@ class PurchaseDetail(Purchase):
     qualifications: str
     criteria: list[dict[str, str | int]]
     excluded_agency_ids: list[int]
-    registrants: list[Registrant] | None = Field(
+    registrants: list[PurchaseRegistrant] | None = Field(
         description="Null while sealed (until the deadline has passed)"
     )
     winner_receipt: str | None
     contract_fen: int | None
-    events: list[Event]
+    events: list[PurchaseHistoryLine]
 
 
-class Step(BaseModel):
+class DrawStep(BaseModel):
     label: str
     candidates: list[str]
     index: int
     chosen: str
 
 
-class Outcome(BaseModel):
+class DrawOutcome(BaseModel):
     failed: bool | None = None
     winner: str | None = None
-    steps: list[Step] | None = None
+    steps: list[DrawStep] | None = None
     coefficient_pct: int | None = None
     reference_fen: int | None = None
     set_aside: list[str] | None = None
 
 
-class Entry(BaseModel):
+class DrawEntry(BaseModel):
     receipt: str
     quote_fen: int | None
     score: int | None
@@ -100,5 +100,5 @@ class Draw(BaseModel):
     seed: str = Field(description="The revealed seed (hex)")
     ceiling_fen: int
     floor_fen: int
-    entries: list[Entry]
-    outcome: Outcome
+    entries: list[DrawEntry]
+    outcome: DrawOutcome

@@ -19,7 +19,7 @@ from starlette.routing import Route
 
 from marketplace.access import PUBLIC, CurrentUser, allow, current_user, roles, signed_in_user
 from marketplace.accounts.models import Role
-from marketplace.admission.forms import parse_yuan
+from marketplace.admission.forms import parse_yuan as _parse_yuan
 from marketplace.catalog import services as catalog
 from marketplace.catalog.models import Agency, Category, CommissionedBy
 from marketplace.clock import now
@@ -57,6 +57,15 @@ _FORM_FIELDS = (
     "criteria",
 )
 PARTIES = roles(Role.ENTERPRISE, Role.AGENCY, Role.ADMIN)
+
+
+def parse_yuan(raw: str, name: str, errors: dict[str, Message]) -> int | None:
+    """Yuan → fen; more digits than any price here is refused before ``Decimal`` (whose
+    28-digit context raises on a 30-digit quantize)."""
+    if len(raw.strip()) > 16:
+        errors[name] = Message(N_("Enter an amount in yuan, such as 25000 or 1200.50."))
+        return None
+    return _parse_yuan(raw, name, errors)
 
 
 def refusal_text(exc: PurchaseRefused) -> str:
