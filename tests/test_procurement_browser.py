@@ -140,9 +140,9 @@ async def test_a_random_draw_from_registration_to_a_verified_result(
     # an agency registers for the open request and is shown its receipt
     await _sign_in(page, "agent1@example.com", "agent password 1")
     await page.goto("/purchases/open")
-    await page.get_by_role("link", name="开放报名项目").first.wait_for()
-    await page.goto("/purchases")
-    await page.locator("tr", has_text="开放报名项目").get_by_role("link").click()
+    row = page.locator("tr", has_text="开放报名项目")
+    await expect(row).to_have_count(1)
+    await row.get_by_role("link").click()
     await expect(page.locator("#registration-count")).to_contain_text("0 家机构已报名")
     await page.get_by_role("button", name="本机构报名").click()
     await expect(page.locator("#my-receipt")).to_have_text(re.compile("^[0-9a-f]{16}$"))
