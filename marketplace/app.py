@@ -51,6 +51,8 @@ from marketplace.orders import tasks as _order_tasks  # noqa: F401  (registers t
 from marketplace.orders import views as orders_views
 from marketplace.organisations import api as organisations_api
 from marketplace.organisations import views as organisations_views
+from marketplace.procurement import api as procurement_api
+from marketplace.procurement import views as procurement_views
 from marketplace.ratelimit import RateLimiter
 from marketplace.ratings import views as ratings_views
 from marketplace.search import views as search_views
@@ -164,6 +166,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *search_views.api_routes,
         *ratings_views.api_routes,
         *admission_api.routes,
+        *procurement_api.routes,
         *statistics_public.api_routes,
         *organisations_api.routes,
         Route("/openapi.json", openapi_endpoint, include_in_schema=False),
@@ -186,6 +189,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *catalog_workspace.routes,
         *catalog_review.routes,
         *organisations_views.routes,
+        *procurement_views.routes,
         Mount("/api/v1", routes=api_routes),
         Mount("/static", StaticFiles(directory=BASE_DIR / "static"), name="static"),
         Route("/healthz", healthz, include_in_schema=False),

@@ -20,6 +20,8 @@ from marketplace.core.clock import BEIJING as _BEIJING
 from marketplace.core.clock import today as beijing_today
 from marketplace.core.settings import BASE_DIR
 from marketplace.orders import labels as order_labels
+from marketplace.procurement import labels as procurement_labels
+from marketplace.procurement import methods as procurement_methods
 
 __all__ = ["format_fen", "render", "templates"]
 
@@ -70,6 +72,8 @@ def _environment() -> jinja2.Environment:
     env.globals["order_labels"] = order_labels
     env.globals["event_labels"] = account_labels.EVENT_LABELS
     env.globals["admission_labels"] = admission_labels
+    env.globals["procurement_labels"] = procurement_labels
+    env.globals["PURCHASE_METHODS"] = procurement_methods.METHODS
     env.globals["LANGUAGES"] = i18n.LANGUAGES
     env.globals["HTML_LANG"] = i18n.HTML_LANG
     env.globals["current_language"] = i18n.current_language

@@ -35,6 +35,7 @@ from marketplace.catalog.models import (
 from marketplace.complaints.models import Complaint, ComplaintFile
 from marketplace.credit.models import CreditRecord, CreditRecordFile
 from marketplace.orders.models import Order, OrderFile
+from marketplace.procurement.models import PurchaseRequest
 
 __all__ = [
     "ROLES",
@@ -80,6 +81,8 @@ _ID_TABLES: dict[str, type[Model]] = {
     "/workspace/changes/": ListingChange,
     "/workspace/qualifications/": Qualification,
     "/backoffice/listings/": ListingChange,
+    "/purchases/": PurchaseRequest,
+    "/api/v1/purchases/": PurchaseRequest,
 }
 # The file table of each kind of page that lists files, and its owner's id column.
 _FILE_TABLES: dict[str, tuple[type[Model], str]] = {

@@ -137,6 +137,9 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
         "outbox_job",
         "password_reset",
         "promise_bucket",
+        "purchase_event",
+        "purchase_registration",
+        "purchase_request",
         "qualification",
         "rating",
         "rating_stat",
@@ -152,6 +155,8 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
         "user_role",
     ]
     assert (("credit_code",), True) in migrated["agency"]["indexes"]
+    assert (("request_id", "agency_id"), True) in migrated["purchase_registration"]["indexes"]
+    assert (("receipt",), True) in migrated["purchase_registration"]["indexes"]
     assert (("name",), True) in migrated["agency"]["indexes"]
     assert (("code",), True) in migrated["category"]["indexes"]
     assert (("agency_id", "certificate_no"), True) in migrated["qualification"]["indexes"]

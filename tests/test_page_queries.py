@@ -261,3 +261,43 @@ async def test_the_order_list_of_a_busy_buyer_has_a_pager_in_its_language(
     assert 'rel="prev"' in second.text
     assert 'href="http://testserver/orders?state=placed&amp;page=1" rel="prev"' in filtered.text
     assert _order_numbers(nonsense.text) == _order_numbers(first.text)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected_queries"),
+    [
+        ("/purchases", 3),
+        ("/purchases/{id}", 7),
+        ("/purchases/{id}/result", 5),
+        ("/api/v1/purchases", 3),
+        ("/api/v1/purchases/{id}", 3),
+        ("/purchases/feed.xml", 1),
+    ],
+)
+async def test_purchase_pages_take_the_same_few_queries_with_more_rows(
+    client: httpx.AsyncClient, db: str, path: str, expected_queries: int
+) -> None:
+    from marketplace.core import clock
+    from marketplace.procurement import services as purchases
+    from marketplace.procurement.methods import Method
+    from tests.procurement_helpers import AFTER_DEADLINE, procurement_world, publish
+
+    world = await procurement_world()
+    try:
+        counts = []
+        for registrants in (3, 5):
+            request = await publish(world, Method.LOWEST)
+            for n in range(registrants):
+                staff = await as_current(world.staff[n])
+                await purchases.register(request.id, actor=staff)
+                await purchases.submit_quote(
+                    request.id, actor=staff, quote_fen=2_500_000 + n * 10_000
+                )
+            clock.set_now(AFTER_DEADLINE)
+            await purchases.run_selection(request.id, actor=await as_current(world.owner))
+            response, queries = await _queries_of(client, path.format(id=request.id))
+            assert response.status_code == 200, response.text
+            counts.append(len(queries))
+        assert counts == [expected_queries, expected_queries]
+    finally:
+        clock.set_now(None)

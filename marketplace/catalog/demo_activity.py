@@ -51,6 +51,7 @@ from marketplace.core.workdays import WorkCalendar
 from marketplace.orders import services as orders
 from marketplace.orders.models import Order, OrderEvent, OrderFile
 from marketplace.organisations.demo import seed_organisations
+from marketplace.procurement.demo import seed_purchases
 from marketplace.ratings import services as ratings
 from marketplace.ratings.models import DIMENSIONS, Rating
 
@@ -715,6 +716,8 @@ async def seed_activity(*, today: dt.date, media_dir: Path | None = None) -> boo
         # after the activity, which its figures pin: the organisations' members and
         # professionals (the activity's orders were accepted before any register)
         await seed_organisations()
+        # after everything above, so that its orders and figures are as they were
+        await seed_purchases(today=today, buyers=[buyer.actor for buyer in buyers])
     # and two admission rounds in progress on "today" (publicity with an objection; open)
     await seed_rounds(today=today, calendar=calendar, office=office_user, media_dir=media_dir)
     # listing changes under review (after everything above, which they leave as it is)

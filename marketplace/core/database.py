@@ -25,6 +25,7 @@ MODEL_MODULES = [
     "marketplace.credit.models",
     "marketplace.complaints.models",
     "marketplace.organisations.models",
+    "marketplace.procurement.models",
     "marketplace.core.outbox",
 ]
 

@@ -50,12 +50,15 @@ def notice_view(notice: Notification) -> NoticeView:
     """What the notifications page shows for ``notice``: its text and its link."""
     params = notice.params if isinstance(notice.params, dict) else {}
     complaint_id = _small_id(params.get("complaint"))
+    purchase_id = _small_id(params.get("purchase"))
     if complaint_id is not None:
         href: str | None = f"/complaints/{complaint_id}"
     elif _small_id(params.get("qualification")) is not None:
         href = "/workspace/qualifications"
     elif _small_id(params.get("listing_change")) is not None:
         href = f"/workspace/changes/{params['listing_change']}"
+    elif purchase_id is not None:
+        href = f"/purchases/{purchase_id}"
     elif notice.order_id is not None:
         href = f"/orders/{notice.order_id}"
     else:

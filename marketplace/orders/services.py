@@ -74,6 +74,7 @@ __all__ = [
     "can_see",
     "notify",
     "party_of",
+    "place_contract_order",
     "place_order",
     "post_message",
     "record_offline_payment",
@@ -289,6 +290,75 @@ async def place_order(
         return Placed(existing, False)
     await _deliver(queue)
     return Placed(order, True)
+
+
+async def place_contract_order(
+    *,
+    enterprise_id: int,
+    placed_by: User,
+    agency_id: int,
+    item_id: int,
+    approval_item_id: int | None,
+    idempotency_key: str,
+    project_name: str,
+    project_code: str,
+    amount_fen: int,
+    time_limit_days: int,
+    note: str,
+    queue: JobQueue | None = None,
+) -> Order:
+    """The order of a confirmed purchase contract (``marketplace.procurement``).
+
+    The contract amount is its frozen quote (low and high alike) and the request's time
+    limit its time limit; the listing the winner registered with is its item. From here
+    on it is an order like any other: the agency accepts it (the clock starts), delivers,
+    and the enterprise confirms, rates or complains. Call it inside the transaction that
+    records the contract; the same key never places two orders.
+    """
+    existing = await Order.get_or_none(enterprise_id=enterprise_id, idempotency_key=idempotency_key)
+    if existing is not None:
+        return existing
+    version = await ServiceItemVersion.filter(item_id=item_id).order_by("-version").first()
+    if version is None:
+        raise OrderRefused(N_("This service item cannot be ordered now."))
+    order = await Order.create(
+        enterprise_id=enterprise_id,
+        placed_by_id=placed_by.id,
+        agency_id=agency_id,
+        item_id=item_id,
+        item_version=version,
+        approval_item_id=approval_item_id,
+        idempotency_key=idempotency_key,
+        project_name=project_name,
+        project_code=project_code,
+        quoted_low_fen=amount_fen,
+        quoted_high_fen=amount_fen,
+        note=note,
+        time_limit_days=time_limit_days,
+    )
+    placed_on = order.created_at.astimezone(_BEIJING)
+    order.number = f"{placed_on:%y%m%d}-{order.id:05d}"
+    await order.save(update_fields=["number"])
+    await OrderEvent.create(
+        order=order,
+        actor_id=placed_by.id,
+        action="place",
+        to_state=OrderState.PLACED.value,
+        detail={
+            "version": version.version,
+            "quoted_low_fen": amount_fen,
+            "quoted_high_fen": amount_fen,
+            "contract": idempotency_key,
+        },
+    )
+    await notify(
+        order,
+        await users_of(order, Party.AGENCY),
+        N_("Order %(number)s was placed; please accept or decline it."),
+        {"number": order.number},
+        queue,
+    )
+    return order
 
 
 async def _keep_files(

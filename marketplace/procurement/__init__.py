@@ -1,0 +1,1 @@
+"""Owner-side selection: purchase requests (采购公告), registrations, the draw, contracts."""

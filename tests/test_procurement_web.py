@@ -1,0 +1,213 @@
+"""Purchase requests over HTTP: the owner's form, sealed registrations on every route,
+the random draw from the pages, the result notice checked by the standalone verifier
+(tampered seeds and receipts caught), the office's void, the feed and the API."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import httpx
+import pytest
+
+from marketplace.core import clock
+from marketplace.procurement.methods import Method
+from marketplace.procurement.models import PurchaseRequest, PurchaseState
+from tests.accounts_helpers import post_form, sign_in
+from tests.order_helpers import PROJECT_CODE
+from tests.procurement_helpers import (
+    AFTER_DEADLINE,
+    PUBLISHED,
+    RECEIPTS,
+    ProcurementWorld,
+    procurement_world,
+    publish,
+    register_all,
+)
+from tests.test_catalog_views import _text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _verifier() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("verify_draw", ROOT / "scripts/verify_draw.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["verify_draw"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(autouse=True)
+def _clock() -> Iterator[None]:
+    yield
+    clock.set_now(None)
+
+
+@pytest.fixture
+async def world(db: str) -> ProcurementWorld:
+    return await procurement_world()
+
+
+async def _browser(client: httpx.AsyncClient, email: str) -> httpx.AsyncClient:
+    browser = httpx.AsyncClient(transport=client._transport, base_url="http://testserver")
+    await sign_in(browser, email)
+    return browser
+
+
+async def test_the_owner_publishes_from_the_form(
+    client: httpx.AsyncClient, world: ProcurementWorld
+) -> None:
+    clock.set_now(PUBLISHED)
+    owner = await _browser(client, "owner@example.com")
+    form = await owner.get("/purchases/new")
+    assert form.status_code == 200
+    fields = {
+        "category_id": str(world.catalogue.eia.id),
+        "project_name": "新材料项目",
+        "project_code": PROJECT_CODE,
+        "work": "编制报告表",
+        "time_limit_days": "20",
+        "funding": "state",
+        "ceiling": "1,000,000",
+        "method": "random",
+        "registration_days": "5",
+    }
+
+    refused = await post_form(owner, "/purchases/new", fields, page="/purchases/new")
+    assert refused.status_code == 409
+    assert "必须招标的工程项目规定" in _text(refused.text)
+    bad = await post_form(
+        owner, "/purchases/new", {**fields, "ceiling": "五万", "time_limit_days": "x"}
+    )
+    assert bad.status_code == 422
+    assert await PurchaseRequest.all().count() == 0
+
+    made = await post_form(owner, "/purchases/new", {**fields, "ceiling": "50000.00"})
+
+    assert made.status_code == 303
+    purchase = await PurchaseRequest.get()
+    assert made.headers["location"] == f"/purchases/{purchase.id}"
+    assert (purchase.ceiling_fen, purchase.deadline.isoformat()) == (5_000_000, "2026-11-09")
+
+
+async def test_nobody_sees_registrants_or_quotes_before_the_deadline(
+    client: httpx.AsyncClient, world: ProcurementWorld
+) -> None:
+    purchase = await publish(world, Method.LOWEST)
+    await register_all(world, purchase, 3, quotes=(3_000_000, 2_500_000, 2_600_000))
+    clock.set_now(PUBLISHED)
+    names = [a.name for a in world.agencies[:3]]
+    owner = await _browser(client, "owner@example.com")
+    admin = await _browser(client, "admin@example.com")
+    agency = await _browser(client, "staff1@example.com")
+
+    for browser in (client, owner, admin, agency):
+        page = _text((await browser.get(f"/purchases/{purchase.id}")).text)
+        assert "3 agencies registered" in page or "3 家机构已报名" in page
+        # the agency sees its own name in the header? no: only its receipt and quote
+        assert not any(name in page for name in names[1:])
+        assert "25,000" not in page and "26,000" not in page
+    api = (await client.get(f"/api/v1/purchases/{purchase.id}")).json()
+    assert (api["registrations"], api["registrants"]) == (3, None)
+    assert (await client.get(f"/purchases/{purchase.id}/result")).status_code == 404
+    assert (await client.get(f"/api/v1/purchases/{purchase.id}/draw")).status_code == 404
+    own = _text((await agency.get(f"/purchases/{purchase.id}")).text)
+    assert RECEIPTS[0] in own and "30,000" in own
+
+    clock.set_now(AFTER_DEADLINE)
+    after = _text((await client.get(f"/purchases/{purchase.id}")).text)
+    assert all(name in after for name in names) and "25,000" in after
+
+
+async def test_random_draw_from_the_pages_and_the_verifier(
+    client: httpx.AsyncClient, world: ProcurementWorld, tmp_path: Path
+) -> None:
+    purchase = await publish(world, Method.RANDOM)
+    clock.set_now(PUBLISHED)
+    receipts = []
+    for n in (1, 2, 3):
+        staff = await _browser(client, f"staff{n}@example.com")
+        answer = await post_form(
+            staff, f"/purchases/{purchase.id}/actions/register", {}, page="/purchases"
+        )
+        assert answer.status_code == 303
+        page = (await staff.get(f"/purchases/{purchase.id}")).text
+        found = re.search(r'id="my-receipt">([0-9a-f]{16})<', page)
+        assert found is not None
+        receipts.append(found.group(1))
+    owner = await _browser(client, "owner@example.com")
+    early = await post_form(owner, f"/purchases/{purchase.id}/actions/select", {})
+    assert early.status_code == 409
+
+    clock.set_now(AFTER_DEADLINE)
+    done = await post_form(owner, f"/purchases/{purchase.id}/actions/select", {})
+    assert done.status_code == 303
+    again = await post_form(owner, f"/purchases/{purchase.id}/actions/select", {})
+    assert again.status_code == 409
+    result = await client.get(f"/purchases/{purchase.id}/result")
+    assert result.status_code == 200
+    saved = tmp_path / "result.html"
+    saved.write_text(result.text, encoding="utf-8")
+    verifier = _verifier()
+
+    data = verifier.load(str(saved))
+    stored = await PurchaseRequest.get(id=purchase.id)
+    assert data["seed"] == stored.seed_hex
+    assert sorted(receipts) == [e["receipt"] for e in data["entries"]]
+    assert verifier.main([str(saved), "--receipt", receipts[0]]) == 0
+    assert verifier.verify(data, receipts[1]) == []
+    api = (await client.get(f"/api/v1/purchases/{purchase.id}/draw")).json()
+    assert api == data
+
+    tampered_seed = dict(data, seed="00" * 32)
+    assert verifier.verify(tampered_seed) == [
+        "the revealed seed does not hash to the published SHA-256",
+        *verifier.verify(tampered_seed)[1:],
+    ]
+    assert len(verifier.verify(tampered_seed)) >= 1
+    assert verifier.verify(data, "ffffffffffffffff") == [
+        "receipt ffffffffffffffff is not among the entries"
+    ]
+    swapped = json.loads(json.dumps(data))
+    winner = swapped["outcome"]["winner"]
+    other = next(r for r in sorted(receipts) if r != winner)
+    swapped["outcome"]["winner"] = other
+    swapped["outcome"]["steps"][0]["chosen"] = other
+    assert [p.split(":")[0] for p in verifier.verify(swapped)] == ["winner", "steps"]
+    dropped = json.loads(json.dumps(data))
+    dropped["entries"] = [e for e in dropped["entries"] if e["receipt"] != winner]
+    assert verifier.verify(dropped) != []
+
+
+async def test_the_office_voids_with_a_reason_and_the_feed_tells(
+    client: httpx.AsyncClient, world: ProcurementWorld
+) -> None:
+    purchase = await publish(world, Method.RANDOM)
+    clock.set_now(PUBLISHED)
+    admin = await _browser(client, "admin@example.com")
+    listing = await admin.get("/backoffice/purchases")
+    assert listing.status_code == 200 and purchase.number in listing.text
+
+    blank = await post_form(admin, f"/purchases/{purchase.id}/actions/void", {"reason": " "})
+    assert blank.status_code == 422
+    voided = await post_form(
+        admin, f"/purchases/{purchase.id}/actions/void", {"reason": "类别错误"}
+    )
+
+    assert voided.status_code == 303
+    assert (await PurchaseRequest.get(id=purchase.id)).state is PurchaseState.VOIDED
+    feed = await client.get("/purchases/feed.xml")
+    assert feed.headers["content-type"] == "application/atom+xml; charset=utf-8"
+    assert feed.text.count("<entry>") == 2 and "类别错误" in feed.text
+    owner = await _browser(client, "owner@example.com")
+    assert (await owner.get("/backoffice/purchases")).status_code == 403
+    agency = await _browser(client, "staff1@example.com")
+    assert (
+        await post_form(agency, f"/purchases/{purchase.id}/actions/cancel", {"reason": "x"})
+    ).status_code == 409
