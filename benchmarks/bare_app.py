@@ -41,6 +41,7 @@ from marketplace import app as marketplace_app
 from marketplace import clock
 from marketplace.catalog import services
 from marketplace.catalog.models import Category, MarketType
+from marketplace.catalog.views import category_context
 from marketplace.credit.models import CreditRecord
 from marketplace.credit.rules import REASONS
 from marketplace.database import tortoise_config
@@ -87,14 +88,10 @@ async def _home_context() -> Context:
 
 
 async def _category_context(category: Category) -> Context:
-    """The context ``views.category_detail`` builds for ``category``."""
-    items = await services.list_category_items(category)
-    return {
-        "category": category,
-        "items": items,
-        "agency_count": len({item.agency_id for item in items}),
-        "fee_standards": {item.id: services.item_fee_standard(item) for item in items},
-    }
+    """The context ``views.category_detail`` builds for the first page of ``category``."""
+    page = await services.category_page(category.code)
+    assert page is not None
+    return category_context(page)
 
 
 async def _agency_context(agency_id: int) -> Context:

@@ -128,6 +128,7 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
         "order_event",
         "order_file",
         "order_message",
+        "order_month",
         "outbox_email",
         "outbox_job",
         "password_reset",

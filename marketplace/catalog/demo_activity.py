@@ -46,6 +46,7 @@ from marketplace.clock import BEIJING as _CST
 from marketplace.codes import gb11714_check_character, uscc_check_character
 from marketplace.complaints import services as complaints
 from marketplace.complaints.models import Complaint
+from marketplace.orders import monthly
 from marketplace.orders import services as orders
 from marketplace.orders.clock import load_calendar
 from marketplace.orders.models import Order, OrderEvent, OrderFile
@@ -704,6 +705,9 @@ async def seed_activity(*, today: dt.date, media_dir: Path | None = None) -> boo
         for step in steps:
             await _perform(step, office, delivery)
         await _correct_order_times(plans)
+        # the orders and ratings were written now and dated back afterwards: the
+        # statistics' months count them by their dates
+        await monthly.recount()
     return True
 
 

@@ -54,6 +54,7 @@ from marketplace.orders.models import (
     OrderState,
     PaymentStatus,
 )
+from marketplace.orders.monthly import record_order
 from marketplace.orders.promise import add_delivery, remove_delivery
 from marketplace.orders.states import TRANSITIONS, Party, Transition
 from marketplace.outbox import add_job
@@ -256,6 +257,7 @@ async def place_order(
             placed_on = order.created_at.astimezone(_BEIJING)
             order.number = f"{placed_on:%y%m%d}-{order.id:05d}"
             await order.save(update_fields=["number"])
+            await record_order(None, order)  # the statistics' month
             await _keep_files(order.id, files, purpose="request", uploaded_by_id=user.id)
             await OrderEvent.create(
                 order=order,
@@ -437,7 +439,8 @@ async def transition(
                 purpose="delivery" if action == "deliver" else "message",
                 uploaded_by_id=actor.id if actor else None,
             )
-        order = await Order.get(id=order.id)
+        before, order = order, await Order.get(id=order.id)
+        await record_order(before, order)  # the statistics' months it changes
         await _notify_transition(order, spec, actor, event, queue)
         if target is OrderState.CANCELLED and queue is not None:
             # paid online: refunded by the job (payments.stripe_gateway.refund_order), once
