@@ -126,6 +126,8 @@ async def _item_context(item_id: int) -> Context:
         "item": item,
         "standard": standard,
         "raw_base": "",
+        "factors": standard.default_factors(),  # none chosen in the query
+        "order_query": "",  # no base and no factor chosen to carry to the order form
         "estimate": estimate,
         "error": None,
         "versions": await services.list_item_versions(item),
@@ -133,6 +135,9 @@ async def _item_context(item_id: int) -> Context:
         "ratings": await Rating.filter(item_id=item.id).order_by("-id").limit(_RATINGS_SHOWN),
         "promise": await ratings.promise_of(item_id=item.id),
         "committed_days": [item.time_limit_days],
+        "approval_items": (await services.approval_items_by_category([item.category_id]))[
+            item.category_id
+        ],
     }
 
 

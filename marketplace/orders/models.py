@@ -281,9 +281,9 @@ class PromiseBucket(Model):
 class OrderMonth(Model):
     """One category's order figures of one Beijing month, as the statistics count them.
 
-    ``placed``, ``ended`` and ``completed`` belong to the month the orders were placed in;
+    ``placed``, ``ended`` and ``completed`` belong to the month the orders were placed in,
     ``delivered``, ``on_time``, ``days_used`` and ``days_committed`` to the month they were
-    delivered in; ``ratings`` and ``rating_points`` to the month the ratings were given.
+    delivered in, ``ratings`` and ``rating_points`` to the month the ratings were given.
     Every placement, transition and rating adds its change to its row in its own
     transaction (``orders.monthly``), so the dashboard reads a few hundred rows for a
     period of any history's length, and they always equal a recount of the orders.

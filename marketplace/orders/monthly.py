@@ -112,26 +112,29 @@ async def _add(category_id: int, month: int, changes: Mapping[str, int]) -> None
         )
 
 
-async def _apply(item_id: int, figures: Figures) -> None:
+async def _apply(item_id: int, figures: Figures, category_id: int | None = None) -> None:
     by_month: dict[int, dict[str, int]] = defaultdict(dict)
     for (month, name), amount in figures.items():
         if amount:
             by_month[month][name] = amount
     if not by_month:
         return
-    (category_id,) = await ServiceItem.get(id=item_id).values_list("category_id")
+    if category_id is None:
+        (category_id,) = await ServiceItem.get(id=item_id).values_list("category_id")
     for month, changes in sorted(by_month.items()):
         await _add(int(category_id), month, changes)
 
 
-async def record_order(before: Order | None, after: Order) -> None:
+async def record_order(
+    before: Order | None, after: Order, *, category_id: int | None = None
+) -> None:
     """Count the change from ``before`` (``None``: a new order) to ``after``, in the
-    transaction that made it."""
+    transaction that made it; ``category_id`` is its item's, when the caller has it."""
     figures: Figures = defaultdict(int, order_figures(after))
     if before is not None:
         for key, amount in order_figures(before).items():
             figures[key] -= amount
-    await _apply(after.item_id, figures)
+    await _apply(after.item_id, figures, category_id)
 
 
 async def record_rating(item_id: int, created_at: dt.datetime, scores: Mapping[str, int]) -> None:

@@ -257,7 +257,7 @@ async def place_order(
             placed_on = order.created_at.astimezone(_BEIJING)
             order.number = f"{placed_on:%y%m%d}-{order.id:05d}"
             await order.save(update_fields=["number"])
-            await record_order(None, order)  # the statistics' month
+            await record_order(None, order, category_id=item.category_id)  # the statistics' month
             await _keep_files(order.id, files, purpose="request", uploaded_by_id=user.id)
             await OrderEvent.create(
                 order=order,
