@@ -257,7 +257,6 @@ async def place_order(
             placed_on = order.created_at.astimezone(_BEIJING)
             order.number = f"{placed_on:%y%m%d}-{order.id:05d}"
             await order.save(update_fields=["number"])
-            await record_order(None, order, category_id=item.category_id)  # the statistics' month
             await _keep_files(order.id, files, purpose="request", uploaded_by_id=user.id)
             await OrderEvent.create(
                 order=order,
@@ -278,6 +277,9 @@ async def place_order(
                 {"number": order.number},
                 queue,
             )
+            # the statistics' month, last: its row is every placement's of the category
+            # this month, locked until the commit
+            await record_order(None, order, category_id=item.category_id)
     except IntegrityError:
         # The same key arrived twice at once: the other request created it; return that.
         existing = await Order.get_or_none(
