@@ -40,6 +40,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 from marketplace import app as marketplace_app
 from marketplace.catalog import services
 from marketplace.catalog.models import Category, MarketType
+from marketplace.catalog.views import category_context
 from marketplace.core import clock
 from marketplace.core.database import tortoise_config
 from marketplace.core.settings import Settings
@@ -88,14 +89,10 @@ async def _home_context() -> Context:
 
 
 async def _category_context(category: Category) -> Context:
-    """The context ``views.category_detail`` builds for ``category``."""
-    items = await services.list_category_items(category)
-    return {
-        "category": category,
-        "items": items,
-        "agency_count": len({item.agency_id for item in items}),
-        "fee_standards": {item.id: services.item_fee_standard(item) for item in items},
-    }
+    """The context ``views.category_detail`` builds for the first page of ``category``."""
+    page = await services.category_page(category.code)
+    assert page is not None
+    return category_context(page)
 
 
 async def _agency_context(agency_id: int) -> Context:
@@ -130,6 +127,8 @@ async def _item_context(item_id: int) -> Context:
         "item": item,
         "standard": standard,
         "raw_base": "",
+        "factors": standard.default_factors(),  # none chosen in the query
+        "order_query": "",  # no base and no factor chosen to carry to the order form
         "estimate": estimate,
         "error": None,
         "versions": await services.list_item_versions(item),
@@ -137,6 +136,9 @@ async def _item_context(item_id: int) -> Context:
         "ratings": await Rating.filter(item_id=item.id).order_by("-id").limit(_RATINGS_SHOWN),
         "promise": await ratings.promise_of(item_id=item.id),
         "committed_days": [item.time_limit_days],
+        "approval_items": (await services.approval_items_by_category([item.category_id]))[
+            item.category_id
+        ],
     }
 
 

@@ -53,7 +53,8 @@ async def _place(request: Request) -> Response:
             user["token_id"],
         )
         item = await connection.fetchrow(
-            "SELECT s.id, s.agency_id, s.version, s.time_limit_days, v.id AS version_id"
+            "SELECT s.id, s.agency_id, s.category_id, s.version, s.time_limit_days,"
+            " v.id AS version_id"
             " FROM service_item s JOIN service_item_version v"
             " ON v.item_id = s.id AND v.version = s.version WHERE s.id = $1",
             body["item_id"],
@@ -65,9 +66,10 @@ async def _place(request: Request) -> Response:
                 "INSERT INTO service_order (idempotency_key, project_name, project_code,"
                 " base_amount, quoted_low_fen, quoted_high_fen, note, state, version,"
                 " time_limit_days, paused_days, payment_status, payment_method, created_at,"
-                " updated_at, agency_id, enterprise_id, item_id, item_version_id, placed_by_id)"
+                " updated_at, agency_id, enterprise_id, item_id, item_version_id, placed_by_id,"
+                " fee_factors)"
                 " VALUES ($1, $2, $3, $4, $5, $6, '', 'placed', 0, $7, 0, 'unpaid', '', $8, $8,"
-                " $9, $10, $11, $12, $13) RETURNING id",
+                " $9, $10, $11, $12, $13, '{}') RETURNING id",
                 key,
                 body["project_name"],
                 body["project_code"],
@@ -85,6 +87,15 @@ async def _place(request: Request) -> Response:
             number = f"{now:%y%m%d}-{order_id:05d}"
             await connection.execute(
                 "UPDATE service_order SET number = $1 WHERE id = $2", number, order_id
+            )
+            # the statistics' month of the category (orders.monthly), as the real one counts
+            await connection.execute(
+                "INSERT INTO order_month (category_id, month, placed, ended, completed,"
+                " delivered, on_time, days_used, days_committed, ratings, rating_points)"
+                " VALUES ($1, $2, 1, 0, 0, 0, 0, 0, 0, 0, 0) ON CONFLICT (category_id, month)"
+                " DO UPDATE SET placed = order_month.placed + 1",
+                item["category_id"],
+                int(f"{clock.to_beijing(now):%Y%m}"),
             )
             await connection.execute(
                 "INSERT INTO order_event (at, action, from_state, to_state, reason, detail,"

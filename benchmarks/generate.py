@@ -6,7 +6,8 @@ What it makes
     20,000 enterprises with one user each, 1,000,000 orders placed over the three years
     before ``--today``, about 500,000 ratings and 20,000 complaints; and the running
     aggregates the pages read (``PromiseBucket`` through ``promise.recount()``,
-    ``RatingStat`` through ``recount_ratings()``). Every count is multiplied by ``--scale``
+    ``RatingStat`` through ``recount_ratings()``, the statistics' ``OrderMonth`` through
+    ``orders.monthly.recount()``). Every count is multiplied by ``--scale``
     (``--scale 0.01`` for a quick run). The same seed and sizes give the same rows.
 
     Orders are consistent with the state machine: an order placed long enough ago has run
@@ -829,11 +830,13 @@ async def generate(
     )
 
     # the rating sums through the application's own rebuild
+    from marketplace.orders import monthly
     from marketplace.ratings.services import recount_ratings
 
     await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
     try:
         await recount_ratings()
+        await monthly.recount()  # the statistics' monthly figures
     finally:
         await Tortoise.close_connections()
     return counts

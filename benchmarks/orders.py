@@ -49,7 +49,7 @@ async def main():
     url = Settings.from_env().database_url
     await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
     user = await services.register_enterprise(
-        company_name="压测企业有限公司", credit_code=credit_code("91320902MA1BE0001"),
+        company_name="压测企业有限公司", credit_code=credit_code("91320902MA1BE000"),
         contact_person="压测", phone="13900003333", email="bench@example.com",
         password="bench password 1")
     print((await services.create_api_token(user, name="bench")).secret)

@@ -181,8 +181,9 @@ class _QueryCounter(logging.Handler):
 
 @pytest.mark.parametrize(
     ("page", "expected_queries"),
-    # category and service: one of them the approval items the category serves
-    [("home", 3), ("category", 3), ("agency", 8), ("service", 7), ("version", 1)],
+    # category: the category, its counts, a page of items, the approval items it serves;
+    # service: one of them the approval items the category serves
+    [("home", 3), ("category", 4), ("agency", 8), ("service", 7), ("version", 1)],
 )
 async def test_pages_take_a_fixed_handful_of_queries_on_the_full_demo_catalogue(
     demo_client: httpx.AsyncClient, page: str, expected_queries: int

@@ -12,6 +12,7 @@ from marketplace.orders.promise import recount
 from marketplace.ratings.models import Rating, RatingStat
 from marketplace.ratings.services import recount_ratings
 from tests.conftest import MEDIA_DIR, init_orm
+from tests.test_order_months import _kept, _recomputed
 
 TODAY = dt.date(2026, 11, 30)
 SIZES = Sizes(agencies=6, items=40, enterprises=8, orders=600, ratings=250, complaints=30)
@@ -58,3 +59,5 @@ async def test_generated_orders_agree_with_the_clock_and_the_aggregates(db: str)
     await recount()
     await recount_ratings()
     assert (await _buckets(), await _stats()) == written
+    # and the statistics' monthly rows are those of the orders and ratings, one by one
+    assert await _kept() == await _recomputed()

@@ -133,6 +133,7 @@ async def test_migrated_schema_equals_the_models_schema(databases: Any, backend:
         "order_file",
         "order_message",
         "organisation_invitation",
+        "order_month",
         "outbox_email",
         "outbox_job",
         "password_reset",

@@ -17,6 +17,7 @@ import pytest
 
 from marketplace.catalog import listings
 from marketplace.codes import resident_id_check_character
+from marketplace.catalog import services as catalog
 from marketplace.complaints import services as complaints
 from marketplace.core.clock import today
 from marketplace.credit import services as credit
@@ -24,7 +25,9 @@ from marketplace.orders import services as orders
 from marketplace.orders.views import ORDER_PAGE_SIZE
 from marketplace.organisations import services as organisations
 from tests.accounts_helpers import sign_in
+from tests.factories import PUBLISHED_AT
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
+from tests.test_catalog_views import _text
 
 
 class _QueryCounter(logging.Handler):
@@ -174,8 +177,9 @@ Grow = Callable[[OrderWorld, int, int], Awaitable[None]]
         ("admin@example.com", "/backoffice/admission", _place, 3),
         ("admin@example.com", "/backoffice/admission/agencies", _place, 4),
         ("admin@example.com", "/backoffice/admission/categories", _place, 5),
-        # the dashboard's parts, the public table's agencies by category and working days
-        ("admin@example.com", "/backoffice/statistics", _place, 22),
+        # the kept monthly rows (one query for every figure of the period), the category
+        # names, the agencies by category and the complaint figures
+        ("admin@example.com", "/backoffice/statistics", _place, 15),
         ("admin@example.com", "/notifications", _place, 3),
         # the agency's workspace and the office's review queue of listing changes
         ("qh@example.com", "/workspace", _submit_qualifications, 10),
@@ -301,3 +305,68 @@ async def test_purchase_pages_take_the_same_few_queries_with_more_rows(
         assert counts == [expected_queries, expected_queries]
     finally:
         clock.set_now(None)
+
+
+async def _publish(world: OrderWorld, count: int, start: int) -> None:
+    """``count`` more published EIA items of Qinghe (fixed fee, 10 to 19 working days)."""
+    c = world.catalogue
+    for n in range(start, start + count):
+        created = await catalog.create_service_item(
+            agency=c.qinghe,
+            category=c.eia,
+            title=f"环评咨询{n:03d}",
+            scope="范围",
+            content="内容",
+            legal_basis=c.eia.legal_basis,
+            fee_basis="市场调节价",
+            fee_standard={"type": "fixed", "amount_fen": 100_000 + n, "per": "每份"},
+            time_limit_days=10 + n % 10,
+            commitments="按时出具报告",
+        )
+        await catalog.publish_service_item(created, now=PUBLISHED_AT)
+
+
+def _item_titles(html: str) -> list[str]:
+    return re.findall(r'<td><a href="[^"]*/services/[0-9]+">([^<]+)</a></td>', html)
+
+
+async def test_the_category_page_takes_the_same_few_queries_with_more_items(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    # the category, its counts, the page of items, its approval items; then from the cache
+    few, few_queries = await _queries_of(client, "/categories/EIA")
+    await _publish(world, catalog.CATEGORY_PAGE_SIZE + 5, 0)
+    many, many_queries = await _queries_of(client, "/categories/EIA?page=2")
+    cached, cached_queries = await _queries_of(client, "/categories/EIA?page=2")
+
+    assert (few.status_code, many.status_code, cached.status_code) == (200, 200, 200)
+    assert len(few_queries) == 4, few_queries
+    assert len(many_queries) == 4, many_queries
+    assert cached_queries == [] and cached.text == many.text
+
+
+async def test_the_category_page_pages_through_its_items(
+    client: httpx.AsyncClient, world: OrderWorld
+) -> None:
+    # given the two EIA items of the small catalogue and 51 more: 53, two pages
+    await _publish(world, catalog.CATEGORY_PAGE_SIZE + 1, 0)
+
+    first = await client.get("/categories/EIA")
+    second = await client.get("/categories/EIA?page=2")
+    beyond = await client.get("/categories/EIA?page=7")
+    nonsense = await client.get("/categories/EIA?page=abc")
+
+    # then fifty on the first page, external agencies first, then by time limit
+    titles = _item_titles(first.text)
+    assert len(titles) == catalog.CATEGORY_PAGE_SIZE
+    assert titles[0] == "环境影响报告书编制"  # Hengyuan, from outside the city
+    assert "第 1 页，共 2 页" in first.text
+    assert 'href="http://testserver/categories/EIA?page=2" rel="next"' in first.text
+    # the last three of the longest time limit (19 working days) on the second
+    assert _item_titles(second.text) == ["环评咨询029", "环评咨询039", "环评咨询049"]
+    assert 'href="http://testserver/categories/EIA?page=1" rel="prev"' in second.text
+    # every page counts both admitted agencies of all 53 items
+    assert "入驻机构 2" in _text(second.text)
+    # a page after the last is the last; a page that is not a number the first
+    assert _item_titles(beyond.text) == _item_titles(second.text)
+    assert _item_titles(nonsense.text) == titles

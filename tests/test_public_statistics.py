@@ -28,6 +28,9 @@ import re
 import httpx
 import pytest
 
+from marketplace.core.calendar import load_calendar
+from marketplace.orders import monthly
+from marketplace.orders.clock import clock_of
 from marketplace.orders.models import Order
 from marketplace.statistics import published, services
 from marketplace.statistics.services import AgencyCount, CategoryRef, WorkingDays
@@ -67,6 +70,12 @@ async def test_working_days_leave_out_the_pauses_for_materials(world: OrderWorld
     # given B2 is redated as if it had waited nine working days for materials
     b2 = await Order.get(project_name="项目B2")
     await Order.filter(id=b2.id).update(paused_days=9, deadline=D(2026, 3, 20))
+    # with the days its clock then stopped at on delivery, and the months recounted
+    b2 = await Order.get(id=b2.id)
+    assert b2.delivered_on is not None
+    stopped = clock_of(b2, await load_calendar(), b2.delivered_on)
+    await Order.filter(id=b2.id).update(days_used=stopped.days_used)
+    await monthly.recount()
 
     stats = await services.dashboard(period=Q1)
 

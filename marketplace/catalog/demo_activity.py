@@ -48,6 +48,7 @@ from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import BEIJING as _CST
 from marketplace.core.uploads import MemoryUpload, StoredFile, read_uploads
 from marketplace.core.workdays import WorkCalendar
+from marketplace.orders import monthly
 from marketplace.orders import services as orders
 from marketplace.orders.models import Order, OrderEvent, OrderFile
 from marketplace.organisations.demo import seed_organisations
@@ -718,6 +719,9 @@ async def seed_activity(*, today: dt.date, media_dir: Path | None = None) -> boo
         await seed_organisations()
         # after everything above, so that its orders and figures are as they were
         await seed_purchases(today=today, buyers=[buyer.actor for buyer in buyers])
+        # the orders and ratings were written now and dated back afterwards: the
+        # statistics' months count them by their dates
+        await monthly.recount()
     # and two admission rounds in progress on "today" (publicity with an objection; open)
     await seed_rounds(today=today, calendar=calendar, office=office_user, media_dir=media_dir)
     # listing changes under review (after everything above, which they leave as it is)

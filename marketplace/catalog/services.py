@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import time
 import weakref
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from cachetools import TTLCache
+from cachetools import LRUCache
 from tortoise.expressions import Q, Subquery
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
@@ -46,7 +47,9 @@ from marketplace.core.clock import today as beijing_today
 from marketplace.search.outbox import queue_reindex
 
 __all__ = [
+    "CATEGORY_PAGE_SIZE",
     "PAGE_CACHE_TTL_S",
+    "CategoryPage",
     "CategorySummary",
     "PageCache",
     "approval_items_by_category",
@@ -88,41 +91,56 @@ _PUBLISHED_FIELDS = (
 # --- the page cache --------------------------------------------------------------------
 
 # Public catalogue pages are read far more often than the catalogue changes, so each
-# application keeps what its home and category pages show for a few seconds. A change
-# made through these services empties every cache in the process at once; a change made
-# by another process shows within PAGE_CACHE_TTL_S.
+# application keeps what its public pages show for a few seconds. A change made through
+# these services empties every cache in the process at once; a change made by another
+# process shows within PAGE_CACHE_TTL_S (and the time one reload takes).
 PAGE_CACHE_TTL_S = 5
 _PAGE_CACHE_SIZE = 256
 _caches: weakref.WeakSet[PageCache] = weakref.WeakSet()
 
 
 class PageCache:
-    """Data of public catalogue pages, per application (cachetools' TTLCache).
+    """Data of public pages, per application: at most ``_PAGE_CACHE_SIZE`` keys (LRU).
 
-    When an entry expires under load, one request reloads it while the others wait for
-    that load, instead of every request running the same queries at once.
+    A key nobody has loaded yet, or one emptied by a change (``clear``), is loaded by one
+    request while the others for it wait for that load, instead of every request running
+    the same queries at once. A key older than ``ttl_s`` is reloaded by the one request
+    that finds it so, while the others keep being answered from the value it replaces:
+    under load every worker's expiry would otherwise hold every request for the page
+    behind one reload, a latency spike every ``ttl_s`` seconds per worker.
     """
 
     def __init__(self, ttl_s: float = PAGE_CACHE_TTL_S) -> None:
-        self._data: TTLCache[tuple[str, str], Any] = TTLCache(maxsize=_PAGE_CACHE_SIZE, ttl=ttl_s)
+        self._ttl_s = ttl_s
+        # key → (value, when it was loaded, on the monotonic clock)
+        self._data: LRUCache[tuple[str, str], tuple[Any, float]] = LRUCache(
+            maxsize=_PAGE_CACHE_SIZE
+        )
         # A lock per key being loaded, with the number of requests holding or awaiting
         # it; the entry goes when the last of them leaves, so keys (every distinct ``?q=``)
         # do not pile up for the life of the process.
         self._loading: dict[tuple[str, str], tuple[asyncio.Lock, list[int]]] = {}
         _caches.add(self)
 
+    def _fresh(self, loaded_at: float) -> bool:
+        return time.monotonic() - loaded_at < self._ttl_s
+
     async def get_or_load(self, key: tuple[str, str], load: Callable[[], Awaitable[Any]]) -> Any:
-        if (hit := self._data.get(key)) is not None:
-            return hit
+        hit = self._data.get(key)
+        if hit is not None:
+            value, loaded_at = hit
+            if self._fresh(loaded_at) or key in self._loading:
+                return value  # fresh, or stale while another request reloads it
         lock, users = self._loading.setdefault(key, (asyncio.Lock(), [0]))
         users[0] += 1
         try:
             async with lock:
-                if (hit := self._data.get(key)) is not None:
-                    return hit
+                hit = self._data.get(key)
+                if hit is not None and self._fresh(hit[1]):
+                    return hit[0]
                 value = await load()
                 if value is not None:
-                    self._data[key] = value
+                    self._data[key] = (value, time.monotonic())
                 return value
         finally:
             users[0] -= 1
@@ -414,23 +432,54 @@ async def count_public_agencies() -> int:
     ).count()
 
 
-async def category_page(
-    code: str, cache: PageCache | None = None
-) -> tuple[Category, list[ServiceItem]] | None:
-    """The category with its public items (cached in ``cache``); ``None`` if there is none."""
+CATEGORY_PAGE_SIZE = 50  # service items per page of a category
 
-    async def load() -> tuple[Category, list[ServiceItem]] | None:
+
+@dataclass(frozen=True, slots=True)
+class CategoryPage:
+    """One page of a category's public items, with the figures of all of them."""
+
+    category: Category
+    items: list[ServiceItem]  # this page's, agency loaded
+    page: int  # 1-based, at most the last page
+    total: int  # every public item of the category
+    agency_count: int  # the admitted agencies listing them, each once
+    approval_items: list[ApprovalItem]  # those the category serves, in display order
+
+    @property
+    def page_size(self) -> int:
+        return CATEGORY_PAGE_SIZE
+
+
+async def category_page(
+    code: str, page: int = 1, cache: PageCache | None = None
+) -> CategoryPage | None:
+    """Page ``page`` of the category's public items (cached in ``cache``, four queries);
+    ``None`` if there is no such category. A page after the last is the last."""
+
+    async def load() -> CategoryPage | None:
         category = await Category.get_or_none(code=code)
         if category is None:
             return None
-        return category, await list_category_items(category)
+        listed = public_items().filter(category=category)
+        counts = (
+            await listed.annotate(items=Count("id"), agencies=Count("agency_id", distinct=True))
+            .group_by("category_id")
+            .values_list("items", "agencies")
+        )
+        total, agencies = (int(counts[0][0]), int(counts[0][1])) if counts else (0, 0)
+        last = max(1, -(-total // CATEGORY_PAGE_SIZE))
+        shown = min(page, last)
+        items = await list_category_items(
+            category, offset=(shown - 1) * CATEGORY_PAGE_SIZE, limit=CATEGORY_PAGE_SIZE
+        )
+        approval = (await approval_items_by_category([category.id]))[category.id]
+        return CategoryPage(category, items, shown, total, agencies, approval)
 
     if cache is None:
         return await load()
-    page: tuple[Category, list[ServiceItem]] | None = await cache.get_or_load(
-        ("category", code), load
-    )
-    return page
+    found: CategoryPage | None = await cache.get_or_load(("category", f"{code}:{page}"), load)
+    return found
 
 
 async def home_page(
@@ -447,14 +496,19 @@ async def home_page(
     return page
 
 
-async def list_category_items(category: Category) -> list[ServiceItem]:
-    """The category's published items of admitted agencies, agency loaded."""
-    return (
-        await public_items()
+async def list_category_items(
+    category: Category, *, offset: int = 0, limit: int | None = None
+) -> list[ServiceItem]:
+    """The category's published items of admitted agencies, agency loaded: local agencies'
+    last, then by time limit (``limit`` of them from ``offset``; all by default)."""
+    query = (
+        public_items()
         .filter(category=category)
         .select_related("agency")
         .order_by("agency__is_local", "time_limit_days", "id")
+        .offset(offset)
     )
+    return await (query.limit(limit) if limit is not None else query)
 
 
 async def list_agencies(

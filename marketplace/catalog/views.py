@@ -17,12 +17,13 @@ from marketplace.catalog.models import MarketType, ServiceItemVersion, ServiceSt
 from marketplace.core.clock import today as beijing_today
 from marketplace.credit.models import CreditRecord
 from marketplace.credit.rules import REASONS
+from marketplace.forms import parse_id
 from marketplace.http import path_id
 from marketplace.ratings import services as ratings
 from marketplace.ratings.models import Rating
 from marketplace.templating import render
 
-__all__ = ["routes"]
+__all__ = ["category_context", "routes"]
 
 _MARKET_ORDER = (MarketType.COMPETITIVE, MarketType.MONOPOLY, MarketType.ABSENT)
 # The most recent ratings shown in full (scores, comment, reply) on a profile or item page;
@@ -52,23 +53,29 @@ async def home(request: Request) -> Response:
 
 @allow(PUBLIC)
 async def category_detail(request: Request) -> Response:
-    page = await services.category_page(request.path_params["code"][:16], request.state.page_cache)
+    number = parse_id(request.query_params.get("page", "1"))
+    page = await services.category_page(
+        request.path_params["code"][:16],
+        number if number is not None and number < 100_000 else 1,
+        request.state.page_cache,
+    )
     if page is None:
         raise HTTPException(status_code=404)
-    category, items = page
-    return render(
-        request,
-        "catalog/category_detail.html",
-        {
-            "category": category,
-            "items": items,
-            "agency_count": len({item.agency_id for item in items}),
-            "approval_items": (await services.approval_items_by_category([category.id]))[
-                category.id
-            ],
-            "fee_standards": {item.id: services.item_fee_standard(item) for item in items},
-        },
-    )
+    return render(request, "catalog/category_detail.html", category_context(page))
+
+
+def category_context(page: services.CategoryPage) -> dict[str, Any]:
+    """What the category page's template reads (the storefront benchmark's bare app too)."""
+    return {
+        "category": page.category,
+        "items": page.items,
+        "page": page.page,
+        "total": page.total,
+        "page_size": page.page_size,
+        "agency_count": page.agency_count,
+        "approval_items": page.approval_items,
+        "fee_standards": {item.id: services.item_fee_standard(item) for item in page.items},
+    }
 
 
 @allow(PUBLIC)

@@ -21,6 +21,7 @@ __all__ = [
     "OrderEventName",
     "OrderFile",
     "OrderMessage",
+    "OrderMonth",
     "OrderState",
     "PaymentStatus",
     "PromiseBucket",
@@ -285,3 +286,32 @@ class PromiseBucket(Model):
     class Meta:
         table = "promise_bucket"
         unique_together = (("scope", "scope_id", "days_used", "on_time"),)
+
+
+class OrderMonth(Model):
+    """One category's order figures of one Beijing month, as the statistics count them.
+
+    ``placed``, ``ended`` and ``completed`` belong to the month the orders were placed in,
+    ``delivered``, ``on_time``, ``days_used`` and ``days_committed`` to the month they were
+    delivered in, ``ratings`` and ``rating_points`` to the month the ratings were given.
+    Every placement, transition and rating adds its change to its row in its own
+    transaction (``orders.monthly``), so the dashboard reads a few hundred rows for a
+    period of any history's length, and they always equal a recount of the orders.
+    """
+
+    id = fields.IntField(primary_key=True)
+    category_id = fields.IntField()
+    month = fields.IntField()  # year * 100 + month: 202603 is March 2026
+    placed = fields.IntField(default=0)
+    ended = fields.IntField(default=0)  # of those placed: completed, rated, declined, cancelled
+    completed = fields.IntField(default=0)  # of those placed: completed or rated
+    delivered = fields.IntField(default=0)  # accepted orders delivered this month
+    on_time = fields.IntField(default=0)  # of those: delivered by their deadline
+    days_used = fields.IntField(default=0)  # their working days used, summed
+    days_committed = fields.IntField(default=0)  # their time limits, summed
+    ratings = fields.IntField(default=0)
+    rating_points = fields.IntField(default=0)  # every dimension score of those, summed
+
+    class Meta:
+        table = "order_month"
+        unique_together = (("category_id", "month"),)

@@ -60,6 +60,7 @@ from marketplace.orders.models import (
     OrderState,
     PaymentStatus,
 )
+from marketplace.orders.monthly import record_order
 from marketplace.orders.promise import add_delivery, remove_delivery
 from marketplace.orders.states import TRANSITIONS, Party, Transition
 from marketplace.organisations.membership import agency_of, enterprise_of, members
@@ -280,6 +281,9 @@ async def place_order(
                 {"number": order.number},
                 queue,
             )
+            # the statistics' month, last: its row is every placement's of the category
+            # this month, locked until the commit
+            await record_order(None, order, category_id=item.category_id)
     except IntegrityError:
         # The same key arrived twice at once: the other request created it; return that.
         existing = await Order.get_or_none(
@@ -518,7 +522,8 @@ async def transition(
                 purpose="delivery" if action == "deliver" else "message",
                 uploaded_by_id=actor.id if actor else None,
             )
-        order = await Order.get(id=order.id)
+        before, order = order, await Order.get(id=order.id)
+        await record_order(before, order)  # the statistics' months it changes
         await _notify_transition(order, spec, actor, event, queue)
         if target is OrderState.CANCELLED and queue is not None:
             # paid online: refunded by the job (payments.stripe_gateway.refund_order), once

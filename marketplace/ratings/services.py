@@ -25,6 +25,7 @@ from marketplace.core.clock import today as beijing_today
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.i18n import N_
 from marketplace.orders.models import Order, OrderEvent, OrderState
+from marketplace.orders.monthly import record_rating
 from marketplace.orders.promise import Promise, on_time_rates, promise_of, scope_ids_filter
 from marketplace.orders.services import OrderRefused, party_of, transition
 from marketplace.orders.states import Party
@@ -113,6 +114,7 @@ async def rate_order(
             )
         )
         await _add_to_stats(order.agency_id, order.item_id, values)
+        await record_rating(order.item_id, created[-1].created_at, values)
         await queue_reindex([order.item_id])  # the listing's rating in search
 
     try:

@@ -23,6 +23,11 @@ Which orders each figure counts:
 - agencies: as of today, the admitted agencies with a public item in each category (what
   the storefront lists), local (in the city) or from outside. Not a period figure.
 
+The period figures are read from the monthly rows kept per category as the orders change
+(``orders.monthly``: one row per category and month, a few hundred for any period),
+never by counting the orders themselves; they equal that count (tests/test_order_months).
+An order and its rating count in its item's category.
+
 The public statistics page and the open data (``statistics.public``) show these same
 dataclasses, minus nothing private: they hold no enterprise, person or complaint text.
 
@@ -37,19 +42,17 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tortoise.expressions import F, Q
-from tortoise.functions import Count, Sum
+from tortoise.functions import Count
 
 from marketplace.catalog.models import Category
 from marketplace.catalog.services import public_items
 from marketplace.complaints.services import ComplaintStats, complaint_stats
-from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import BEIJING
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
-from marketplace.orders.clock import clock_of
-from marketplace.orders.models import Order, OrderState
-from marketplace.ratings.models import DIMENSIONS, Rating
+from marketplace.orders.models import OrderMonth
+from marketplace.orders.monthly import COMPLETED_STATES, ENDED_STATES
+from marketplace.ratings.models import DIMENSIONS
 
 __all__ = [
     "BEIJING",
@@ -89,11 +92,6 @@ TOP_CATEGORIES = 6  # the monthly chart stacks these; the rest are one "other" s
 # month after the last is still a valid date.
 _YEARS = range(2000, 2100)
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
-
-ENDED_STATES = frozenset(
-    {OrderState.COMPLETED, OrderState.RATED, OrderState.DECLINED, OrderState.CANCELLED}
-)
-COMPLETED_STATES = frozenset({OrderState.COMPLETED, OrderState.RATED})
 
 
 # --- the period ------------------------------------------------------------------------
@@ -378,120 +376,89 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), BEIJING)
 
 
-async def orders_by_month(period: Period) -> MonthlyOrders:
-    """Orders placed per Beijing month and category, counted by the database."""
+async def _months(period: Period) -> list[OrderMonth]:
+    """The kept monthly rows of the period (``orders.monthly``): at most one per category
+    and month, whatever the number of orders behind them."""
+    return await OrderMonth.filter(
+        month__gte=_key(period.first), month__lte=_key(period.last)
+    ).order_by("category_id", "month")
+
+
+def _key(month: Month) -> int:
+    return month.year * 100 + month.month
+
+
+async def orders_by_month(
+    period: Period, rows: Sequence[OrderMonth] | None = None
+) -> MonthlyOrders:
+    """Orders placed per Beijing month and category."""
     months = period.months
-    # one column per month, summed in one pass over the period's orders
-    columns = {
-        f"month_{n}": Count(
-            "id",
-            _filter=Q(
-                created_at__gte=_midnight(month.first_day),
-                created_at__lt=_midnight(month.plus(1).first_day),
-            ),
-        )
-        for n, month in enumerate(months)
-    }
-    rows = (
-        await Order.filter(created_at__gte=period.starts_at, created_at__lt=period.ends_at)
-        .annotate(**columns)
-        .group_by("item__category_id")
-        .values("item__category_id", *columns)
-    )
-    counts = {
-        row["item__category_id"]: tuple(int(row[name] or 0) for name in columns) for row in rows
-    }
-    by_category = tuple(Series(ref, counts[ref.id]) for ref in await _category_refs(counts))
+    index = {_key(month): n for n, month in enumerate(months)}
+    counts: dict[int, list[int]] = {}
+    for row in await _months(period) if rows is None else rows:
+        if row.placed:
+            counts.setdefault(row.category_id, [0] * len(months))[index[row.month]] += row.placed
+    by_category = tuple(Series(ref, tuple(counts[ref.id])) for ref in await _category_refs(counts))
     return MonthlyOrders(months, by_category, stack(by_category))
 
 
-async def completion_by_category(period: Period) -> dict[int, Share]:
+async def completion_by_category(
+    period: Period, rows: Sequence[OrderMonth] | None = None
+) -> dict[int, Share]:
     """Category id → completed of the ended orders placed in the period."""
-    rows = (
-        await Order.filter(
-            created_at__gte=period.starts_at,
-            created_at__lt=period.ends_at,
-            state__in=list(ENDED_STATES),
-        )
-        .annotate(orders=Count("id"))
-        .group_by("item__category_id", "state")
-        .values_list("item__category_id", "state", "orders")
-    )
     shares: dict[int, Share] = {}
-    for category_id, state, orders in rows:
-        completed = orders if state in COMPLETED_STATES else 0
-        shares[category_id] = shares.get(category_id, Share()) + Share(completed, orders)
+    for row in await _months(period) if rows is None else rows:
+        if row.ended:
+            known = shares.get(row.category_id, Share())
+            shares[row.category_id] = known + Share(row.completed, row.ended)
     return shares
 
 
-async def on_time_by_category(period: Period) -> dict[int, Share]:
+async def on_time_by_category(
+    period: Period, rows: Sequence[OrderMonth] | None = None
+) -> dict[int, Share]:
     """Category id → on time of the orders delivered in the period.
 
     An order's stored deadline is its clock's: set on acceptance and moved on by every
     pause for materials (``orders.services.transition``), which is what ``clock_of``
-    compares the delivery day with. So the database counts it: delivered by the deadline.
+    compares the delivery day with: delivered by the deadline is on time.
     """
-    delivered = Order.filter(
-        delivered_on__gte=period.first_day,
-        delivered_on__lte=period.last_day,
-        accepted_on__isnull=False,
-        deadline__isnull=False,
-    )
-    counted = await (
-        delivered.annotate(orders=Count("id"))
-        .group_by("item__category_id")
-        .values_list("item__category_id", "orders")
-    )
-    kept = dict(
-        await delivered.filter(delivered_on__lte=F("deadline"))
-        .annotate(orders=Count("id"))
-        .group_by("item__category_id")
-        .values_list("item__category_id", "orders")
-    )
-    return {
-        category_id: Share(int(kept.get(category_id, 0)), int(orders))
-        for category_id, orders in counted
-    }
+    shares: dict[int, Share] = {}
+    for row in await _months(period) if rows is None else rows:
+        if row.delivered:
+            known = shares.get(row.category_id, Share())
+            shares[row.category_id] = known + Share(row.on_time, row.delivered)
+    return shares
 
 
-async def ratings_by_category(period: Period) -> dict[int, tuple[int, int]]:
+async def ratings_by_category(
+    period: Period, rows: Sequence[OrderMonth] | None = None
+) -> dict[int, tuple[int, int]]:
     """Category id → (ratings, sum of their dimension scores) given in the period."""
-    sums = {f"sum_{d}": Sum(d) for d in DIMENSIONS}
-    rows = (
-        await Rating.filter(created_at__gte=period.starts_at, created_at__lt=period.ends_at)
-        .annotate(ratings=Count("id"), **sums)
-        .group_by("item__category_id")
-        .values("item__category_id", "ratings", *sums)
-    )
-    return {
-        row["item__category_id"]: (
-            int(row["ratings"]),
-            sum(int(row[name] or 0) for name in sums),
-        )
-        for row in rows
-    }
+    found: dict[int, tuple[int, int]] = {}
+    for row in await _months(period) if rows is None else rows:
+        if row.ratings:
+            ratings, points = found.get(row.category_id, (0, 0))
+            found[row.category_id] = (ratings + row.ratings, points + row.rating_points)
+    return found
 
 
-async def working_days_by_category(period: Period) -> dict[int, WorkingDays]:
+async def working_days_by_category(
+    period: Period, rows: Sequence[OrderMonth] | None = None
+) -> dict[int, WorkingDays]:
     """Category id → working days used and committed by the orders delivered in the period.
 
-    The same orders as ``on_time_by_category``; each one's days used are its clock's, so
-    the figure is what every order page showed its parties.
+    The same orders as ``on_time_by_category``; each one's days used are its clock's as it
+    stopped on delivery (``Order.days_used``), so the figure is what every order page
+    showed its parties.
     """
-    delivered = await Order.filter(
-        delivered_on__gte=period.first_day,
-        delivered_on__lte=period.last_day,
-        accepted_on__isnull=False,
-        deadline__isnull=False,
-    ).select_related("item")
-    calendar = await load_calendar()
     found: dict[int, WorkingDays] = {}
-    for order in delivered:
-        assert order.delivered_on is not None
-        used = clock_of(order, calendar, order.delivered_on).days_used
-        row = WorkingDays(None, 1, used, order.time_limit_days)
-        category_id = order.item.category_id
-        found[category_id] = found.get(category_id, WorkingDays(None)) + row
+    for row in await _months(period) if rows is None else rows:
+        if row.delivered:
+            known = found.get(row.category_id, WorkingDays(None))
+            found[row.category_id] = known + WorkingDays(
+                None, row.delivered, row.days_used, row.days_committed
+            )
     return found
 
 
@@ -537,10 +504,11 @@ async def agencies_by_category() -> tuple[tuple[AgencyCount, ...], AgencyCount]:
 
 async def dashboard(*, period: Period) -> Statistics:
     """Every figure of the dashboard for ``period``."""
-    monthly = await orders_by_month(period)
-    completion = await completion_by_category(period)
-    on_time = await on_time_by_category(period)
-    ratings = await ratings_by_category(period)
+    rows = await _months(period)
+    monthly = await orders_by_month(period, rows)
+    completion = await completion_by_category(period, rows)
+    on_time = await on_time_by_category(period, rows)
+    ratings = await ratings_by_category(period, rows)
     placed = {s.category.id: s.total for s in monthly.by_category if s.category is not None}
     refs = await _category_refs({*placed, *completion, *on_time, *ratings})
     categories = tuple(
@@ -562,7 +530,7 @@ async def dashboard(*, period: Period) -> Statistics:
         ratings=sum(c.ratings for c in categories),
         rating_points=sum(c.rating_points for c in categories),
     )
-    days = await working_days_by_category(period)
+    days = await working_days_by_category(period, rows)
     day_rows = tuple(
         WorkingDays(
             ref, days[ref.id].delivered, days[ref.id].days_used, days[ref.id].days_committed
