@@ -382,7 +382,17 @@ async def generate(
     qualification0 = await next_id("qualification")
     await writer.insert(
         "qualification",
-        ["id", "name", "grade", "certificate_no", "issuer", "expires_on", "agency_id"],
+        [
+            "id",
+            "name",
+            "grade",
+            "certificate_no",
+            "issuer",
+            "expires_on",
+            "agency_id",
+            "certificate_sha256",
+            "certificate_name",
+        ],
         (
             (
                 qualification0 + 2 * n + k,
@@ -392,6 +402,8 @@ async def generate(
                 "江苏省市场监督管理局",
                 today + dt.timedelta(days=400 + a % 700),
                 a,
+                "",
+                "",
             )
             for n, a in enumerate(agency_ids)
             for k in (0, 1)

@@ -444,7 +444,7 @@ async def test_the_migration_makes_every_linked_account_its_organisations_admini
     await User.all().update(member_role=None)
 
     # when the data step of the migration runs
-    migration = importlib.import_module("marketplace.migrations.0017_organisations")
+    migration = importlib.import_module("marketplace.migrations.0018_organisations")
     await migration._administrators(None, SimpleNamespace(client=connections.get("default")))
 
     # then each enterprise's and agency's one account administers it; the office's none

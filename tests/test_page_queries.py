@@ -16,8 +16,8 @@ import httpx
 import pytest
 
 from marketplace.catalog import listings
-from marketplace.codes import resident_id_check_character
 from marketplace.catalog import services as catalog
+from marketplace.codes import resident_id_check_character
 from marketplace.complaints import services as complaints
 from marketplace.core.clock import today
 from marketplace.credit import services as credit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marketplace.core.settings import Settings
 from marketplace.ratelimit import RateLimiter, login_keys
-from tests.test_jobs import redis_url  # noqa: F401  (fixture)
+from tests.test_jobs import _redis_db, redis_url  # noqa: F401  (fixtures)
 
 
 def _settings(redis: str | None = None) -> Settings:

@@ -317,9 +317,9 @@ class ChangeStatus(StrEnum):
 class ListingChange(Model):
     """A change to an agency's presence, as a draft beside what is live.
 
-    ``proposed`` holds the proposed values (for an item: the published fields of
-    ``ServiceItem``; for a qualification: its columns); nothing public changes until the
-    office approves, which applies them in one transaction.
+    ``proposed`` holds the proposed values (for an item, the published fields of
+    ``ServiceItem``, and for a qualification, its columns). Nothing public changes until
+    the office approves, which applies them in one transaction.
     """
 
     id = fields.IntField(primary_key=True)
