@@ -47,10 +47,12 @@ async def test_the_home_counts_what_waits(client: httpx.AsyncClient) -> None:
     queue = await office_queue(dt.date(2026, 9, 10))
     assert queue == OfficeQueue(
         applications_to_review=0,
+        entry_checks_due=0,
         objections_to_decide=0,
         complaints_open=1,
         complaints_overdue=1,
         listings_to_approve=0,
+        purchases_to_select=0,
         orders_overdue=1,
         orders_disputed=1,
     )
@@ -67,6 +69,8 @@ async def test_the_home_counts_what_waits(client: httpx.AsyncClient) -> None:
         "/backoffice/complaints",
         "/orders",
         "/backoffice/admission/agencies",
+        "/backoffice/listings",
+        "/backoffice/purchases",
         "/backoffice/credit",
         "/backoffice/holidays",
         "/backoffice/statistics",
