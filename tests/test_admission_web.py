@@ -533,12 +533,15 @@ async def test_the_office_creates_a_round_and_issues_a_printable_letter(
         "criterion-1-name": "业绩",
         "criterion-1-weight": "30",
     }
-    wrong_total = await post_form(admin, f"{overview}/criteria", criteria, page=overview)
+    # (the page's forms post to the page's own address, naming themselves in ``do``)
+    wrong_total = await post_form(admin, overview, {**criteria, "do": "criteria"}, page=overview)
     right_total = await post_form(
         admin, f"{overview}/criteria", {**criteria, "criterion-1-weight": "40"}, page=overview
     )
     # and announces it and designates the lightning holder
-    announced = await post_form(admin, f"{overview}/transition", {"to": "announced"}, page=overview)
+    announced = await post_form(
+        admin, overview, {"do": "transition", "to": "announced"}, page=overview
+    )
     letter = await post_form(
         admin,
         f"{overview}/letters",
@@ -559,6 +562,7 @@ async def test_the_office_creates_a_round_and_issues_a_printable_letter(
     assert created.headers["location"] == f"{overview}?done=created"
     assert wrong_total.status_code == 422
     assert "分值合计为 90 分，应为 100 分。" in _text(wrong_total.text)
+    assert 'name="do" value="criteria"' in wrong_total.text and 'value="30"' in wrong_total.text
     assert right_total.status_code == 303
     assert announced.status_code == 303
     assert letter.headers["location"] == f"{overview}?done=letter_issued#letters"

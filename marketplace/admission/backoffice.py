@@ -37,7 +37,7 @@ from marketplace.admission.workflow import AGENCY_TRANSITIONS
 from marketplace.catalog.fees import parse_fee_standard
 from marketplace.catalog.models import Agency, AgencyStatus, Category, EntryMode, MarketType
 from marketplace.core.settings import Settings
-from marketplace.formpages import Failure, on_refusal, on_refusal_show
+from marketplace.formpages import Failure, dispatch, on_refusal, on_refusal_show
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
@@ -567,9 +567,21 @@ routes = [
         methods=["GET", "POST"],
         name="backoffice_admission_new",
     ),
+    # the round's page and its forms at one address (each names itself in ``do``); the
+    # forms' own addresses below still take them
     Route(
         "/backoffice/admission/rounds/{id:str}",
-        round_detail,
+        dispatch(
+            round_detail,
+            {
+                "transition": round_transition,
+                "correction": round_correction,
+                "criteria": round_criteria,
+                "reviewers": round_reviewers,
+                "letters": round_letters,
+            },
+        ),
+        methods=["GET", "POST"],
         name="backoffice_admission_round",
     ),
     Route(
