@@ -10,6 +10,7 @@ page at 1280 and at 390 px wide, in Chinese. Look at them after a change to a pa
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import socket
@@ -119,11 +120,9 @@ def main() -> int:
         server = subprocess.Popen([MARKETPLACE, "serve", "--port", str(port)], cwd=folder, env=env)
         try:
             for _ in range(240):
-                try:
+                with contextlib.suppress(httpx.HTTPError):  # not listening yet
                     if httpx.get(base + "/healthz").status_code == 200:
                         break
-                except httpx.HTTPError:
-                    pass
                 time.sleep(0.5)
             written = asyncio.run(_shoot(base))
         finally:

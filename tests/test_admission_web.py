@@ -25,13 +25,13 @@ from marketplace.admission.models import (
     RoundStatus,
 )
 from marketplace.admission.services import applications as application_service
-from marketplace.admission.services import common as admission_common
 from marketplace.admission.services import letters as letter_service
 from marketplace.admission.services import rounds as round_service
 from marketplace.admission.services import scoring as scoring_service
 from marketplace.app import create_app
 from marketplace.catalog.demo import demo_certificate_pdf
 from marketplace.catalog.models import Agency, AgencyStatus
+from marketplace.core import clock
 from tests.accounts_helpers import PASSWORD, csrf_token, make_user, post_form
 from tests.admission_helpers import (
     CITY,
@@ -76,7 +76,7 @@ async def _open_round_today(
     cats: Categories, office: User, reviewers: list[User]
 ) -> AdmissionRound:
     """A round whose window opened today and stays open ten days (by the real clock)."""
-    today = admission_common.beijing_date(dt.datetime.now(dt.UTC))
+    today = clock.today()
     round = await round_service.create_round(
         details=round_service.RoundInput(
             title="2026年第二批中介服务机构入驻遴选",

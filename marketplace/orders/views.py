@@ -25,7 +25,7 @@ from marketplace.core.clock import today
 from marketplace.core.uploads import read_uploads, stored_path
 from marketplace.formpages import Endpoint, Failure, dispatch, failure_of, on_refusal, refusal_text
 from marketplace.forms import FormError, Message, form_code, form_text, parse_id
-from marketplace.http import MAX_DB_ID, path_id
+from marketplace.http import path_id
 from marketplace.i18n import N_
 from marketplace.orders import services
 from marketplace.orders.clock import clock_of
@@ -300,15 +300,6 @@ def refused_here(request: Request, form: str = "", *, refused_status: int = 409)
 # --- acting --------------------------------------------------------------------------
 
 
-def _professional_id(raw: str) -> int | None:
-    """The professional chosen in the accept form; anything but an id names no one (the
-    service then asks for one if the register is not empty)."""
-    raw = raw.strip()
-    if raw.isascii() and raw.isdigit() and 0 < int(raw) <= MAX_DB_ID:
-        return int(raw)
-    return None
-
-
 @allow(ORDER_PARTIES, owner=_order_owner)
 async def order_action(request: Request) -> Response:
     form = await request.form(**_FORM_LIMITS)
@@ -324,7 +315,9 @@ async def order_action(request: Request) -> Response:
         actor=signed_in_user(request),
         reason=form_text(form, "reason", 2100),
         outcome=form_text(form, "outcome", 20),
-        professional_id=_professional_id(form_text(form, "professional_id", 20)),
+        # anything but an id names no one (the service then asks for one if the register
+        # is not empty)
+        professional_id=parse_id(form_text(form, "professional_id", 20).strip()),
         files=stored,
         queue=request.state.jobs,
     )
