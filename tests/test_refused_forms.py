@@ -82,7 +82,11 @@ async def test_every_refused_form_keeps_what_was_typed(activity_fuzz_db: str) ->
                         continue
                     where = f"{role} POST {form.action} from {form.page}: {response.status_code}"
                     refused.append(where)
-                    if not _kept(response.text, typed):
+                    # kept where the form is shown again (a form whose step has ended
+                    # meanwhile, another role's post before, is no longer offered)
+                    if f'action="{form.action}"' in response.text and not _kept(
+                        response.text, typed
+                    ):
                         lost.append(where)
                     for secret in _SECRET:
                         assert f'name="{secret}" value="' not in response.text

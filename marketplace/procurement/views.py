@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -213,6 +214,9 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
         "republished": await PurchaseRequest.filter(republished_from_id=purchase.id).first(),
         "errors": {},
         "refusal": None,
+        # a refused form's own fields, shown again as typed (``failed_action`` names it)
+        "typed": {},
+        "failed_action": "",
         **extra,
     }
     return render(request, "procurement/purchase_detail.html", context, status_code=status_code)
@@ -508,6 +512,13 @@ _ACTIONS = (
 )
 
 
+def _typed(form: Mapping[str, Any]) -> dict[str, str]:
+    """What was typed in a purchase page's forms, to show again when one is refused."""
+    return {
+        name: form_text(form, name, 2000) for name in ("quote", "amount", "extend_days", "reason")
+    }
+
+
 @allow(PARTIES, owner=_request_exists)
 async def purchase_action(request: Request) -> Response:
     action = request.path_params["action"]
@@ -519,10 +530,12 @@ async def purchase_action(request: Request) -> Response:
         await _act(request, action, form, signed_in_user(request), purchase.id)
     except FormError as exc:
         request.state.purchase = await PurchaseRequest.get(id=purchase.id)
-        return await _detail(request, {"errors": exc.errors, "failed_action": action}, 422)
+        context = {"errors": exc.errors, "failed_action": action, "typed": _typed(form)}
+        return await _detail(request, context, 422)
     except PurchaseRefused as exc:
         request.state.purchase = await PurchaseRequest.get(id=purchase.id)
-        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+        context = {"refusal": refusal_text(exc), "failed_action": action, "typed": _typed(form)}
+        return await _detail(request, context, 409)
     target = getattr(request.state, "redirect", None) or f"/purchases/{purchase.id}"
     if action == "void":
         target = "/backoffice/purchases"
