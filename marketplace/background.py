@@ -7,8 +7,8 @@ it is here. A new job: write the coroutine ``name(ctx, *args)`` in its domain an
 
 from __future__ import annotations
 
-from marketplace.accounts.mail import send_email
 from marketplace.core import jobs
+from marketplace.core.mail import send_email
 from marketplace.core.outbox import deliver_outbox
 from marketplace.orders.tasks import sweep_orders
 from marketplace.payments.stripe_gateway import refund_order

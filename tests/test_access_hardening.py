@@ -21,23 +21,18 @@ import pytest
 from asgi_lifespan import LifespanManager
 
 from marketplace.accounts import services as accounts
-from marketplace.accounts.models import (
-    OutboxEmail,
-    PasswordReset,
-    Role,
-    SecurityEvent,
-    Session,
-    User,
-)
+from marketplace.accounts.models import PasswordReset, Role, SecurityEvent, Session, User
 from marketplace.admission.models import AdmissionRound, Objection, ReviewerAssignment
 from marketplace.admission.services import rounds as round_service
 from marketplace.app import create_app
 from marketplace.complaints import services as complaints
 from marketplace.complaints.models import Complaint
 from marketplace.core import clock
+from marketplace.core.mail import OutboxEmail
+from marketplace.core.notifications import Notification
 from marketplace.core.settings import Settings
 from marketplace.orders import services as orders
-from marketplace.orders.models import Notification, Order
+from marketplace.orders.models import Order
 from marketplace.orders.services import OrderRefused
 from marketplace.ratings import services as ratings
 from tests.accounts_helpers import PASSWORD, csrf_token, make_user, post_form, sign_in

@@ -10,7 +10,6 @@ from marketplace.accounts import services
 from marketplace.accounts.models import (
     ApiToken,
     Enterprise,
-    OutboxEmail,
     PasswordReset,
     Role,
     SecurityEvent,
@@ -20,6 +19,7 @@ from marketplace.accounts.models import (
 )
 from marketplace.core import clock
 from marketplace.core.jobs import JobQueue
+from marketplace.core.mail import OutboxEmail
 from marketplace.core.settings import Settings
 from marketplace.forms import FormError
 from tests.accounts_helpers import PASSWORD, make_user

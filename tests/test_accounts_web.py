@@ -7,16 +7,9 @@ import re
 
 import httpx
 
-from marketplace.accounts.models import (
-    Enterprise,
-    OutboxEmail,
-    Role,
-    SecurityEvent,
-    Session,
-    User,
-    UserRole,
-)
+from marketplace.accounts.models import Enterprise, Role, SecurityEvent, Session, User, UserRole
 from marketplace.catalog.models import Agency
+from marketplace.core.mail import OutboxEmail
 from tests.accounts_helpers import PASSWORD, csrf_token, make_user, post_form, sign_in
 from tests.factories import credit_code
 from tests.test_catalog_views import _text

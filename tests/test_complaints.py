@@ -11,10 +11,11 @@ import pytest
 
 from marketplace.complaints import services
 from marketplace.complaints.models import Complaint, ComplaintState
+from marketplace.core.notifications import Notification
 from marketplace.core.uploads import StoredFile
 from marketplace.forms import FormError
 from marketplace.orders import services as orders
-from marketplace.orders.models import Notification, Order, OrderEvent, OrderState
+from marketplace.orders.models import Order, OrderEvent, OrderState
 from marketplace.orders.services import OrderRefused
 from tests.accounts_helpers import csrf_token, sign_in
 from tests.catalogue_text import text_of

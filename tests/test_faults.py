@@ -19,10 +19,11 @@ import pytest
 from tortoise import Tortoise
 
 from marketplace.accounts import services as account_services
-from marketplace.accounts.models import OutboxEmail
+from marketplace.core.mail import OutboxEmail
+from marketplace.core.notifications import Notification
 from marketplace.core.outbox import OutboxJob, OutboxStatus
 from marketplace.orders import services as order_services
-from marketplace.orders.models import Notification, Order, OrderState
+from marketplace.orders.models import Order, OrderState
 from tests.conftest import POSTGRES_ADMIN_URL, _asyncpg_dsn, init_orm
 from tests.order_helpers import PROJECT_CODE, as_current, order_world
 from tests.outbox_helpers import (

@@ -22,8 +22,9 @@ from arq.worker import Worker
 from redis.asyncio import Redis
 
 from marketplace.accounts import services
-from marketplace.accounts.models import OutboxEmail, Role
+from marketplace.accounts.models import Role
 from marketplace.core.jobs import JobQueue
+from marketplace.core.mail import OutboxEmail
 from marketplace.core.outbox import OutboxJob, OutboxStatus, add_job
 from marketplace.core.settings import Settings
 from tests.accounts_helpers import make_user

@@ -21,9 +21,9 @@ from marketplace.catalog.models import (
     ServiceStatus,
 )
 from marketplace.core import clock
+from marketplace.core.notifications import Notification
 from marketplace.forms import FormError
 from marketplace.orders import services as orders
-from marketplace.orders.models import Notification
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.tasks import sweep_orders
 from marketplace.search.documents import build_documents

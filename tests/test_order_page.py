@@ -14,10 +14,11 @@ from marketplace.accounts.models import Role
 from marketplace.complaints.models import Complaint
 from marketplace.complaints.services import lodge
 from marketplace.core import clock
+from marketplace.core.notifications import Notification
 from marketplace.core.uploads import StoredFile
 from marketplace.orders import services
 from marketplace.orders.labels import EVENT_LABELS
-from marketplace.orders.models import Notification, Order, OrderEvent, OrderEventName, OrderState
+from marketplace.orders.models import Order, OrderEvent, OrderEventName, OrderState
 from marketplace.orders.states import TRANSITIONS
 from marketplace.orders.tasks import sweep_orders
 from tests.accounts_helpers import csrf_token, make_user, sign_in

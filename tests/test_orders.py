@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 
 from marketplace.core.calendar import Holiday, HolidayYear, load_calendar
+from marketplace.core.notifications import Notification
 from marketplace.forms import FormError
 from marketplace.orders import services
 from marketplace.orders.clock import clock_of
-from marketplace.orders.models import Notification, Order, OrderEvent, OrderState, PaymentStatus
+from marketplace.orders.models import Order, OrderEvent, OrderState, PaymentStatus
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.states import TRANSITIONS, Party
 from marketplace.orders.tasks import sweep_orders

@@ -18,7 +18,7 @@ from starlette.datastructures import UploadFile
 from tortoise import connections
 
 from marketplace.accounts import services as accounts
-from marketplace.accounts.models import MemberRole, OutboxEmail, Role, Session, User
+from marketplace.accounts.models import MemberRole, Role, Session, User
 from marketplace.app import create_app
 from marketplace.codes import (
     InvalidCode,
@@ -27,10 +27,12 @@ from marketplace.codes import (
     resident_id_check_character,
 )
 from marketplace.core import clock
+from marketplace.core.mail import OutboxEmail
+from marketplace.core.notifications import Notification
 from marketplace.core.uploads import StoredFile, read_uploads
 from marketplace.forms import FormError
 from marketplace.orders import services as orders
-from marketplace.orders.models import Notification, Order
+from marketplace.orders.models import Order
 from marketplace.orders.visibility import visible_orders
 from marketplace.organisations import services
 from marketplace.organisations.models import MemberInvitation, Professional

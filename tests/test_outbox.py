@@ -17,8 +17,10 @@ import pytest
 from tortoise import timezone
 
 from marketplace.accounts import services as account_services
-from marketplace.accounts.models import OutboxEmail, Role
+from marketplace.accounts.models import Role
 from marketplace.core.jobs import JobQueue
+from marketplace.core.mail import OutboxEmail
+from marketplace.core.notifications import Notification
 from marketplace.core.outbox import (
     LEASE_S,
     MAX_ATTEMPTS,
@@ -29,7 +31,7 @@ from marketplace.core.outbox import (
     deliver_due,
 )
 from marketplace.orders import services as order_services
-from marketplace.orders.models import Notification, Order, OrderState, PaymentStatus
+from marketplace.orders.models import Order, OrderState, PaymentStatus
 from tests.accounts_helpers import PASSWORD, make_user, post_form
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
 from tests.outbox_helpers import (

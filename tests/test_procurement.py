@@ -12,9 +12,10 @@ import pytest
 
 from marketplace.core import clock
 from marketplace.core.calendar import Holiday
+from marketplace.core.notifications import Notification
 from marketplace.forms import FormError
 from marketplace.orders import services as orders
-from marketplace.orders.models import Notification, Order, OrderState
+from marketplace.orders.models import Order, OrderState
 from marketplace.procurement import services
 from marketplace.procurement.methods import Funding, Method
 from marketplace.procurement.models import PurchaseEvent, PurchaseRequest, PurchaseState

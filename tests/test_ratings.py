@@ -9,9 +9,10 @@ import datetime as dt
 import httpx
 import pytest
 
+from marketplace.core.notifications import Notification
 from marketplace.core.uploads import StoredFile
 from marketplace.orders import services as orders
-from marketplace.orders.models import Notification, Order, OrderState
+from marketplace.orders.models import Order, OrderState
 from marketplace.orders.services import OrderRefused
 from marketplace.ratings import services
 from marketplace.ratings.models import Rating

@@ -14,9 +14,10 @@ from tortoise.functions import Count
 from marketplace.access import allow, current_user, roles
 from marketplace.accounts import services
 from marketplace.accounts.middleware import client_ip
-from marketplace.accounts.models import OutboxEmail, Role, SecurityEvent, User, UserRole
+from marketplace.accounts.models import Role, SecurityEvent, User, UserRole
 from marketplace.catalog.models import Agency
 from marketplace.core.clock import today
+from marketplace.core.mail import OutboxEmail
 from marketplace.core.outbox import OutboxJob, OutboxStatus
 from marketplace.formpages import Failure, on_refusal, on_refusal_show
 from marketplace.forms import FormError, parse_id

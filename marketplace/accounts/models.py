@@ -18,7 +18,6 @@ __all__ = [
     "ApiToken",
     "Enterprise",
     "MemberRole",
-    "OutboxEmail",
     "PasswordReset",
     "Role",
     "SecurityEvent",
@@ -182,20 +181,4 @@ class SecurityEvent(Model):
 
     class Meta:
         table = "security_event"
-        ordering = ["-id"]
-
-
-class OutboxEmail(Model):
-    """Every e-mail the marketplace sends. With no SMTP_URL set, this table is the mailbox."""
-
-    id = fields.IntField(primary_key=True)
-    to = fields.CharField(max_length=254)
-    subject = fields.CharField(max_length=256)
-    body = fields.TextField()
-    created_at = fields.DatetimeField(auto_now_add=True)
-    sent_at = fields.DatetimeField(null=True)  # handed to the SMTP server
-    error = fields.TextField(default="")
-
-    class Meta:
-        table = "outbox_email"
         ordering = ["-id"]

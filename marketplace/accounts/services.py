@@ -20,7 +20,6 @@ from email_validator import EmailNotValidError, validate_email
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from marketplace.accounts.mail import queue_email
 from marketplace.accounts.models import (
     ApiToken,
     Enterprise,
@@ -36,6 +35,7 @@ from marketplace.catalog.models import Agency
 from marketplace.codes import InvalidCode, check_uscc
 from marketplace.core.clock import now as beijing_now
 from marketplace.core.jobs import JobQueue
+from marketplace.core.mail import queue_email
 from marketplace.core.settings import password_hash_parameters
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, translate

@@ -516,7 +516,7 @@ async def _tell_agency(change: ListingChange, message: str, **params: object) ->
     """An in-app notice of the office's decision for the agency's staff (in the
     decision's transaction), linking to the change."""
     from marketplace.accounts.models import Role, User
-    from marketplace.orders.services import notify
+    from marketplace.core.notifications import notify
 
     staff = await User.filter(agency_id=change.agency_id, is_active=True, roles__role=Role.AGENCY)
     await notify(None, list(staff), message, {**params, "listing_change": change.id}, None)

@@ -127,7 +127,7 @@ async def remind_expiring(day: dt.date, *, queue: Any = None) -> int:
     """Remind each agency's staff 30 and 7 days before a qualification expires, each
     reminder once (a conditional update decides which of two sweeps sends it)."""
     from marketplace.accounts.models import Role, User
-    from marketplace.orders.services import notify
+    from marketplace.core.notifications import notify
 
     reminded = 0
     for days in REMINDER_DAYS:

@@ -27,11 +27,12 @@ from marketplace.core.clock import BEIJING as _BEIJING
 from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today
 from marketplace.core.jobs import JobQueue
+from marketplace.core.notifications import notify
 from marketplace.core.uploads import StoredFile
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
 from marketplace.orders.models import Order, OrderEvent, OrderState
-from marketplace.orders.services import OrderRefused, administrators, notify, transition
+from marketplace.orders.services import OrderRefused, administrators, transition
 from marketplace.orders.states import ACTIVE_STATES
 from marketplace.organisations.membership import agency_of, enterprise_of, members
 

@@ -16,6 +16,8 @@ __all__ = ["MODEL_MODULES", "TORTOISE_ORM", "migrate", "tortoise_config"]
 # Every module that defines models; a new domain adds its module here.
 MODEL_MODULES = [
     "marketplace.core.calendar",
+    "marketplace.core.mail",
+    "marketplace.core.notifications",
     "marketplace.catalog.models",
     "marketplace.accounts.models",
     "marketplace.orders.models",

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from marketplace.organisations.models import Professional
 
 __all__ = [
-    "Notification",
     "Order",
     "OrderEvent",
     "OrderEventName",
@@ -229,30 +228,6 @@ class OrderFile(Model):
     class Meta:
         table = "order_file"
         ordering = ["id"]
-
-
-class Notification(Model):
-    """An in-app notice for one user, as an English message id with its parameters."""
-
-    id = fields.IntField(primary_key=True)
-    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "models.User", related_name="notifications", on_delete=fields.CASCADE
-    )
-    order: fields.ForeignKeyNullableRelation[Order] = fields.ForeignKeyField(
-        "models.Order", related_name="notifications", null=True, on_delete=fields.CASCADE
-    )
-    message = fields.CharField(max_length=255)
-    params: dict = fields.JSONField(default=dict)
-    created_at = fields.DatetimeField(auto_now_add=True)
-    read_at = fields.DatetimeField(null=True)
-
-    user_id: int
-    order_id: int | None
-
-    class Meta:
-        table = "notification"
-        ordering = ["-id"]
-        indexes = (("user_id", "read_at"),)
 
 
 class StripeEvent(Model):

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from marketplace.core.notifications import Notification
 from marketplace.i18n import gettext
-from marketplace.orders.models import Notification
 
 __all__ = ["NoticeView", "notice_text", "notice_view"]
 

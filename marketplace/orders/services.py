@@ -21,7 +21,6 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from marketplace.accounts.current import CurrentUser
-from marketplace.accounts.mail import queue_email
 from marketplace.accounts.models import Role, User, UserRole
 from marketplace.catalog.fees import (
     ChosenFactor,
@@ -45,13 +44,13 @@ from marketplace.core.clock import BEIJING as _BEIJING
 from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today
 from marketplace.core.jobs import JobQueue
+from marketplace.core.notifications import notify
 from marketplace.core.outbox import add_job
 from marketplace.core.uploads import StoredFile
 from marketplace.forms import FormError, Message, Refused
-from marketplace.i18n import N_, translate
+from marketplace.i18n import N_
 from marketplace.orders.clock import clock_of, deadline_for
 from marketplace.orders.models import (
-    Notification,
     Order,
     OrderEvent,
     OrderEventName,
@@ -73,7 +72,6 @@ __all__ = [
     "administrators",
     "allowed_actions",
     "can_see",
-    "notify",
     "party_of",
     "place_contract_order",
     "place_order",
@@ -686,31 +684,6 @@ async def _notify_transition(
     if spec.action == "cancel":
         params["reason"] = event.reason
     await notify(order, list(recipients.values()), _TRANSITION_NOTICES[spec.action], params, queue)
-
-
-async def notify(
-    order: Order | None,
-    users: Sequence[User],
-    message: str,
-    params: dict[str, Any],
-    queue: JobQueue | None,
-) -> None:
-    """An in-app notice for each user and, with a queue, an e-mail in their outbox.
-
-    Call it inside the transaction of the change it tells of, and ``queue.deliver_outbox()``
-    after it: the notices and e-mails commit with the change, and the outbox sends the
-    e-mails.
-    """
-    if not users:
-        return
-    await Notification.bulk_create(
-        [Notification(user=user, order=order, message=message, params=params) for user in users]
-    )
-    if queue is None:
-        return
-    text = translate(message, params)
-    for user in users:
-        await queue_email(to=user.email, subject=text, body=text)
 
 
 async def _deliver(queue: JobQueue | None) -> None:

@@ -19,11 +19,12 @@ from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today
 from marketplace.core.jobs import JobQueue
+from marketplace.core.notifications import notify
 from marketplace.credit.services import lift_ended_suspensions
 from marketplace.i18n import N_
 from marketplace.orders import services
 from marketplace.orders.models import Order, OrderEvent, OrderEventName, OrderState
-from marketplace.orders.services import OrderRefused, notify
+from marketplace.orders.services import OrderRefused
 from marketplace.orders.states import Party
 
 __all__ = ["AUTO_CONFIRM_AFTER_DAYS", "sweep_orders"]

@@ -22,6 +22,7 @@ from marketplace.complaints.models import Complaint
 from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today
+from marketplace.core.notifications import Notification
 from marketplace.core.uploads import read_uploads, stored_path
 from marketplace.formpages import Endpoint, Failure, dispatch, failure_of, on_refusal, refusal_text
 from marketplace.forms import FormError, Message, form_code, form_text, parse_id
@@ -31,7 +32,6 @@ from marketplace.orders import services
 from marketplace.orders.clock import clock_of
 from marketplace.orders.labels import STATE_LABELS
 from marketplace.orders.models import (
-    Notification,
     Order,
     OrderEvent,
     OrderEventName,

@@ -20,7 +20,6 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from marketplace.accounts.current import CurrentUser
-from marketplace.accounts.mail import queue_email
 from marketplace.accounts.models import (
     ApiToken,
     Enterprise,
@@ -42,6 +41,7 @@ from marketplace.catalog.models import Agency
 from marketplace.codes import InvalidCode, check_resident_id
 from marketplace.core import clock
 from marketplace.core.jobs import JobQueue
+from marketplace.core.mail import queue_email
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_, translate
 from marketplace.organisations.membership import agency_of, enterprise_of, members

@@ -31,6 +31,7 @@ from marketplace.catalog.services import public_items
 from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import now, today
 from marketplace.core.jobs import JobQueue
+from marketplace.core.notifications import notify
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
 from marketplace.orders import services as orders
@@ -287,7 +288,7 @@ async def publish_request(
             detail={"seed_sha256": request.seed_sha256, "deadline": request.deadline.isoformat()},
         )
         agency_ids = await eligible_agency_ids(category.id, excluded)
-        await orders.notify(
+        await notify(
             None,
             await _agency_users(agency_ids),
             N_("Purchase request %(number)s is open for registration until %(deadline)s."),
@@ -391,7 +392,7 @@ async def amend_request(
         registered = await Registration.filter(request_id=request.id).values_list(
             "agency_id", flat=True
         )
-        await orders.notify(
+        await notify(
             None,
             await _agency_users(list(registered)),  # type: ignore[arg-type]
             N_("A correction to purchase request %(number)s was published."),
@@ -442,7 +443,7 @@ async def _end(
         users = await _agency_users(list(registered))  # type: ignore[arg-type]
         if kind == "void":
             users += await _owner_users(request)
-        await orders.notify(
+        await notify(
             None,
             users,
             N_("Purchase request %(number)s was cancelled or voided: %(reason)s"),
@@ -638,7 +639,7 @@ async def run_selection(
             message = N_("The selection of purchase request %(number)s failed: too few entries.")
         else:
             message = N_("The result of purchase request %(number)s is published.")
-        await orders.notify(
+        await notify(
             None, users, message, {"number": request.number, "purchase": request.id}, queue
         )
     await _deliver(queue)
@@ -702,7 +703,7 @@ async def confirm_contract(
             other = (
                 await _agency_users([winner.agency_id]) if owner else await _owner_users(request)
             )
-            await orders.notify(
+            await notify(
                 None,
                 other,
                 N_("The contract of purchase request %(number)s awaits your confirmation."),

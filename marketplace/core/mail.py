@@ -11,12 +11,30 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import aiosmtplib
+from tortoise import fields
+from tortoise.models import Model
 
-from marketplace.accounts.models import OutboxEmail
 from marketplace.core import clock
 from marketplace.core.outbox import add_job
 
-__all__ = ["queue_email", "send_email"]
+__all__ = ["OutboxEmail", "queue_email", "send_email"]
+
+
+class OutboxEmail(Model):
+    """Every e-mail the marketplace sends. With no SMTP_URL set, this table is the mailbox."""
+
+    id = fields.IntField(primary_key=True)
+    to = fields.CharField(max_length=254)
+    subject = fields.CharField(max_length=256)
+    body = fields.TextField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    sent_at = fields.DatetimeField(null=True)  # handed to the SMTP server
+    error = fields.TextField(default="")
+
+    class Meta:
+        table = "outbox_email"
+        ordering = ["-id"]
+
 
 _FROM_ADDRESS = "noreply@marketplace.invalid"
 _SMTP_TIMEOUT_S = 30
