@@ -37,8 +37,8 @@ from marketplace.orders.models import (
     OrderFile,
     OrderState,
     PaymentStatus,
-    StripeEvent,
 )
+from marketplace.payments.models import StripeEvent
 from tests.accounts_helpers import csrf_token, sign_in
 from tests.conftest import MEDIA_DIR
 from tests.order_helpers import PROJECT_CODE, OrderWorld, order_world

@@ -28,6 +28,7 @@ MODEL_MODULES = [
     "marketplace.complaints.models",
     "marketplace.organisations.models",
     "marketplace.procurement.models",
+    "marketplace.payments.models",
     "marketplace.core.outbox",
 ]
 

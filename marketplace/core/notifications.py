@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from tortoise import fields
 from tortoise.models import Model
 
+from marketplace.core.clock import now
 from marketplace.core.jobs import JobQueue
 from marketplace.core.mail import queue_email
 from marketplace.i18n import translate
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from marketplace.accounts.models import User
     from marketplace.orders.models import Order
 
-__all__ = ["Notification", "notify"]
+__all__ = ["Notification", "mark_all_read", "notify"]
 
 
 class Notification(Model):
@@ -72,3 +73,8 @@ async def notify(
     text = translate(message, params)
     for user in users:
         await queue_email(to=user.email, subject=text, body=text)
+
+
+async def mark_all_read(user_id: int) -> int:
+    """Every unread notice of the user marked read now; how many were."""
+    return await Notification.filter(user_id=user_id, read_at__isnull=True).update(read_at=now())

@@ -24,7 +24,6 @@ __all__ = [
     "OrderState",
     "PaymentStatus",
     "PromiseBucket",
-    "StripeEvent",
 ]
 
 
@@ -228,18 +227,6 @@ class OrderFile(Model):
     class Meta:
         table = "order_file"
         ordering = ["id"]
-
-
-class StripeEvent(Model):
-    """A Stripe webhook event already processed. Its id makes processing happen once."""
-
-    id = fields.IntField(primary_key=True)
-    event_id = fields.CharField(max_length=255, unique=True)
-    type = fields.CharField(max_length=64)
-    processed_at = fields.DatetimeField(auto_now_add=True)
-
-    class Meta:
-        table = "stripe_event"
 
 
 class PromiseBucket(Model):

@@ -16,14 +16,13 @@ from tortoise.transactions import in_transaction
 from marketplace.catalog.qualifications import refresh_holds, remind_expiring
 from marketplace.complaints.services import remind_due_complaints
 from marketplace.core.calendar import load_calendar
-from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today
 from marketplace.core.jobs import JobQueue
 from marketplace.core.notifications import notify
 from marketplace.credit.services import lift_ended_suspensions
 from marketplace.i18n import N_
-from marketplace.orders import services
-from marketplace.orders.models import Order, OrderEvent, OrderEventName, OrderState
+from marketplace.orders import records, services
+from marketplace.orders.models import Order, OrderState
 from marketplace.orders.services import OrderRefused
 from marketplace.orders.states import Party
 
@@ -48,22 +47,14 @@ async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, 
     # (not counted in ``done``, whose keys the order tests pin)
     await remind_expiring(day, queue=queue)
     await refresh_holds(day=day)
-    now = beijing_now()
 
     for order in await Order.filter(
         state=OrderState.IN_SERVICE, deadline__lt=day, overdue_marked_at__isnull=True
     ):
         # the mark, its event and its notices commit together (the outbox sends the mail)
         async with in_transaction():
-            if not await Order.filter(id=order.id, overdue_marked_at__isnull=True).update(
-                overdue_marked_at=now
-            ):
+            if not await records.mark_overdue(order):
                 continue
-            await OrderEvent.create(
-                order=order,
-                action=OrderEventName.MARK_OVERDUE,
-                detail={"deadline": str(order.deadline)},
-            )
             users = [
                 *await services.users_of(order, Party.AGENCY),
                 *await services.users_of(order, Party.ENTERPRISE),
@@ -82,13 +73,8 @@ async def sweep_orders(ctx: dict[str, Any], on: str | None = None) -> dict[str, 
         state=OrderState.IN_SERVICE, deadline=tomorrow, reminded_at__isnull=True
     ):
         async with in_transaction():
-            if not await Order.filter(id=order.id, reminded_at__isnull=True).update(
-                reminded_at=now
-            ):
+            if not await records.mark_reminded(order):
                 continue
-            await OrderEvent.create(
-                order=order, action=OrderEventName.REMIND, detail={"deadline": str(order.deadline)}
-            )
             await notify(
                 order,
                 await services.users_of(order, Party.AGENCY),

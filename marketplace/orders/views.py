@@ -20,9 +20,8 @@ from marketplace.catalog.labels import UNIT_LABELS
 from marketplace.catalog.models import CommissionedBy
 from marketplace.complaints.models import Complaint
 from marketplace.core.calendar import load_calendar
-from marketplace.core.clock import now as beijing_now
 from marketplace.core.clock import today
-from marketplace.core.notifications import Notification
+from marketplace.core.notifications import Notification, mark_all_read
 from marketplace.core.uploads import read_uploads, stored_path
 from marketplace.formpages import Endpoint, Failure, dispatch, failure_of, on_refusal, refusal_text
 from marketplace.forms import FormError, Message, form_code, form_text, parse_id
@@ -430,9 +429,7 @@ async def order_checkout(request: Request) -> Response:
 async def notifications(request: Request) -> Response:
     user = signed_in_user(request)
     if request.method == "POST":
-        await Notification.filter(user_id=user.id, read_at__isnull=True).update(
-            read_at=beijing_now()
-        )
+        await mark_all_read(user.id)
         return RedirectResponse("/notifications", status_code=303)
     items = await Notification.filter(user_id=user.id).order_by("-id").limit(100)
     return render(

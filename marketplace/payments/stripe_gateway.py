@@ -14,22 +14,15 @@ from typing import Any
 
 import stripe
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from marketplace.core.clock import now as beijing_now
 from marketplace.core.settings import Settings
 from marketplace.forms import parse_id
 from marketplace.i18n import N_
-from marketplace.orders.models import (
-    Order,
-    OrderEvent,
-    OrderEventName,
-    OrderState,
-    PaymentStatus,
-    StripeEvent,
-)
+from marketplace.orders import records
+from marketplace.orders.models import Order, OrderState, PaymentStatus
 from marketplace.orders.services import OrderRefused
+from marketplace.payments.models import StripeEvent
 
 __all__ = ["handle_webhook", "refund_order", "start_checkout", "stripe_client"]
 
@@ -88,7 +81,7 @@ async def start_checkout(
             },
             options={"idempotency_key": f"checkout-order-{order.id}"},
         )
-    await Order.filter(id=order.id).update(stripe_session_id=session.id)
+    await records.record_checkout_session(order, session.id)
     return str(session.url)
 
 
@@ -115,24 +108,16 @@ async def handle_webhook(payload: bytes, signature: str | None, *, settings: Set
             if order is None or order.stripe_session_id != session.get("id"):
                 return "unknown order"
             if session.get("amount_total") != order.quoted_high_fen:
-                await OrderEvent.create(
-                    order=order,
-                    action=OrderEventName.PAYMENT_MISMATCH,
-                    detail={"amount_total": session.get("amount_total"), "event": event.id},
+                await records.record_payment_mismatch(
+                    order, amount_total=session.get("amount_total"), event_id=event.id
                 )
                 return "amount mismatch"
-            updated = await Order.filter(id=order.id, payment_status=PaymentStatus.UNPAID).update(
-                payment_status=PaymentStatus.PAID,
-                paid_fen=session.get("amount_total"),
-                paid_at=beijing_now(),
-                payment_method="stripe",
-                stripe_payment_intent=session.get("payment_intent"),
-                version=F("version") + 1,
+            await records.record_online_payment(
+                order,
+                amount_fen=order.quoted_high_fen,
+                payment_intent=session.get("payment_intent"),
+                event_id=event.id,
             )
-            if updated:
-                await OrderEvent.create(
-                    order=order, action=OrderEventName.PAID_ONLINE, detail={"event": event.id}
-                )
     except IntegrityError:
         return "duplicate"
     return "paid"
@@ -152,12 +137,5 @@ async def refund_order(ctx: dict[str, Any], order_id: int) -> str:
             params={"payment_intent": order.stripe_payment_intent},
             options={"idempotency_key": f"refund-order-{order.id}"},
         )
-    async with in_transaction():
-        updated = await Order.filter(id=order.id, payment_status=PaymentStatus.PAID).update(
-            payment_status=PaymentStatus.REFUNDED, refund_id=refund.id, version=F("version") + 1
-        )
-        if updated:
-            await OrderEvent.create(
-                order=order, action=OrderEventName.REFUNDED, detail={"refund": refund.id}
-            )
+    await records.record_refund(order, refund.id)
     return "refunded"
