@@ -174,24 +174,11 @@ def _cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _reindex(settings: Settings) -> int:
     from marketplace.core.database import migrate
-    from marketplace.search.documents import build_all_documents
-    from marketplace.search.index import MEILI_CURSOR
-    from marketplace.search.models import SearchCursor
-    from marketplace.search.outbox import latest_outbox_id
-    from search import MeiliEngine
+    from marketplace.search.index import rebuild
 
     try:
         await migrate(settings.database_url)
-        position = await latest_outbox_id()
-        documents = await build_all_documents()
-        if settings.meilisearch_url:
-            engine = MeiliEngine.from_url(settings.meilisearch_url, settings.meilisearch_api_key)
-            try:
-                await engine.rebuild(documents)
-            finally:
-                await engine.close()
-            await SearchCursor.update_or_create(name=MEILI_CURSOR, defaults={"last_id": position})
-        return len(documents)
+        return await rebuild(settings)
     finally:
         await Tortoise.close_connections()
 

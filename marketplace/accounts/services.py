@@ -51,11 +51,14 @@ __all__ = [
     "digest",
     "end_session",
     "hash_password",
+    "join_organisation",
+    "leave_organisation",
     "log_event",
     "register_enterprise",
     "request_password_reset",
     "reset_password",
     "revoke_api_token",
+    "set_member_standing",
     "set_roles",
     "start_session",
     "user_for_api_token",
@@ -536,3 +539,54 @@ async def revoke_api_token(token: ApiToken, *, actor: User, ip: str = "") -> Non
         ip=ip,
         token_id=token.id,
     )
+
+
+# --- membership: the organisations domain decides, these write the accounts' rows --------
+
+
+async def join_organisation(
+    user: User | None,
+    *,
+    email: str,
+    name: str,
+    password: str,
+    enterprise_id: int | None,
+    agency_id: int | None,
+    standing: MemberRole,
+    role: Role,
+) -> User:
+    """A person joins an enterprise or agency with ``standing`` and ``role``: a new account
+    (``user`` None, with the checked ``email``, ``name`` and ``password``) or an existing one.
+    In the caller's transaction; raises ``IntegrityError`` if the address or the role was
+    taken a moment ago."""
+    link: dict[str, Any] = {
+        "enterprise_id": enterprise_id,
+        "agency_id": agency_id,
+        "member_role": standing,
+    }
+    if user is None:
+        user = await User.create(
+            email=email, name=name, password_hash=hash_password(password), **link
+        )
+    else:
+        await User.filter(id=user.id).update(**link)
+        user = await User.get(id=user.id)
+    await UserRole.create(user=user, role=role)
+    return user
+
+
+async def set_member_standing(user_id: int, standing: MemberRole) -> None:
+    """A member's standing in their organisation (administrator or handler)."""
+    await User.filter(id=user_id).update(member_role=standing)
+
+
+async def leave_organisation(user: User, *, kind: str, keeps_standing: bool, role: Role) -> None:
+    """The person leaves their ``kind`` ("enterprise" or "agency") organisation, in the
+    caller's transaction: that link and ``role`` go (the standing too, unless another link
+    keeps it), and their sessions and API tokens end at once."""
+    await User.filter(id=user.id).update(
+        **{f"{kind}_id": None}, member_role=user.member_role if keeps_standing else None
+    )
+    await UserRole.filter(user_id=user.id, role=role).delete()
+    await Session.filter(user_id=user.id).delete()
+    await ApiToken.filter(user_id=user.id, revoked_at=None).update(revoked_at=_now())

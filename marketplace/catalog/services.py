@@ -589,3 +589,97 @@ def chosen_factors(standard: FeeStandard, params: Mapping[str, str]) -> dict[str
         if value:
             chosen[factor.key] = str(value)[:40]
     return chosen
+
+
+# --- an agency's standing: what admission and credit records change, through here -------
+
+
+@dataclass(frozen=True, slots=True)
+class HeldQualification:
+    """A qualification an admitted application brings (the catalogue keeps its own row)."""
+
+    name: str
+    grade: str | None
+    certificate_no: str
+    issuer: str
+    expires_on: dt.date | None
+
+
+async def admit_agency(
+    agency: Agency,
+    *,
+    route: AdmissionRoute,
+    on: dt.date,
+    qualifications: Sequence[HeldQualification] = (),
+) -> bool:
+    """An applicant agency admitted by ``route`` on day ``on``, with the qualifications it
+    brings (those whose certificate it already holds are kept as they are). In the caller's
+    transaction. ``False`` when the agency was suspended or removed meanwhile: nothing
+    changes then."""
+    if agency.status is AgencyStatus.APPLICANT:
+        agency.status = AgencyStatus.ADMITTED
+        agency.admission_route = route
+        agency.admitted_on = on
+        await agency.save(update_fields=["status", "admission_route", "admitted_on", "updated_at"])
+    elif agency.status is not AgencyStatus.ADMITTED:
+        return False
+    held = {q.certificate_no for q in await Qualification.filter(agency=agency)}
+    for q in qualifications:
+        if q.certificate_no not in held:
+            await Qualification.create(
+                agency=agency,
+                name=q.name,
+                grade=q.grade,
+                certificate_no=q.certificate_no,
+                issuer=q.issuer,
+                expires_on=q.expires_on,
+            )
+            held.add(q.certificate_no)
+    return True
+
+
+async def change_agency_status(agency: Agency, to: AgencyStatus) -> bool:
+    """The agency moved from the status it was read with to ``to`` (suspended, reinstated,
+    removed), in the caller's transaction; ``False`` if someone changed it meanwhile. A
+    removed agency's published items are withdrawn; its listings leave (or return to)
+    search and the storefront at once."""
+    claimed = await Agency.filter(id=agency.id, status=agency.status).update(status=to)
+    if claimed != 1:
+        return False
+    agency.status = to
+    if to is AgencyStatus.EXITED:
+        await ServiceItem.filter(agency=agency, status=ServiceStatus.PUBLISHED).update(
+            status=ServiceStatus.WITHDRAWN
+        )
+    await _reindex_agency(agency.id)
+    forget_cached_pages()
+    return True
+
+
+async def suspend_orders(agency: Agency, until: dt.date) -> None:
+    """No new orders for the agency until ``until`` (a later suspension extends an earlier
+    one, never shortens it), in the caller's transaction."""
+    if agency.orders_suspended_until is None or agency.orders_suspended_until < until:
+        await Agency.filter(id=agency.id).update(orders_suspended_until=until)
+        agency.orders_suspended_until = until
+        await _reindex_agency(agency.id)
+    forget_cached_pages()
+
+
+async def lift_ended_suspensions(today: dt.date) -> int:
+    """Bring back the listings of agencies whose suspension ended before ``today``."""
+    ended = await Agency.filter(orders_suspended_until__lt=today)
+    for agency in ended:
+        async with in_transaction():
+            if await Agency.filter(id=agency.id, orders_suspended_until__lt=today).update(
+                orders_suspended_until=None
+            ):
+                await _reindex_agency(agency.id)
+    if ended:
+        forget_cached_pages()
+    return len(ended)
+
+
+async def _reindex_agency(agency_id: int) -> None:
+    item_ids = await ServiceItem.filter(agency_id=agency_id).values_list("id", flat=True)
+    await queue_reindex(item_ids)  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""Recording credit records and applying their effects; lifting ended suspensions."""
+"""Recording credit records and applying their effects (a suspension through the catalogue)."""
 
 from __future__ import annotations
 
@@ -9,22 +9,16 @@ from tortoise.transactions import in_transaction
 
 from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role
-from marketplace.catalog.models import Agency, ServiceItem
-from marketplace.catalog.services import forget_cached_pages
+from marketplace.catalog.models import Agency
+from marketplace.catalog.services import forget_cached_pages, suspend_orders
 from marketplace.core.uploads import StoredFile
 from marketplace.credit.models import CreditRecord, CreditRecordFile
 from marketplace.credit.rules import REASONS
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
 from marketplace.orders.services import OrderRefused
-from marketplace.search.outbox import queue_reindex
 
-__all__ = ["lift_ended_suspensions", "record"]
-
-
-async def _reindex_agency(agency_id: int) -> None:
-    item_ids = await ServiceItem.filter(agency_id=agency_id).values_list("id", flat=True)
-    await queue_reindex(item_ids)  # type: ignore[arg-type]
+__all__ = ["record"]
 
 
 async def record(
@@ -88,24 +82,7 @@ async def record(
                 for f in files
             ]
         )
-        if until is not None and (
-            agency.orders_suspended_until is None or agency.orders_suspended_until < until
-        ):
-            await Agency.filter(id=agency.id).update(orders_suspended_until=until)
-            await _reindex_agency(agency.id)
+        if until is not None:
+            await suspend_orders(agency, until)
     forget_cached_pages()
     return credit
-
-
-async def lift_ended_suspensions(today: dt.date) -> int:
-    """Bring back the listings of agencies whose suspension ended before ``today``."""
-    ended = await Agency.filter(orders_suspended_until__lt=today)
-    for agency in ended:
-        async with in_transaction():
-            if await Agency.filter(id=agency.id, orders_suspended_until__lt=today).update(
-                orders_suspended_until=None
-            ):
-                await _reindex_agency(agency.id)
-    if ended:
-        forget_cached_pages()
-    return len(ended)

@@ -14,12 +14,12 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from marketplace.catalog.qualifications import refresh_holds, remind_expiring
+from marketplace.catalog.services import lift_ended_suspensions
 from marketplace.complaints.services import remind_due_complaints
 from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import today
 from marketplace.core.jobs import JobQueue
 from marketplace.core.notifications import notify
-from marketplace.credit.services import lift_ended_suspensions
 from marketplace.i18n import N_
 from marketplace.orders import records, services
 from marketplace.orders.models import Order, OrderState

@@ -21,11 +21,9 @@ from tortoise.transactions import in_transaction
 
 from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import (
-    ApiToken,
     Enterprise,
     MemberRole,
     Role,
-    Session,
     User,
     UserRole,
 )
@@ -34,8 +32,10 @@ from marketplace.accounts.services import (
     _clean_email,
     _required,
     digest,
-    hash_password,
+    join_organisation,
+    leave_organisation,
     log_event,
+    set_member_standing,
 )
 from marketplace.catalog.models import Agency
 from marketplace.codes import InvalidCode, check_resident_id
@@ -304,19 +304,16 @@ async def accept_invitation(
             link: dict[str, Any] = {
                 "enterprise_id": invitation.enterprise_id,
                 "agency_id": invitation.agency_id,
-                "member_role": invitation.role,
             }
-            if user is None:
-                user = await User.create(
-                    email=invitation.email,
-                    name=name,
-                    password_hash=hash_password(password),
-                    **link,
-                )
-            else:
-                await User.filter(id=user.id).update(**link)
-                user = await User.get(id=user.id)
-            await UserRole.create(user=user, role=role)
+            user = await join_organisation(
+                user,
+                email=invitation.email,
+                name=name,
+                password=password,
+                standing=invitation.role,
+                role=role,
+                **link,
+            )
             await MemberInvitation.filter(id=invitation.id).update(accepted_by_id=user.id)
             await log_event(
                 "member_joined",
@@ -324,7 +321,7 @@ async def accept_invitation(
                 ip=ip,
                 invitation_id=invitation.id,
                 role=invitation.role.value,
-                **{k: v for k, v in link.items() if k != "member_role" and v is not None},
+                **{k: v for k, v in link.items() if v is not None},
             )
     except IntegrityError:
         # the address registered, or this account joined, a moment ago
@@ -369,7 +366,7 @@ async def set_member_role(actor: CurrentUser, member_id: int, *, role: str, ip: 
             organisation, member.id
         ):
             raise Refused.single("role", _LAST_ADMINISTRATOR)
-        await User.filter(id=member.id).update(member_role=standing)
+        await set_member_standing(member.id, standing)
         await log_event(
             "member_role_changed",
             user=member,
@@ -395,13 +392,12 @@ async def remove_member(actor: CurrentUser, member_id: int, *, ip: str = "") -> 
         # only this organisation's link goes (the office may have made someone a member of
         # an enterprise and staff of an agency both); the standing goes with the last link
         other_link = member.agency_id if organisation.kind == "enterprise" else member.enterprise_id
-        await User.filter(id=member.id).update(
-            **{f"{organisation.kind}_id": None},
-            member_role=member.member_role if other_link is not None else None,
+        await leave_organisation(
+            member,
+            kind=organisation.kind,
+            keeps_standing=other_link is not None,
+            role=organisation.member_role,
         )
-        await UserRole.filter(user_id=member.id, role=organisation.member_role).delete()
-        await Session.filter(user_id=member.id).delete()
-        await ApiToken.filter(user_id=member.id, revoked_at=None).update(revoked_at=_now())
         await log_event(
             "member_removed", user=member, actor=actor.user, ip=ip, **organisation.scope
         )

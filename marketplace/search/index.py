@@ -35,10 +35,33 @@ from search import (
     SearchUnavailable,
 )
 
-__all__ = ["MEILI_CURSOR", "SearchIndex", "apply_outbox", "latest_outbox_id", "sync_search"]
+__all__ = [
+    "MEILI_CURSOR",
+    "SearchIndex",
+    "apply_outbox",
+    "latest_outbox_id",
+    "rebuild",
+    "sync_search",
+]
 
 _BATCH = 500
 MEILI_CURSOR = "meilisearch"
+
+
+async def rebuild(settings: Settings) -> int:
+    """Every service item's document built again from the database and, with Meilisearch
+    set, the server's index replaced by them and its cursor moved to the outbox as it was
+    before the build (later changes are applied by ``sync_search``). How many documents."""
+    position = await latest_outbox_id()
+    documents = await build_all_documents()
+    if settings.meilisearch_url:
+        engine = MeiliEngine.from_url(settings.meilisearch_url, settings.meilisearch_api_key)
+        try:
+            await engine.rebuild(documents)
+        finally:
+            await engine.close()
+        await SearchCursor.update_or_create(name=MEILI_CURSOR, defaults={"last_id": position})
+    return len(documents)
 
 
 async def apply_outbox(engine: SearchEngine, after_id: int) -> int:

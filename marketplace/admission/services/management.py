@@ -26,16 +26,13 @@ from marketplace.admission.workflow import (
     AGENCY_TRANSITIONS,
     allowed,
 )
+from marketplace.catalog import services as catalog
 from marketplace.catalog.models import (
     Agency,
     AgencyStatus,
-    ServiceItem,
-    ServiceStatus,
 )
-from marketplace.catalog.services import forget_cached_pages
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
-from marketplace.search.outbox import queue_reindex
 
 SANCTION_KINDS = ("agency_suspended", "agency_reinstated", "agency_removed")
 
@@ -77,18 +74,8 @@ async def manage_agency(
     )
     round = await AdmissionRound.get(id=admitted_in.round_id) if admitted_in is not None else None
     async with in_transaction():
-        claimed = await Agency.filter(id=agency.id, status=agency.status).update(status=to)
-        if claimed != 1:
+        if not await catalog.change_agency_status(agency, to):
             raise refuse(N_("The agency was changed a moment ago; reload the page."))
-        agency.status = to
-        item_ids = await ServiceItem.filter(agency=agency).values_list("id", flat=True)
-        if to is AgencyStatus.EXITED:
-            await ServiceItem.filter(agency=agency, status=ServiceStatus.PUBLISHED).update(
-                status=ServiceStatus.WITHDRAWN
-            )
-        # the agency's listings leave (or return to) search and the storefront at once
-        await queue_reindex(item_ids)  # type: ignore[arg-type]
-        forget_cached_pages()
         await record(
             _SANCTION_EVENTS[to],
             round=round,

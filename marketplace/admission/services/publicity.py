@@ -42,8 +42,6 @@ from marketplace.admission.workflow import (
 from marketplace.catalog import services as catalog
 from marketplace.catalog.models import (
     AdmissionRoute,
-    AgencyStatus,
-    Qualification,
 )
 from marketplace.forms import FormError, Message
 from marketplace.i18n import N_
@@ -106,25 +104,18 @@ async def make_live(
     the agency was suspended or removed meanwhile and nothing went live."""
     today = beijing_date(now)
     agency = application.agency
-    if agency.status is AgencyStatus.APPLICANT:
-        agency.status = AgencyStatus.ADMITTED
-        agency.admission_route = agency_route
-        agency.admitted_on = today
-        await agency.save(update_fields=["status", "admission_route", "admitted_on", "updated_at"])
-    elif agency.status is not AgencyStatus.ADMITTED:
+    brought = [
+        catalog.HeldQualification(
+            name=q.name,
+            grade=q.grade,
+            certificate_no=q.certificate_no,
+            issuer=q.issuer,
+            expires_on=q.expires_on,
+        )
+        for q in application.qualifications
+    ]
+    if not await catalog.admit_agency(agency, route=agency_route, on=today, qualifications=brought):
         return False  # suspended or removed meanwhile: nothing goes live
-    held = {q.certificate_no for q in await Qualification.filter(agency=agency)}
-    for q in application.qualifications:
-        if q.certificate_no not in held:
-            await Qualification.create(
-                agency=agency,
-                name=q.name,
-                grade=q.grade,
-                certificate_no=q.certificate_no,
-                issuer=q.issuer,
-                expires_on=q.expires_on,
-            )
-            held.add(q.certificate_no)
     for proposed in application.items:
         item = await catalog.create_service_item(
             agency=agency,
