@@ -6,23 +6,20 @@ an enterprise has ordered the item before the change, through the services.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import subprocess
 import sys
-import time
 from collections.abc import AsyncIterator, Iterator
 
-import httpx
 import pytest
 
 from tests.test_browser import (
     CHROMIUM,
     CHROMIUM_FLAGS,
     SCREENSHOTS,
-    _free_port,
     require_chromium,
+    serve_marketplace,
 )
 
 pytestmark = pytest.mark.browser
@@ -81,33 +78,6 @@ async def main():
 
 asyncio.run(main())
 """
-
-
-@contextlib.contextmanager
-def serve_marketplace(env: dict[str, str], start_within_s: float = 120) -> Iterator[str]:
-    """As ``test_browser.serve_marketplace``, with more time to start on a busy machine."""
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "uvicorn", "marketplace.app:create_app", "--factory"),
-            *("--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"),
-        ],
-        env=env,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + start_within_s
-        while True:
-            with contextlib.suppress(httpx.TransportError):  # not listening yet
-                if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
-                    break
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise RuntimeError("the marketplace did not start")
-            time.sleep(0.2)
-        yield base_url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def _yuan(fen: int) -> str:
