@@ -177,7 +177,7 @@ async def _overview(
     counts = Counter((a.category_id, a.status.value) for a in applications)
     transition = workflow.round_transition(round.status)
     problems = (
-        await round_service.transition_problems(round, to=RoundStatus(transition.target))
+        await round_service.transition_problems(round, to=RoundStatus(str(transition.target)))
         if transition
         else []
     )
@@ -492,9 +492,7 @@ async def _agencies_page(
     context: dict[str, Any] = {
         "agencies": agencies,
         "actions": {
-            status.value: [
-                t for t in AGENCY_TRANSITIONS if t.source == status and t.by == Role.ADMIN
-            ]
+            status.value: AGENCY_TRANSITIONS.allowed_from(status, Role.ADMIN)
             for status in AgencyStatus
         },
         "events": list(reversed(await round_service.public_events(None))),

@@ -5,6 +5,7 @@ with a public reason.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable, Callable
 
 from tortoise.transactions import in_transaction
 
@@ -22,10 +23,7 @@ from marketplace.admission.services.common import (
     refuse,
     require_role,
 )
-from marketplace.admission.workflow import (
-    AGENCY_TRANSITIONS,
-    allowed,
-)
+from marketplace.admission.workflow import AGENCY_TRANSITIONS, AgencyEffect
 from marketplace.catalog.models import (
     Agency,
     AgencyStatus,
@@ -40,10 +38,15 @@ from marketplace.search.outbox import queue_reindex
 SANCTION_KINDS = ("agency_suspended", "agency_reinstated", "agency_removed")
 
 
-_SANCTION_EVENTS = {
-    AgencyStatus.SUSPENDED: "agency_suspended",
-    AgencyStatus.ADMITTED: "agency_reinstated",
-    AgencyStatus.EXITED: "agency_removed",
+async def _withdraw_items(agency: Agency) -> None:
+    await ServiceItem.filter(agency=agency, status=ServiceStatus.PUBLISHED).update(
+        status=ServiceStatus.WITHDRAWN
+    )
+
+
+# What else a step of dynamic management does, in its transaction (its row's effect).
+AGENCY_EFFECTS: dict[AgencyEffect, Callable[[Agency], Awaitable[None]]] = {
+    AgencyEffect.WITHDRAW_ITEMS: _withdraw_items,
 }
 
 
@@ -62,10 +65,11 @@ async def manage_agency(
     """
     actor = await require_role(actor, Role.ADMIN)
     now = now_or_clock(now)
-    if not allowed(AGENCY_TRANSITIONS, agency.status, to, Role.ADMIN):
+    spec = AGENCY_TRANSITIONS.find(agency.status, to, Role.ADMIN)
+    if spec is None:
         raise refuse(N_("This agency cannot be moved to that status."))
     errors: dict[str, Message] = {}
-    reason = clean_text(reason, "reason", errors, 2000)
+    reason = clean_text(reason, "reason", errors, 2000, required=spec.needs_reason)
     if errors:
         raise FormError(errors)
     admitted_in = (
@@ -82,15 +86,13 @@ async def manage_agency(
             raise refuse(N_("The agency was changed a moment ago; reload the page."))
         agency.status = to
         item_ids = await ServiceItem.filter(agency=agency).values_list("id", flat=True)
-        if to is AgencyStatus.EXITED:
-            await ServiceItem.filter(agency=agency, status=ServiceStatus.PUBLISHED).update(
-                status=ServiceStatus.WITHDRAWN
-            )
+        if spec.effect:
+            await AGENCY_EFFECTS[AgencyEffect(spec.effect)](agency)
         # the agency's listings leave (or return to) search and the storefront at once
         await queue_reindex(item_ids)  # type: ignore[arg-type]
         forget_cached_pages()
         await record(
-            _SANCTION_EVENTS[to],
+            spec.event_name,
             round=round,
             at=now,
             actor=actor,
