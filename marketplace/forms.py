@@ -21,6 +21,7 @@ __all__ = [
     "has_control_characters",
     "parse_id",
     "parse_int",
+    "whole_number",
 ]
 
 # Ids are 32-bit integer keys; anything larger cannot exist, and asking PostgreSQL
@@ -74,29 +75,35 @@ def form_text(form: Mapping[str, Any], name: str, max_length: int = 6000) -> str
     return value[:max_length] if isinstance(value, str) else ""
 
 
-def parse_int(value: object, *, field: str, minimum: int, maximum: int) -> int:
-    """The whole number typed in ``field``, from ``minimum`` to ``maximum``; else ``FormError``.
+def whole_number(value: object, *, minimum: int, maximum: int) -> int | None:
+    """The whole number typed, from ``minimum`` to ``maximum``; ``None`` if it is not one.
 
     ASCII digits only, surrounding spaces ignored; a sign only where ``minimum`` is negative.
     """
     text = value.strip() if isinstance(value, str) else ""
     match = _INTEGER.fullmatch(text)
     if match is None or (match[1] and minimum >= 0) or not minimum <= int(text) <= maximum:
+        return None
+    return int(text)
+
+
+def parse_int(value: object, *, field: str, minimum: int, maximum: int) -> int:
+    """The whole number typed in ``field``, from ``minimum`` to ``maximum``; else ``FormError``
+    (``whole_number``'s rule)."""
+    number = whole_number(value, minimum=minimum, maximum=maximum)
+    if number is None:
         raise FormError.single(
             field,
             N_("Enter a whole number from %(low)s to %(high)s."),
             low=minimum,
             high=maximum,
         )
-    return int(text)
+    return number
 
 
 def parse_id(value: object) -> int | None:
     """The id a form's choice (a ``<select>``, a hidden field) names, or ``None``."""
-    try:
-        return parse_int(value, field="", minimum=1, maximum=MAX_DB_ID)
-    except FormError:
-        return None
+    return whole_number(value, minimum=1, maximum=MAX_DB_ID)
 
 
 def form_code(form: Mapping[str, Any], name: str, max_length: int = 64) -> str:

@@ -429,3 +429,27 @@ async def test_the_office_edits_entry_settings_in_the_back_office_and_checks_in_
     assert approved.status_code == 303
     assert (await Agency.get(id=agency.id)).status is AgencyStatus.ADMITTED
     assert await ServiceItem.filter(agency=agency, status=ServiceStatus.PUBLISHED).count() == 1
+
+
+async def test_the_entry_settings_form_names_every_field_it_cannot_read(
+    web: httpx.AsyncClient,
+) -> None:
+    # given the office signed in on a category's settings
+    clock.set_now(APPLIED)
+    cats = await make_categories()
+    browser = await _as(web, await make_office())
+    url = f"/backoffice/admission/categories/{cats.eia.id}"
+
+    # when it sends no market type, a quota in words and a check of "五" days
+    form = {"market_type": "", "quota": "abc", "entry_mode": "round", "check_days": "五"}
+    refused = await post_form(browser, url, form, page=url)
+
+    # then the one refusal names all three fields, shows what was typed, and changes nothing
+    assert refused.status_code == 422
+    text = _text(refused.text)
+    assert text.count("请选择市场类型。") == 2  # in the summary and beside the field
+    assert text.count("请输入整数。") == 4
+    assert refused.text.count('aria-invalid="true"') == 3
+    assert 'value="abc"' in refused.text and 'value="五"' in refused.text
+    stored = await Category.get(id=cats.eia.id)
+    assert (stored.quota, stored.check_days) == (cats.eia.quota, cats.eia.check_days)

@@ -367,7 +367,7 @@ async def test_a_round_takes_its_steps_in_order_when_they_are_due(db: str) -> No
     )
 
     # then the steps are the table's, one after the other
-    assert [t.source for t in ROUND_TRANSITIONS] == list(ROUND_ORDER[:-1])
+    assert [t.source for t in ROUND_TRANSITIONS.values()] == list(ROUND_ORDER[:-1])
     assert ROUND_ORDER == (
         RoundStatus.DRAFT,
         RoundStatus.ANNOUNCED,

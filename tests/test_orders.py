@@ -205,7 +205,7 @@ async def _order_in(world: OrderWorld, state: OrderState) -> Order:
 
 def test_the_table_names_every_transition_of_the_design() -> None:
     assert sorted(TRANSITIONS) == sorted([a for a, *_ in HAPPY] + ["auto_confirm", "rate"])
-    assert TRANSITIONS["auto_confirm"].party is Party.SYSTEM
+    assert TRANSITIONS["auto_confirm"].by is Party.SYSTEM
 
 
 @pytest.mark.parametrize(("action", "who", "source", "target"), HAPPY)

@@ -177,7 +177,7 @@ async def _overview(
     counts = Counter((a.category_id, a.status.value) for a in applications)
     transition = workflow.round_transition(round.status)
     problems = (
-        await round_service.transition_problems(round, to=RoundStatus(transition.target))
+        await round_service.transition_problems(round, to=RoundStatus(str(transition.target)))
         if transition
         else []
     )
@@ -335,36 +335,10 @@ async def letter_print(request: Request) -> Response:
     return render(request, "backoffice/admission/letter_print.html", {"letter": letter})
 
 
-@allow(ADMIN)
-async def application_review(request: Request) -> Response:
-    application = await application_service.application_with_materials(path_id(request))
-    if application is None:
-        raise HTTPException(status_code=404)
-    errors: dict[str, Message] = {}
-    values = {"decision": "", "reason": ""}
-    if request.method == "POST":
-        form = await request.form()
-        values = forms.form_values(form, ("decision", "reason"))
-        try:
-            if values["decision"] not in ("pass", "fail"):
-                raise FormError.single("decision", N_("Choose pass or fail."))
-            decide = (
-                entry_service.check_application
-                if application.round.continuous
-                else review_service.review_application
-            )
-            await decide(
-                application,
-                passed=values["decision"] == "pass",
-                reason=values["reason"],
-                actor=_admin(request),
-            )
-        except FormError as exc:
-            errors = exc.errors
-        else:
-            return RedirectResponse(
-                f"/backoffice/admission/applications/{application.id}?done=reviewed", 303
-            )
+async def _application_review_page(
+    request: Request, application: Application, values: dict[str, str], extra: dict[str, Any]
+) -> Response:
+    errors: dict[str, Message] = extra.get("errors", {})
     scores = (
         await Score.filter(application=application)
         .select_related("reviewer", "criterion")
@@ -387,6 +361,35 @@ async def application_review(request: Request) -> Response:
         },
         status_code=422 if errors else 200,
     )
+
+
+@allow(ADMIN)
+async def application_review(request: Request) -> Response:
+    application = await application_service.application_with_materials(path_id(request))
+    if application is None:
+        raise HTTPException(status_code=404)
+    values = {"decision": "", "reason": ""}
+    if request.method == "POST":
+        form = await request.form()
+        values = forms.form_values(form, ("decision", "reason"))
+        on_refusal_show(request, _application_review_page, args=(application, values))
+        if values["decision"] not in ("pass", "fail"):
+            raise FormError.single("decision", N_("Choose pass or fail."))
+        decide = (
+            entry_service.check_application
+            if application.round.continuous
+            else review_service.review_application
+        )
+        await decide(
+            application,
+            passed=values["decision"] == "pass",
+            reason=values["reason"],
+            actor=_admin(request),
+        )
+        return RedirectResponse(
+            f"/backoffice/admission/applications/{application.id}?done=reviewed", 303
+        )
+    return await _application_review_page(request, application, values, {})
 
 
 async def _objection_refused(
@@ -439,33 +442,10 @@ async def categories(request: Request) -> Response:
     )
 
 
-@allow(ADMIN)
-async def category_edit(request: Request) -> Response:
-    category = await Category.get_or_none(id=path_id(request))
-    if category is None:
-        raise HTTPException(status_code=404)
-    values = {
-        "market_type": category.market_type.value,
-        "quota": "" if category.quota is None else str(category.quota),
-        "entry_mode": category.entry_mode.value,
-        "check_days": str(category.check_days),
-    }
-    errors: dict[str, Message] = {}
-    if request.method == "POST":
-        form = await request.form()
-        values = forms.form_values(form, _CATEGORY_FIELDS)
-        settings = forms.parse_entry_settings(values, errors)
-        try:
-            if errors:
-                raise FormError(errors)
-            await entry_service.set_entry_settings(category, **settings, actor=_admin(request))
-        except FormError as exc:
-            errors = {**errors, **exc.errors}
-        else:
-            return RedirectResponse(
-                f"/backoffice/admission/categories?done=category_saved#category-{category.id}",
-                303,
-            )
+async def _category_page(
+    request: Request, category: Category, values: dict[str, str], extra: dict[str, Any]
+) -> Response:
+    errors: dict[str, Message] = extra.get("errors", {})
     return render(
         request,
         "backoffice/admission/category_form.html",
@@ -480,6 +460,30 @@ async def category_edit(request: Request) -> Response:
     )
 
 
+@allow(ADMIN)
+async def category_edit(request: Request) -> Response:
+    category = await Category.get_or_none(id=path_id(request))
+    if category is None:
+        raise HTTPException(status_code=404)
+    values = {
+        "market_type": category.market_type.value,
+        "quota": "" if category.quota is None else str(category.quota),
+        "entry_mode": category.entry_mode.value,
+        "check_days": str(category.check_days),
+    }
+    if request.method == "POST":
+        form = await request.form()
+        values = forms.form_values(form, _CATEGORY_FIELDS)
+        on_refusal_show(request, _category_page, args=(category, values))
+        settings = forms.parse_entry_settings(values)
+        await entry_service.set_entry_settings(category, **settings, actor=_admin(request))
+        return RedirectResponse(
+            f"/backoffice/admission/categories?done=category_saved#category-{category.id}",
+            303,
+        )
+    return await _category_page(request, category, values, {})
+
+
 # --- dynamic management --------------------------------------------------------------
 
 
@@ -492,9 +496,7 @@ async def _agencies_page(
     context: dict[str, Any] = {
         "agencies": agencies,
         "actions": {
-            status.value: [
-                t for t in AGENCY_TRANSITIONS if t.source == status and t.by == Role.ADMIN
-            ]
+            status.value: AGENCY_TRANSITIONS.allowed_from(status, Role.ADMIN)
             for status in AgencyStatus
         },
         "events": list(reversed(await round_service.public_events(None))),
@@ -541,6 +543,14 @@ def _correction_values(round: AdmissionRound) -> dict[str, str]:
     }
 
 
+async def _correction_refused(
+    request: Request, values: dict[str, str], failure: Failure
+) -> Response:
+    round = await _round(request)  # as it is now: the refused notice changed nothing
+    extra = {"correction_errors": failure.errors, "correction_values": values}
+    return await _overview(request, round, extra)
+
+
 @allow(ADMIN)
 async def round_correction(request: Request) -> Response:
     round = await _round(request)
@@ -548,14 +558,9 @@ async def round_correction(request: Request) -> Response:
     values = forms.form_values(
         form, ("opens_on", "closes_on", "publicity_ends_on", "correction_text")
     )
-    try:
-        correction = forms.parse_correction(values)
-        await round_service.publish_correction(round, correction=correction, actor=_admin(request))
-    except FormError as exc:
-        round = await _round(request)
-        return await _overview(
-            request, round, {"correction_errors": exc.errors, "correction_values": values}, 422
-        )
+    on_refusal(request, functools.partial(_correction_refused, request, values))
+    correction = forms.parse_correction(values)
+    await round_service.publish_correction(round, correction=correction, actor=_admin(request))
     return RedirectResponse(f"/backoffice/admission/rounds/{round.id}?done=corrected", 303)
 
 

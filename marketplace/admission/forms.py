@@ -8,20 +8,19 @@ the rules are the services'. Repeated rows are numbered fields (``qual-0-name``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from starlette.datastructures import FormData, UploadFile
 
 from marketplace.admission.certificates import MAX_CERTIFICATE_BYTES
-from marketplace.admission.models import Application
+from marketplace.admission.models import Application, Criterion
 from marketplace.admission.services import applications as application_service
 from marketplace.admission.services import common as admission_common
 from marketplace.admission.services import rounds as round_service
 from marketplace.catalog.models import EntryMode, MarketType
-from marketplace.forms import FormError, Message, parse_id
-from marketplace.forms import parse_int as whole_number
+from marketplace.forms import FormError, Message, parse_id, whole_number
 from marketplace.i18n import N_
 
 __all__ = [
@@ -128,11 +127,10 @@ def parse_int(raw: str, name: str, errors: dict[str, Message]) -> int | None:
     """A whole number's shape (its range is the services' rule); ``None`` when blank."""
     if not raw.strip():
         return None
-    try:
-        return whole_number(raw, field=name, minimum=-999_999_999, maximum=999_999_999)
-    except FormError:
+    number = whole_number(raw, minimum=-999_999_999, maximum=999_999_999)
+    if number is None:
         errors[name] = Message(N_("Enter a whole number."))
-        return None
+    return number
 
 
 def parse_yuan(raw: str, name: str, errors: dict[str, Message]) -> int | None:
@@ -456,8 +454,10 @@ class WithValues(FormError):
         self.values = dict(values)
 
 
-def parse_entry_settings(values: Mapping[str, str], errors: dict[str, Message]) -> dict[str, Any]:
-    """A category's entry settings as typed; the service checks the ranges."""
+def parse_entry_settings(values: Mapping[str, str]) -> dict[str, Any]:
+    """A category's entry settings as typed (``FormError`` naming every field that is not);
+    the service checks the ranges."""
+    errors: dict[str, Message] = {}
     market = values["market_type"]
     mode = values["entry_mode"]
     if market not in MarketType.__members__.values():
@@ -465,12 +465,28 @@ def parse_entry_settings(values: Mapping[str, str], errors: dict[str, Message]) 
     if mode not in EntryMode.__members__.values():
         errors["entry_mode"] = Message(N_("Choose how agencies enter."))
     quota = parse_int(values["quota"], "quota", errors)
+    check_days = parse_int(values["check_days"], "check_days", errors)
+    if errors:
+        raise FormError(errors)
     return {
-        "market_type": MarketType(market) if "market_type" not in errors else None,
+        "market_type": MarketType(market),
         "quota": quota,
-        "entry_mode": EntryMode(mode) if "entry_mode" not in errors else None,
-        "check_days": parse_int(values["check_days"], "check_days", errors),
+        "entry_mode": EntryMode(mode),
+        "check_days": check_days,
     }
+
+
+def parse_points(values: Mapping[str, str], criteria: Sequence[Criterion]) -> dict[int, int | None]:
+    """A score sheet's points by criterion (blank: none), from ``criterion-<id>`` fields;
+    ``FormError`` naming every field that is not a whole number (the service checks the
+    ranges)."""
+    errors: dict[str, Message] = {}
+    points = {
+        c.id: parse_int(values[f"criterion-{c.id}"], f"criterion-{c.id}", errors) for c in criteria
+    }
+    if errors:
+        raise FormError(errors)
+    return points
 
 
 def parse_correction(values: Mapping[str, str]) -> round_service.CorrectionInput:

@@ -13,7 +13,7 @@ from marketplace.access import allow, current_user, roles
 from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role, User
 from marketplace.admission import forms
-from marketplace.admission.models import AdmissionRound, Application, Score
+from marketplace.admission.models import AdmissionRound, Application, Criterion, Score
 from marketplace.admission.services import applications as application_service
 from marketplace.admission.services import rounds as round_service
 from marketplace.admission.services import scoring as scoring_service
@@ -102,30 +102,15 @@ async def declaration(request: Request) -> Response:
     return RedirectResponse(f"/review/rounds/{round.id}?done=declared", status_code=303)
 
 
-@allow(REVIEWER, owner=_assigned_application)
-async def score_sheet(request: Request) -> Response:
-    application: Application = request.state.application
+async def _score_sheet_page(
+    request: Request,
+    application: Application,
+    criteria: list[Criterion],
+    values: dict[str, str],
+    extra: dict[str, Any],
+) -> Response:
     reviewer = _reviewer(request)
-    criteria = await round_service.round_criteria(application.round)
-    errors: dict[str, Message] = {}
-    values: dict[str, str] = {}
-    if request.method == "POST":
-        form = await request.form()
-        points: dict[int, int | None] = {}
-        for criterion in criteria:
-            name = f"criterion-{criterion.id}"
-            values[name] = str(form.get(name, ""))[:10]
-            points[criterion.id] = forms.parse_int(values[name], name, errors)
-        try:
-            if errors:
-                raise FormError(errors)
-            await scoring_service.submit_scores(application, reviewer=reviewer, points=points)
-        except FormError as exc:
-            errors = {**errors, **exc.errors}
-        else:
-            return RedirectResponse(
-                f"/review/rounds/{application.round_id}?done=scored", status_code=303
-            )
+    errors: dict[str, Message] = extra.get("errors", {})
     mine = {
         s.criterion_id: s.points
         for s in await Score.filter(application=application, reviewer=reviewer)
@@ -143,6 +128,25 @@ async def score_sheet(request: Request) -> Response:
         },
         status_code=422 if errors else 200,
     )
+
+
+@allow(REVIEWER, owner=_assigned_application)
+async def score_sheet(request: Request) -> Response:
+    application: Application = request.state.application
+    criteria = await round_service.round_criteria(application.round)
+    values: dict[str, str] = {}
+    if request.method == "POST":
+        form = await request.form()
+        for criterion in criteria:
+            name = f"criterion-{criterion.id}"
+            values[name] = str(form.get(name, ""))[:10]
+        on_refusal_show(request, _score_sheet_page, args=(application, criteria, values))
+        points = forms.parse_points(values, criteria)
+        await scoring_service.submit_scores(application, reviewer=_reviewer(request), points=points)
+        return RedirectResponse(
+            f"/review/rounds/{application.round_id}?done=scored", status_code=303
+        )
+    return await _score_sheet_page(request, application, criteria, values, {})
 
 
 routes = [

@@ -34,7 +34,7 @@ from marketplace.catalog.fees import AMOUNT_UNITS, FEE_TYPES, QUANTITY_UNITS, pa
 from marketplace.catalog.models import Agency, AgencyStatus, Category
 from marketplace.core.clock import now as beijing_now
 from marketplace.core.settings import Settings
-from marketplace.formpages import on_refusal_show
+from marketplace.formpages import Failure, on_refusal, on_refusal_show
 from marketplace.forms import FormError, Message, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_, translate
@@ -272,48 +272,65 @@ async def _apply(request: Request) -> Response:
         category = await Category.get_or_none(id=category_id) if category_id else None
         data, typed = await forms.parse_application(form, errors)
         values.update(typed)
-        try:
-            if mode == "new":
-                values.update(forms.form_values(form, forms.COMPANY_FIELDS))
-                values.update(forms.form_values(form, ("contact_name", "email")))
-                company = forms.parse_company(form, errors)
-                application, new_user = await application_service.apply_as_new_agency(
-                    round,
-                    category=category,
-                    company=company,
-                    account=forms.parse_account(form),
-                    application=data,
-                    local_city=_settings(request).city,
-                    media_dir=_settings(request).media_dir,
-                    ip=client_ip(request),
-                    form_problems=errors,
-                )
-                key = await accounts.start_session(
-                    new_user,
-                    ip=client_ip(request),
-                    user_agent=request.headers.get("user-agent", ""),
-                    replaces=request.cookies.get(SESSION_COOKIE),
-                )
-                response = RedirectResponse(
-                    f"/admission/applications/{application.id}?done=submitted", status_code=303
-                )
-                _set_session_cookie(request, response, key)
-                return response
-            assert agency is not None and user is not None
-            application = await application_service.submit_application(
+
+        async def shown_again(failure: Failure) -> Response:
+            # the reader's findings with the service's (it reports them together anyway,
+            # but not past a refusal of the round's window)
+            return await _apply_page(
+                request, round, mode, agency, values, {**errors, **failure.errors}
+            )
+
+        on_refusal(request, shown_again)
+        if mode == "new":
+            values.update(forms.form_values(form, forms.COMPANY_FIELDS))
+            values.update(forms.form_values(form, ("contact_name", "email")))
+            company = forms.parse_company(form, errors)
+            application, new_user = await application_service.apply_as_new_agency(
                 round,
                 category=category,
-                agency=agency,
+                company=company,
+                account=forms.parse_account(form),
                 application=data,
-                actor=user.user,
+                local_city=_settings(request).city,
                 media_dir=_settings(request).media_dir,
+                ip=client_ip(request),
                 form_problems=errors,
             )
-            return RedirectResponse(
+            key = await accounts.start_session(
+                new_user,
+                ip=client_ip(request),
+                user_agent=request.headers.get("user-agent", ""),
+                replaces=request.cookies.get(SESSION_COOKIE),
+            )
+            response = RedirectResponse(
                 f"/admission/applications/{application.id}?done=submitted", status_code=303
             )
-        except FormError as exc:
-            errors = {**errors, **exc.errors}
+            _set_session_cookie(request, response, key)
+            return response
+        assert agency is not None and user is not None
+        application = await application_service.submit_application(
+            round,
+            category=category,
+            agency=agency,
+            application=data,
+            actor=user.user,
+            media_dir=_settings(request).media_dir,
+            form_problems=errors,
+        )
+        return RedirectResponse(
+            f"/admission/applications/{application.id}?done=submitted", status_code=303
+        )
+    return await _apply_page(request, round, mode, agency, values, errors)
+
+
+async def _apply_page(
+    request: Request,
+    round: AdmissionRound,
+    mode: str,
+    agency: Agency | None,
+    values: dict[str, Any],
+    errors: dict[str, Message],
+) -> Response:
     context = await application_form_context(round, values, errors)
     context.update(mode=mode, agency=agency, window_open=application_service.window_is_open(round))
     return render(
@@ -396,21 +413,36 @@ async def _application_detail(request: Request) -> Response:
             values.update(forms.form_values(form, forms.COMPANY_FIELDS))
             values["credit_code"] = agency.credit_code
             company = forms.parse_company(form, errors)
-        try:
-            await application_service.update_application(
-                application,
-                company=company,
-                data=data,
-                actor=user.user,
-                local_city=_settings(request).city,
-                media_dir=_settings(request).media_dir,
-                form_problems=errors,
-            )
-            return RedirectResponse(
-                f"/admission/applications/{application.id}?done=updated", status_code=303
-            )
-        except FormError as exc:
-            errors = {**errors, **exc.errors}
+
+        async def shown_again(failure: Failure) -> Response:
+            # the reader's findings with the service's (it reports them together anyway,
+            # but not past a refusal of the round's window)
+            merged = {**errors, **failure.errors}
+            return await _application_page(request, application, agency, values, merged)
+
+        on_refusal(request, shown_again)
+        await application_service.update_application(
+            application,
+            company=company,
+            data=data,
+            actor=user.user,
+            local_city=_settings(request).city,
+            media_dir=_settings(request).media_dir,
+            form_problems=errors,
+        )
+        return RedirectResponse(
+            f"/admission/applications/{application.id}?done=updated", status_code=303
+        )
+    return await _application_page(request, application, agency, values, errors)
+
+
+async def _application_page(
+    request: Request,
+    application: Application,
+    agency: Agency,
+    values: dict[str, Any],
+    errors: dict[str, Message],
+) -> Response:
     context = await application_form_context(application.round, values, errors)
     context.update(
         application=application,

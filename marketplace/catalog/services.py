@@ -640,20 +640,25 @@ async def admit_agency(
 
 async def change_agency_status(agency: Agency, to: AgencyStatus) -> bool:
     """The agency moved from the status it was read with to ``to`` (suspended, reinstated,
-    removed), in the caller's transaction; ``False`` if someone changed it meanwhile. A
-    removed agency's published items are withdrawn; its listings leave (or return to)
-    search and the storefront at once."""
+    removed), in the caller's transaction; ``False`` if someone changed it meanwhile. Its
+    listings leave (or return to) search and the storefront at once."""
     claimed = await Agency.filter(id=agency.id, status=agency.status).update(status=to)
     if claimed != 1:
         return False
     agency.status = to
-    if to is AgencyStatus.EXITED:
-        await ServiceItem.filter(agency=agency, status=ServiceStatus.PUBLISHED).update(
-            status=ServiceStatus.WITHDRAWN
-        )
     await _reindex_agency(agency.id)
     forget_cached_pages()
     return True
+
+
+async def withdraw_agency_items(agency: Agency) -> None:
+    """Every published item of the agency withdrawn (a removed agency's), in the caller's
+    transaction, and out of search and the storefront."""
+    await ServiceItem.filter(agency=agency, status=ServiceStatus.PUBLISHED).update(
+        status=ServiceStatus.WITHDRAWN
+    )
+    await _reindex_agency(agency.id)
+    forget_cached_pages()
 
 
 async def suspend_orders(agency: Agency, until: dt.date) -> None:

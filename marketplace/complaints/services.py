@@ -10,7 +10,7 @@ agency in general changes no order.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import Agency
 from marketplace.complaints.models import Complaint, ComplaintFile, ComplaintState
+from marketplace.complaints.states import COMPLAINT_TRANSITIONS, ComplaintEffect
 from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import BEIJING as _BEIJING
 from marketplace.core.clock import now as beijing_now
@@ -241,9 +242,10 @@ async def answer(
     complaint = await Complaint.get_or_none(id=complaint_id)
     if complaint is None:
         raise OrderRefused(N_("There is no such complaint."))
-    if complaint.state is not ComplaintState.OPEN:
+    spec = COMPLAINT_TRANSITIONS["answer"]
+    if complaint.state not in spec.sources:
         raise OrderRefused(N_("This complaint has been answered already."))
-    text = _text(text, "answer", TEXT_MAX, required=True)
+    text = _text(text, "answer", TEXT_MAX, required=spec.needs_reason)
     disputed = complaint.open_on_order is not None and await Order.exists(
         id=complaint.open_on_order, state=OrderState.DISPUTED
     )
@@ -253,21 +255,14 @@ async def answer(
         outcome = ""
     day = on or today()
     version = complaint.version
-    changes = {
-        "state": ComplaintState.ANSWERED,
-        "answer": text,
-        "outcome": outcome,
-        "answered_by_id": actor.id,
-        "answered_on": day,
-        "answered_at": _now(),
-        "open_on_order": None,
-        "version": F("version") + 1,
-    }
+    changes = _CHANGES[ComplaintEffect(spec.effect)](
+        _Step(actor=actor, day=day, text=text, outcome=outcome)
+    )
 
     async def write(_order: Order | None = None, _event: OrderEvent | None = None) -> None:
         updated = await Complaint.filter(
-            id=complaint_id, version=version, state=ComplaintState.OPEN
-        ).update(**changes)
+            id=complaint_id, version=version, state__in=list(spec.sources)
+        ).update(state=spec.target, version=F("version") + 1, **changes)
         if updated != 1:
             raise OrderRefused(N_("This complaint has been answered already."))
         answered = await Complaint.get(id=complaint_id)
@@ -309,23 +304,58 @@ async def give_feedback(
         raise OrderRefused(N_("There is no such complaint."))
     if enterprise_of(actor) != complaint.enterprise_id:
         raise OrderRefused(N_("Only the enterprise that lodged the complaint can say this."))
-    if complaint.state is ComplaintState.OPEN:
-        raise OrderRefused(N_("The complaint has not been answered yet."))
-    if complaint.state is ComplaintState.CLOSED:
+    spec = COMPLAINT_TRANSITIONS["feedback"]
+    if complaint.state not in spec.sources:
+        if complaint.state is ComplaintState.OPEN:
+            raise OrderRefused(N_("The complaint has not been answered yet."))
         raise OrderRefused(N_("You have said whether you are satisfied already."))
     if satisfied not in ("yes", "no"):
         raise FormError.single("satisfied", N_("Say whether you are satisfied."))
     feedback = _text(feedback, "feedback", FEEDBACK_MAX, required=False)
-    updated = await Complaint.filter(id=complaint.id, state=ComplaintState.ANSWERED).update(
-        state=ComplaintState.CLOSED,
-        satisfied=satisfied == "yes",
-        feedback=feedback,
-        feedback_at=_now(),
-        version=F("version") + 1,
+    changes = _CHANGES[ComplaintEffect(spec.effect)](
+        _Step(actor=actor, text=feedback, satisfied=satisfied == "yes")
+    )
+    updated = await Complaint.filter(id=complaint.id, state__in=list(spec.sources)).update(
+        state=spec.target, version=F("version") + 1, **changes
     )
     if updated != 1:
         raise OrderRefused(N_("You have said whether you are satisfied already."))
     return await Complaint.get(id=complaint.id)
+
+
+# --- what each transition records (its row's ``effect``) ----------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """One complaint transition being made, as its effect functions see it."""
+
+    actor: CurrentUser
+    text: str  # the answer, or the enterprise's feedback
+    day: dt.date | None = None
+    outcome: str = ""  # resume | cancel, for a disputed order
+    satisfied: bool | None = None
+
+
+def _answer(step: _Step) -> dict[str, Any]:
+    return {
+        "answer": step.text,
+        "outcome": step.outcome,
+        "answered_by_id": step.actor.id,
+        "answered_on": step.day,
+        "answered_at": _now(),
+        "open_on_order": None,
+    }
+
+
+def _verdict(step: _Step) -> dict[str, Any]:
+    return {"satisfied": step.satisfied, "feedback": step.text, "feedback_at": _now()}
+
+
+_CHANGES: dict[ComplaintEffect, Callable[[_Step], dict[str, Any]]] = {
+    ComplaintEffect.ANSWER: _answer,
+    ComplaintEffect.VERDICT: _verdict,
+}
 
 
 # --- reminders ------------------------------------------------------------------------

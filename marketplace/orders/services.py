@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -47,6 +47,7 @@ from marketplace.core.jobs import JobQueue
 from marketplace.core.notifications import notify
 from marketplace.core.outbox import add_job
 from marketplace.core.uploads import StoredFile
+from marketplace.core.workdays import WorkCalendar
 from marketplace.forms import FormError, Message, Refused
 from marketplace.i18n import N_
 from marketplace.orders.clock import clock_of, deadline_for
@@ -61,7 +62,7 @@ from marketplace.orders.models import (
 )
 from marketplace.orders.monthly import record_order
 from marketplace.orders.promise import add_delivery, remove_delivery
-from marketplace.orders.states import TRANSITIONS, Party, Transition
+from marketplace.orders.states import TRANSITIONS, OrderEffect, Party, Transition
 from marketplace.organisations.membership import agency_of, enterprise_of, members
 from marketplace.organisations.models import Professional
 from marketplace.search.outbox import queue_reindex
@@ -138,9 +139,9 @@ def allowed_actions(user: CurrentUser, order: Order) -> list[Transition]:
     return [
         t
         for t in TRANSITIONS.values()
-        if t.party in parties
+        if t.by in parties
         and order.state in t.sources
-        and t.party is not Party.SYSTEM
+        and t.by is not Party.SYSTEM
         and not t.made_with  # the rating form and the complaint pages make these
     ]
 
@@ -425,9 +426,9 @@ async def transition(
     if order is None:
         raise OrderRefused(N_("There is no such order."))
     if actor is None:
-        if spec.party is not Party.SYSTEM:
+        if spec.by is not Party.SYSTEM:
             raise OrderRefused(N_("Only a person can do this."))
-    elif spec.party not in party_of(actor, order):
+    elif spec.by not in party_of(actor, order):
         raise OrderRefused(N_("You are not the party who can do this on this order."))
     if order.state not in spec.sources:
         raise OrderRefused(
@@ -438,41 +439,24 @@ async def transition(
         raise FormError.single("reason", N_("Please give a reason."))
     if len(reason) > _REASON_MAX:
         raise FormError.single("reason", N_("Use at most %(count)s characters."), count=_REASON_MAX)
-    if action == "deliver" and not files:
+    if spec.takes_files and not files:
         raise FormError.single("files", N_("Attach the delivered result (PDF or images)."))
-    if action == "resolve" and outcome not in ("resume", "cancel"):
+    if spec.effect == OrderEffect.END_DISPUTE and outcome not in ("resume", "cancel"):
         raise FormError.single("outcome", N_("Choose how the complaint ends."))
 
     day = on or today()
-    calendar = await load_calendar()
+    step = _Step(
+        order=order,
+        spec=spec,
+        day=day,
+        calendar=await load_calendar(),
+        outcome=outcome,
+        professional_id=professional_id,
+    )
     changes: dict[str, Any] = {}
-    target = spec.target
-    if action == "accept":
-        changes.update(
-            accepted_on=day,
-            deadline=deadline_for(calendar, day, order.time_limit_days, 0),
-            professional_id=await _responsible(order, professional_id),
-        )
-    elif action == "pause":
-        changes.update(paused_since=day)
-    elif action == "resume" and order.paused_since is not None and order.accepted_on is not None:
-        paused = order.paused_days + calendar.working_days_between(order.paused_since, day)
-        changes.update(
-            paused_since=None,
-            paused_days=paused,
-            deadline=deadline_for(calendar, order.accepted_on, order.time_limit_days, paused),
-        )
-    elif action == "deliver":
-        changes.update(delivered_on=day)
-    elif action == "send_back":
-        changes.update(delivered_on=None)
-    elif action in ("confirm", "auto_confirm"):
-        changes.update(completed_on=day)
-    elif action == "complain":
-        changes.update(state_before_dispute=order.state)
-    elif action == "resolve":
-        target = order.state_before_dispute if outcome == "resume" else OrderState.CANCELLED
-        changes.update(state_before_dispute=None)
+    if spec.effect:
+        changes = await _CHANGES[OrderEffect(spec.effect)](step)
+    target = changes.pop("state", spec.target)
     assert target is not None
 
     async with in_transaction():
@@ -495,29 +479,18 @@ async def transition(
             from_state=order.state.value,
             to_state=target.value,
             reason=reason,
-            detail={
-                **({"outcome": outcome} if outcome else {}),
-                **({"professional": changes["professional_id"]} if action == "accept" else {}),
-            },
+            detail={**({"outcome": outcome} if outcome else {}), **step.detail},
         )
-        if action == "deliver":
-            # the clock as it stops today: the working days used and whether on time
-            delivered = copy.copy(order)
-            for name, value in {**changes, "state": target}.items():
-                setattr(delivered, name, value)
-            stopped = clock_of(delivered, calendar, day)
-            await add_delivery(order, days_used=stopped.days_used, on_time=bool(stopped.on_time))
-            await queue_reindex([order.item_id])  # the listing's measured on-time rate
-        elif action == "send_back":
-            await remove_delivery(order)
-            await queue_reindex([order.item_id])
+        after_write = _AFTER_WRITE.get(OrderEffect(spec.effect)) if spec.effect else None
+        if after_write is not None:
+            await after_write(step, {**changes, "state": target})
         if record is not None:
             await record(order, event)
         if files:
             await _keep_files(
                 order.id,
                 files,
-                purpose="delivery" if action == "deliver" else "message",
+                purpose="delivery" if spec.takes_files else "message",
                 uploaded_by_id=actor.id if actor else None,
             )
         before, order = order, await Order.get(id=order.id)
@@ -528,6 +501,107 @@ async def transition(
             await add_job("refund_order", order.id)
     await _deliver(queue)
     return order
+
+
+# --- what else each transition does (its row's ``effect``) ------------------------------
+
+
+@dataclass(slots=True)
+class _Step:
+    """One transition being made, as its effect functions see it."""
+
+    order: Order  # as read, before the change
+    spec: Transition
+    day: dt.date
+    calendar: WorkCalendar
+    outcome: str = ""
+    professional_id: int | None = None
+    detail: dict[str, Any] = field(default_factory=dict)  # added to the event's detail
+
+
+async def _start_clock(step: _Step) -> dict[str, Any]:
+    order, day = step.order, step.day
+    professional = await _responsible(order, step.professional_id)
+    step.detail["professional"] = professional
+    return {
+        "accepted_on": day,
+        "deadline": deadline_for(step.calendar, day, order.time_limit_days, 0),
+        "professional_id": professional,
+    }
+
+
+async def _pause_clock(step: _Step) -> dict[str, Any]:
+    return {"paused_since": step.day}
+
+
+async def _resume_clock(step: _Step) -> dict[str, Any]:
+    order = step.order
+    if order.paused_since is None or order.accepted_on is None:
+        return {}
+    paused = order.paused_days + step.calendar.working_days_between(order.paused_since, step.day)
+    return {
+        "paused_since": None,
+        "paused_days": paused,
+        "deadline": deadline_for(step.calendar, order.accepted_on, order.time_limit_days, paused),
+    }
+
+
+async def _deliver_changes(step: _Step) -> dict[str, Any]:
+    return {"delivered_on": step.day}
+
+
+async def _send_back_changes(step: _Step) -> dict[str, Any]:
+    return {"delivered_on": None}
+
+
+async def _complete(step: _Step) -> dict[str, Any]:
+    return {"completed_on": step.day}
+
+
+async def _open_dispute(step: _Step) -> dict[str, Any]:
+    return {"state_before_dispute": step.order.state}
+
+
+async def _end_dispute(step: _Step) -> dict[str, Any]:
+    back = step.order.state_before_dispute if step.outcome == "resume" else OrderState.CANCELLED
+    return {"state": back, "state_before_dispute": None}
+
+
+async def _count_delivery(step: _Step, changes: Mapping[str, Any]) -> None:
+    # the clock as it stops today: the working days used and whether on time
+    order = step.order
+    delivered = copy.copy(order)
+    for name, value in changes.items():
+        setattr(delivered, name, value)
+    stopped = clock_of(delivered, step.calendar, step.day)
+    await add_delivery(order, days_used=stopped.days_used, on_time=bool(stopped.on_time))
+    await queue_reindex([order.item_id])  # the listing's measured on-time rate
+
+
+async def _uncount_delivery(step: _Step, changes: Mapping[str, Any]) -> None:
+    await remove_delivery(step.order)
+    await queue_reindex([step.order.item_id])
+
+
+# The field changes of each effect, computed before the write (``"state"``: the target
+# of a transition whose row leaves it open).
+_CHANGES: dict[OrderEffect, Callable[[_Step], Awaitable[dict[str, Any]]]] = {
+    OrderEffect.START_CLOCK: _start_clock,
+    OrderEffect.PAUSE_CLOCK: _pause_clock,
+    OrderEffect.RESUME_CLOCK: _resume_clock,
+    OrderEffect.DELIVER: _deliver_changes,
+    OrderEffect.SEND_BACK: _send_back_changes,
+    OrderEffect.COMPLETE: _complete,
+    OrderEffect.OPEN_DISPUTE: _open_dispute,
+    OrderEffect.END_DISPUTE: _end_dispute,
+}
+
+# What else an effect writes in the transition's transaction, after the order and its
+# event (given the changes made, with the new state).
+_AFTER_WRITE: dict[OrderEffect, Callable[[_Step, Mapping[str, Any]], Awaitable[None]]] = {
+    OrderEffect.DELIVER: _count_delivery,
+    OrderEffect.SEND_BACK: _uncount_delivery,
+}
 
 
 async def _responsible(order: Order, professional_id: int | None) -> int | None:

@@ -7,13 +7,14 @@ cancelled; its target is chosen by the administrator.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
+from marketplace.core.states import Transition as _Row
+from marketplace.core.states import TransitionTable
 from marketplace.i18n import N_
 from marketplace.orders.models import OrderState
 
-__all__ = ["ACTIVE_STATES", "TRANSITIONS", "Party", "Transition"]
+__all__ = ["ACTIVE_STATES", "TRANSITIONS", "OrderEffect", "Party", "Transition"]
 
 
 class Party(StrEnum):
@@ -23,40 +24,39 @@ class Party(StrEnum):
     SYSTEM = "system"  # a job (automatic confirmation)
 
 
-@dataclass(frozen=True, slots=True)
-class Transition:
-    action: str
-    sources: frozenset[OrderState]
-    target: OrderState | None  # None: chosen when the transition is made (resolve)
-    party: Party
-    label: str  # the button
-    needs_reason: bool = False
-    takes_files: bool = False
-    # "rating" or "complaint": made only with that record, by the service that writes it
-    # (marketplace.ratings, marketplace.complaints), never on its own
-    made_with: str = ""
-    # The party's next step on the order: the page's primary action. The others (decline,
-    # cancel, pause, send back) are offered as secondary ones.
-    forward: bool = False
-    # Asked for on a page of its own that says what it does and takes a reason (cancel).
-    confirm_page: bool = False
+class OrderEffect(StrEnum):
+    """What else a transition does besides moving the order (``orders.services``'s effect
+    functions, registered by these names)."""
+
+    START_CLOCK = "start_clock"  # accepted: the deadline and the professional responsible
+    PAUSE_CLOCK = "pause_clock"
+    RESUME_CLOCK = "resume_clock"  # the paused working days are added to the deadline
+    DELIVER = "deliver"  # the clock stops; the delivery is counted in the promise figures
+    SEND_BACK = "send_back"  # the delivery is taken off the promise figures again
+    COMPLETE = "complete"
+    OPEN_DISPUTE = "open_dispute"  # the state it was in is kept for the resolution
+    END_DISPUTE = "end_dispute"  # back to that state, or cancelled
 
 
+# The rows' type. The rows are made by the core class itself: a frozen row cannot be
+# made through a parameterised alias (it would try to keep the alias on itself).
+Transition = _Row[OrderState, Party]
+E = OrderEffect
 S = OrderState
 ACTIVE_STATES = frozenset({S.PLACED, S.IN_SERVICE, S.AWAITING_MATERIALS, S.DELIVERED})
 
-TRANSITIONS: dict[str, Transition] = {
-    t.action: t
-    for t in (
-        Transition(
+TRANSITIONS: TransitionTable[OrderState, Party] = TransitionTable(
+    (
+        _Row(
             "accept",
             frozenset({S.PLACED}),
             S.IN_SERVICE,
             Party.AGENCY,
             N_("Accept"),
+            effect=E.START_CLOCK,
             forward=True,
         ),
-        Transition(
+        _Row(
             "decline",
             frozenset({S.PLACED}),
             S.DECLINED,
@@ -64,7 +64,7 @@ TRANSITIONS: dict[str, Transition] = {
             N_("Decline"),
             needs_reason=True,
         ),
-        Transition(
+        _Row(
             "cancel",
             frozenset({S.PLACED}),
             S.CANCELLED,
@@ -73,66 +73,73 @@ TRANSITIONS: dict[str, Transition] = {
             needs_reason=True,  # the agency is told why
             confirm_page=True,
         ),
-        Transition(
+        _Row(
             "pause",
             frozenset({S.IN_SERVICE}),
             S.AWAITING_MATERIALS,
             Party.AGENCY,
             N_("Wait for materials (pause the clock)"),
+            effect=E.PAUSE_CLOCK,
             needs_reason=True,
         ),
-        Transition(
+        _Row(
             "resume",
             frozenset({S.AWAITING_MATERIALS}),
             S.IN_SERVICE,
             Party.AGENCY,
             N_("Materials received (resume)"),
+            effect=E.RESUME_CLOCK,
             forward=True,
         ),
-        Transition(
+        _Row(
             "deliver",
             frozenset({S.IN_SERVICE}),
             S.DELIVERED,
             Party.AGENCY,
             N_("Deliver"),
+            effect=E.DELIVER,
             takes_files=True,
             forward=True,
         ),
-        Transition(
+        _Row(
             "confirm",
             frozenset({S.DELIVERED}),
             S.COMPLETED,
             Party.ENTERPRISE,
             N_("Confirm the delivery"),
+            effect=E.COMPLETE,
             forward=True,
         ),
-        Transition(
+        _Row(
             "send_back",
             frozenset({S.DELIVERED}),
             S.IN_SERVICE,
             Party.ENTERPRISE,
             N_("Send the delivery back"),
+            effect=E.SEND_BACK,
             needs_reason=True,
         ),
-        Transition(
+        _Row(
             "complain",
             ACTIVE_STATES,
             S.DISPUTED,
             Party.ENTERPRISE,
             N_("Complain"),
+            effect=E.OPEN_DISPUTE,
             needs_reason=True,
             made_with="complaint",
         ),
-        Transition(
+        _Row(
             "resolve",
             frozenset({S.DISPUTED}),
             None,
             Party.ADMIN,
             N_("Resolve the complaint"),
+            effect=E.END_DISPUTE,
             needs_reason=True,
             made_with="complaint",
         ),
-        Transition(
+        _Row(
             "rate",
             frozenset({S.COMPLETED}),
             S.RATED,
@@ -141,12 +148,13 @@ TRANSITIONS: dict[str, Transition] = {
             made_with="rating",
             forward=True,
         ),
-        Transition(
+        _Row(
             "auto_confirm",
             frozenset({S.DELIVERED}),
             S.COMPLETED,
             Party.SYSTEM,
             N_("Confirm automatically"),
+            effect=E.COMPLETE,
         ),
     )
-}
+)

@@ -27,9 +27,12 @@ from marketplace.admission.models import (
     RoundStatus,
 )
 from marketplace.admission.services.common import (
+    APPLICATION_CHANGES,
     GRADES,
     MAX_ROWS,
+    Step,
     beijing_date,
+    changes_of,
     clean_text,
     int_in,
     now_or_clock,
@@ -38,10 +41,7 @@ from marketplace.admission.services.common import (
     refuse,
     round_category,
 )
-from marketplace.admission.workflow import (
-    APPLICATION_TRANSITIONS,
-    allowed,
-)
+from marketplace.admission.workflow import APPLICATION_TRANSITIONS
 from marketplace.catalog import services as catalog
 from marketplace.catalog.fees import FeeStandardError, parse_fee_standard
 from marketplace.catalog.models import (
@@ -608,20 +608,22 @@ async def withdraw_application(
     now = now_or_clock(now)
     round = await AdmissionRound.get(id=application.round_id)
     await _check_window(round, now)
-    if not allowed(
-        APPLICATION_TRANSITIONS, application.status, ApplicationStatus.WITHDRAWN, Role.AGENCY
-    ):
+    spec = APPLICATION_TRANSITIONS["withdraw"]
+    if application.status not in spec.sources:
         raise refuse(N_("This application can no longer be changed."))
+    assert spec.target is not None
+    changes = changes_of(APPLICATION_CHANGES, spec, Step(now=now))
     async with in_transaction():
         claimed = await Application.filter(id=application.id, status=application.status).update(
-            status=ApplicationStatus.WITHDRAWN, updated_at=now
+            status=spec.target, **changes
         )
         if claimed != 1:
             raise refuse(N_("The application was changed a moment ago; reload the page."))
-        application.status = ApplicationStatus.WITHDRAWN
-        application.updated_at = now
+        application.status = ApplicationStatus(spec.target)
+        for name, value in changes.items():
+            setattr(application, name, value)
         await record(
-            "application_withdrawn",
+            spec.event_name,
             round=round,
             at=now,
             actor=actor,

@@ -10,6 +10,8 @@ can be replayed with the dates it had, as the demo catalogue's first round is.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from marketplace.accounts import services as accounts
@@ -21,6 +23,7 @@ from marketplace.admission.models import (
     RoundCategory,
     RoundStatus,
 )
+from marketplace.admission.workflow import ApplicationEffect, ObjectionEffect, Transition
 from marketplace.catalog.models import (
     AdmissionRoute,
     Category,
@@ -179,3 +182,53 @@ def check_status(round: AdmissionRound, *statuses: RoundStatus) -> None:
 
 async def round_category(round: AdmissionRound, category: Category) -> RoundCategory | None:
     return await RoundCategory.get_or_none(round=round, category=category)
+
+
+# --- what a transition records besides the status (its row's ``effect``) -------------
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One application or objection transition being made, as its effect functions see
+    it."""
+
+    now: dt.datetime
+    reason: str = ""
+    actor: User | None = None
+
+
+def _withdrawn(step: Step) -> dict[str, Any]:
+    return {"updated_at": step.now}
+
+
+def _reviewed(step: Step) -> dict[str, Any]:
+    return {"review_reason": step.reason, "reviewed_at": step.now}
+
+
+def _disqualified(step: Step) -> dict[str, Any]:
+    return {"result_reason": step.reason, "rank": None}
+
+
+def _decided(step: Step) -> dict[str, Any]:
+    return {"decision": step.reason, "decided_at": step.now, "decided_by": step.actor}
+
+
+APPLICATION_CHANGES: dict[ApplicationEffect, Callable[[Step], dict[str, Any]]] = {
+    ApplicationEffect.WITHDRAW: _withdrawn,
+    ApplicationEffect.REVIEW: _reviewed,
+    ApplicationEffect.DISQUALIFY: _disqualified,
+}
+
+# Every decision records the same; upholding does more (``publicity.OBJECTION_EFFECTS``).
+OBJECTION_CHANGES: dict[ObjectionEffect, Callable[[Step], dict[str, Any]]] = {
+    ObjectionEffect.DECIDE: _decided,
+    ObjectionEffect.UPHOLD: _decided,
+}
+
+
+def changes_of(
+    registry: Mapping[Any, Callable[[Step], dict[str, Any]]], spec: Transition, step: Step
+) -> dict[str, Any]:
+    """The fields ``spec``'s effect records (none for a row without one)."""
+    change = registry.get(spec.effect) if spec.effect else None
+    return change(step) if change is not None else {}

@@ -5,6 +5,7 @@ with a public reason.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable, Callable
 
 from tortoise.transactions import in_transaction
 
@@ -22,10 +23,7 @@ from marketplace.admission.services.common import (
     refuse,
     require_role,
 )
-from marketplace.admission.workflow import (
-    AGENCY_TRANSITIONS,
-    allowed,
-)
+from marketplace.admission.workflow import AGENCY_TRANSITIONS, AgencyEffect
 from marketplace.catalog import services as catalog
 from marketplace.catalog.models import (
     Agency,
@@ -37,10 +35,9 @@ from marketplace.i18n import N_
 SANCTION_KINDS = ("agency_suspended", "agency_reinstated", "agency_removed")
 
 
-_SANCTION_EVENTS = {
-    AgencyStatus.SUSPENDED: "agency_suspended",
-    AgencyStatus.ADMITTED: "agency_reinstated",
-    AgencyStatus.EXITED: "agency_removed",
+# What else a step of dynamic management does, in its transaction (its row's effect).
+AGENCY_EFFECTS: dict[AgencyEffect, Callable[[Agency], Awaitable[None]]] = {
+    AgencyEffect.WITHDRAW_ITEMS: catalog.withdraw_agency_items,
 }
 
 
@@ -59,10 +56,11 @@ async def manage_agency(
     """
     actor = await require_role(actor, Role.ADMIN)
     now = now_or_clock(now)
-    if not allowed(AGENCY_TRANSITIONS, agency.status, to, Role.ADMIN):
+    spec = AGENCY_TRANSITIONS.find(agency.status, to, Role.ADMIN)
+    if spec is None:
         raise refuse(N_("This agency cannot be moved to that status."))
     errors: dict[str, Message] = {}
-    reason = clean_text(reason, "reason", errors, 2000)
+    reason = clean_text(reason, "reason", errors, 2000, required=spec.needs_reason)
     if errors:
         raise FormError(errors)
     admitted_in = (
@@ -76,8 +74,10 @@ async def manage_agency(
     async with in_transaction():
         if not await catalog.change_agency_status(agency, to):
             raise refuse(N_("The agency was changed a moment ago; reload the page."))
+        if spec.effect:
+            await AGENCY_EFFECTS[AgencyEffect(spec.effect)](agency)
         await record(
-            _SANCTION_EVENTS[to],
+            spec.event_name,
             round=round,
             at=now,
             actor=actor,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 
 from tortoise.transactions import in_transaction
 
@@ -21,9 +22,13 @@ from marketplace.admission.models import (
     RoundStatus,
 )
 from marketplace.admission.services.common import (
+    APPLICATION_CHANGES,
+    OBJECTION_CHANGES,
     ROUTE_BY_MARKET,
     ROUTE_PRIORITY,
+    Step,
     beijing_date,
+    changes_of,
     check_status,
     clean_text,
     now_or_clock,
@@ -37,7 +42,7 @@ from marketplace.admission.workflow import (
     APPLICATION_TRANSITIONS,
     OBJECTION_TRANSITIONS,
     SYSTEM,
-    allowed,
+    ObjectionEffect,
 )
 from marketplace.catalog import services as catalog
 from marketplace.catalog.models import (
@@ -277,19 +282,21 @@ async def decide_objection(
     round = await AdmissionRound.get(id=objection.round_id)
     check_status(round, RoundStatus.PUBLICITY)
     target = ObjectionStatus.UPHELD if uphold else ObjectionStatus.DISMISSED
-    if not allowed(OBJECTION_TRANSITIONS, objection.status, target, Role.ADMIN):
+    spec = OBJECTION_TRANSITIONS.find(objection.status, target, Role.ADMIN)
+    if spec is None:
         raise refuse(N_("This objection has been decided already."))
     errors: dict[str, Message] = {}
-    reason = clean_text(reason, "reason", errors, 2000)
-    if uphold and objection.application_id is None:
+    reason = clean_text(reason, "reason", errors, 2000, required=spec.needs_reason)
+    if spec.effect == ObjectionEffect.UPHOLD and objection.application_id is None:
         errors["reason"] = Message(
             N_("This objection names no result to change: it can only be dismissed.")
         )
     if errors:
         raise FormError(errors)
+    changes = changes_of(OBJECTION_CHANGES, spec, Step(now=now, reason=reason, actor=actor))
     async with in_transaction():
-        claimed = await Objection.filter(id=objection.id, status=ObjectionStatus.LODGED).update(
-            status=target, decision=reason, decided_at=now, decided_by=actor
+        claimed = await Objection.filter(id=objection.id, status__in=list(spec.sources)).update(
+            status=target, **changes
         )
         if claimed != 1:
             raise refuse(N_("This objection has been decided already."))
@@ -300,7 +307,7 @@ async def decide_objection(
             else None
         )
         await record(
-            "objection_upheld" if uphold else "objection_dismissed",
+            spec.event_name,
             round=round,
             at=now,
             actor=actor,
@@ -310,24 +317,25 @@ async def decide_objection(
             reason=reason,
             objection_id=objection.id,
         )
-        if uphold and application is not None:
-            await _disqualify(round, application, reason=reason, actor=actor, now=now)
+        effect = OBJECTION_EFFECTS.get(ObjectionEffect(spec.effect))
+        if effect is not None and application is not None:
+            await effect(round, application, reason=reason, actor=actor, now=now)
     return objection
 
 
 async def _disqualify(
     round: AdmissionRound, application: Application, *, reason: str, actor: User, now: dt.datetime
 ) -> None:
-    if not allowed(
-        APPLICATION_TRANSITIONS, application.status, ApplicationStatus.DISQUALIFIED, Role.ADMIN
-    ):
+    spec = APPLICATION_TRANSITIONS["disqualify"]
+    if application.status not in spec.sources:
         raise refuse(N_("This result cannot be changed any more."))
+    assert spec.target is not None
     previous = application.status
     await Application.filter(id=application.id).update(
-        status=ApplicationStatus.DISQUALIFIED, result_reason=reason, rank=None
+        status=spec.target, **changes_of(APPLICATION_CHANGES, spec, Step(now=now, reason=reason))
     )
     await record(
-        "result_changed",
+        spec.event_name,
         round=round,
         at=now,
         actor=actor,
@@ -350,8 +358,8 @@ async def _disqualify(
     after = await apply_ranking(round, entry, await scored_candidates(round, entry, before))
     for application_id in sorted(before):
         if before[application_id] != after[application_id]:
-            assert allowed(
-                APPLICATION_TRANSITIONS, before[application_id], after[application_id], SYSTEM
+            assert APPLICATION_TRANSITIONS.allows(
+                before[application_id], after[application_id], SYSTEM
             )
             moved = next(a for a in remaining if a.id == application_id)
             await record(
@@ -365,6 +373,13 @@ async def _disqualify(
                 before=before[application_id].value,
                 after=after[application_id].value,
             )
+
+
+# What else a decided objection does, after its decision is recorded (given the
+# application it names): upholding disqualifies that result and ranks its category again.
+OBJECTION_EFFECTS: dict[ObjectionEffect, Callable[..., Awaitable[None]]] = {
+    ObjectionEffect.UPHOLD: _disqualify,
+}
 
 
 # Statuses in which a round's results are public.

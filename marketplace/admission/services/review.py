@@ -17,6 +17,9 @@ from marketplace.admission.models import (
     RoundStatus,
 )
 from marketplace.admission.services.common import (
+    APPLICATION_CHANGES,
+    Step,
+    changes_of,
     check_status,
     clean_text,
     now_or_clock,
@@ -24,10 +27,7 @@ from marketplace.admission.services.common import (
     refuse,
     require_role,
 )
-from marketplace.admission.workflow import (
-    APPLICATION_TRANSITIONS,
-    allowed,
-)
+from marketplace.admission.workflow import APPLICATION_TRANSITIONS
 from marketplace.catalog.models import (
     MarketType,
 )
@@ -50,24 +50,26 @@ async def review_application(
     round = await AdmissionRound.get(id=application.round_id)
     check_status(round, RoundStatus.UNDER_REVIEW)
     target = ApplicationStatus.PASSED if passed else ApplicationStatus.FAILED
-    if not allowed(APPLICATION_TRANSITIONS, application.status, target, Role.ADMIN):
+    spec = APPLICATION_TRANSITIONS.find(application.status, target, Role.ADMIN)
+    if spec is None:
         raise refuse(N_("This application has this decision already."))
     errors: dict[str, Message] = {}
-    reason = clean_text(reason, "reason", errors, 2000, required=not passed)
+    reason = clean_text(reason, "reason", errors, 2000, required=spec.needs_reason)
     if errors:
         raise FormError(errors)
+    changes = changes_of(APPLICATION_CHANGES, spec, Step(now=now, reason=reason))
     async with in_transaction():
         # Claim the decision: of two administrators deciding at once, one changes nothing.
         claimed = await Application.filter(id=application.id, status=application.status).update(
-            status=target, review_reason=reason, reviewed_at=now
+            status=target, **changes
         )
         if claimed != 1:
             raise refuse(N_("The application was changed a moment ago; reload the page."))
         application.status = target
-        application.review_reason = reason
-        application.reviewed_at = now
+        for name, value in changes.items():
+            setattr(application, name, value)
         await record(
-            "application_passed" if passed else "application_failed",
+            spec.event_name,
             round=round,
             at=now,
             actor=actor,

@@ -8,7 +8,7 @@ reads.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tortoise.transactions import in_transaction
@@ -47,10 +47,7 @@ from marketplace.admission.services.management import SANCTION_KINDS
 from marketplace.admission.services.publicity import conclude, publish_results
 from marketplace.admission.services.review import close_window
 from marketplace.admission.services.scoring import needs_scoring, open_scoring, scoring_problems
-from marketplace.admission.workflow import (
-    ROUND_TRANSITIONS,
-    allowed,
-)
+from marketplace.admission.workflow import ROUND_TRANSITIONS, RoundEffect
 from marketplace.catalog.models import (
     Category,
     EntryMode,
@@ -326,80 +323,144 @@ async def set_reviewers(
             )
 
 
+# --- the round's steps (ROUND_TRANSITIONS; each row's effect names its check and work) ---
+
+
+@dataclass(frozen=True, slots=True)
+class _Check:
+    """What a step's precondition sees."""
+
+    round: AdmissionRound
+    today: dt.date
+    entries: list[RoundCategory]
+
+
+async def _announce_problems(c: _Check) -> list[Message]:
+    problems: list[Message] = []
+    if not c.entries:
+        problems.append(Message(N_("The round covers no category.")))
+    if c.round.closes_on < c.today:
+        problems.append(Message(N_("The window's closing day has passed; change the dates.")))
+    if sum(x.weight for x in await Criterion.filter(round=c.round)) != 100:
+        problems.append(Message(N_("The criteria's weights must add up to 100 points.")))
+    return problems
+
+
+async def _open_window_problems(c: _Check) -> list[Message]:
+    problems: list[Message] = []
+    if c.today < c.round.opens_on:
+        problems.append(
+            Message(N_("The window opens on %(date)s."), {"date": c.round.opens_on.isoformat()})
+        )
+    if c.today > c.round.closes_on:
+        problems.append(Message(N_("The window's closing day has passed.")))
+    for entry in c.entries:
+        if entry.market_type is MarketType.MONOPOLY and not entry.holder_credit_code:
+            problems.append(
+                Message(
+                    N_("Designate the holder of %(category)s and send its letter first."),
+                    {"category": entry.category.name},
+                )
+            )
+    return problems
+
+
+async def _close_window_problems(c: _Check) -> list[Message]:
+    if c.today <= c.round.closes_on:
+        return [
+            Message(
+                N_("The window is open until %(date)s; it cannot close early."),
+                {"date": c.round.closes_on.isoformat()},
+            )
+        ]
+    return []
+
+
+async def _open_scoring_problems(c: _Check) -> list[Message]:
+    problems: list[Message] = []
+    waiting = await Application.filter(round=c.round, status=ApplicationStatus.SUBMITTED).count()
+    if waiting:
+        problems.append(
+            Message(N_("%(count)s applications still wait for the review."), {"count": waiting})
+        )
+    reviewers = await ReviewerAssignment.filter(round=c.round).count()
+    for entry in c.entries:
+        if await needs_scoring(entry) and reviewers < MIN_REVIEWERS_PER_CATEGORY:
+            problems.append(
+                Message(
+                    N_("Assign at least %(count)s reviewers: %(category)s is merit-scored."),
+                    {"count": MIN_REVIEWERS_PER_CATEGORY, "category": entry.category.name},
+                )
+            )
+            break
+    return problems
+
+
+async def _publish_results_problems(c: _Check) -> list[Message]:
+    return list(await scoring_problems(c.round, c.entries))
+
+
+async def _conclude_problems(c: _Check) -> list[Message]:
+    problems: list[Message] = []
+    assert c.round.publicity_ends_on is not None
+    if c.today <= c.round.publicity_ends_on:
+        problems.append(
+            Message(
+                N_("The publicity period runs until %(date)s."),
+                {"date": c.round.publicity_ends_on.isoformat()},
+            )
+        )
+    open_objections = await Objection.filter(round=c.round, status=ObjectionStatus.LODGED).count()
+    if open_objections:
+        problems.append(
+            Message(N_("%(count)s objections wait for a decision."), {"count": open_objections})
+        )
+    return problems
+
+
+async def _announce(round: AdmissionRound, *, actor: User, now: dt.datetime) -> None:
+    round.announced_at = now
+    await round.save(update_fields=["announced_at"])
+    await record("announced", round=round, at=now, actor=actor)
+
+
+async def _open_window(round: AdmissionRound, *, actor: User, now: dt.datetime) -> None:
+    await record("window_opened", round=round, at=now, actor=actor)
+
+
+# Why a step cannot be taken now (checked before it is), by its row's effect.
+ROUND_CHECKS: dict[RoundEffect, Callable[[_Check], Awaitable[list[Message]]]] = {
+    RoundEffect.ANNOUNCE: _announce_problems,
+    RoundEffect.OPEN_WINDOW: _open_window_problems,
+    RoundEffect.CLOSE_WINDOW: _close_window_problems,
+    RoundEffect.OPEN_SCORING: _open_scoring_problems,
+    RoundEffect.PUBLISH_RESULTS: _publish_results_problems,
+    RoundEffect.CONCLUDE: _conclude_problems,
+}
+
+# A step's work, done in its transaction once the round is claimed, by its row's effect.
+ROUND_EFFECTS: dict[RoundEffect, Callable[..., Awaitable[None]]] = {
+    RoundEffect.ANNOUNCE: _announce,
+    RoundEffect.OPEN_WINDOW: _open_window,
+    RoundEffect.CLOSE_WINDOW: close_window,
+    RoundEffect.OPEN_SCORING: open_scoring,
+    RoundEffect.PUBLISH_RESULTS: publish_results,
+    RoundEffect.CONCLUDE: conclude,
+}
+
+
 async def transition_problems(
     round: AdmissionRound, *, to: RoundStatus, now: dt.datetime | None = None
 ) -> list[Message]:
     """Why the round cannot move to ``to`` now (empty: it can)."""
     if round.continuous:
         return [Message(N_("The standing call of continuous entry takes no steps."))]
-    if not allowed(ROUND_TRANSITIONS, round.status, to, Role.ADMIN):
+    spec = ROUND_TRANSITIONS.find(round.status, to, Role.ADMIN)
+    if spec is None:
         return [Message(N_("A round cannot take this step from where it is."))]
     today = beijing_date(now_or_clock(now))
-    problems: list[Message] = []
     entries = await RoundCategory.filter(round=round).select_related("category")
-    if to is RoundStatus.ANNOUNCED:
-        if not entries:
-            problems.append(Message(N_("The round covers no category.")))
-        if round.closes_on < today:
-            problems.append(Message(N_("The window's closing day has passed; change the dates.")))
-        if sum(c.weight for c in await Criterion.filter(round=round)) != 100:
-            problems.append(Message(N_("The criteria's weights must add up to 100 points.")))
-    elif to is RoundStatus.APPLICATIONS_OPEN:
-        if today < round.opens_on:
-            problems.append(
-                Message(N_("The window opens on %(date)s."), {"date": round.opens_on.isoformat()})
-            )
-        if today > round.closes_on:
-            problems.append(Message(N_("The window's closing day has passed.")))
-        for entry in entries:
-            if entry.market_type is MarketType.MONOPOLY and not entry.holder_credit_code:
-                problems.append(
-                    Message(
-                        N_("Designate the holder of %(category)s and send its letter first."),
-                        {"category": entry.category.name},
-                    )
-                )
-    elif to is RoundStatus.UNDER_REVIEW:
-        if today <= round.closes_on:
-            problems.append(
-                Message(
-                    N_("The window is open until %(date)s; it cannot close early."),
-                    {"date": round.closes_on.isoformat()},
-                )
-            )
-    elif to is RoundStatus.SCORING:
-        waiting = await Application.filter(round=round, status=ApplicationStatus.SUBMITTED).count()
-        if waiting:
-            problems.append(
-                Message(N_("%(count)s applications still wait for the review."), {"count": waiting})
-            )
-        reviewers = await ReviewerAssignment.filter(round=round).count()
-        for entry in entries:
-            if await needs_scoring(entry) and reviewers < MIN_REVIEWERS_PER_CATEGORY:
-                problems.append(
-                    Message(
-                        N_("Assign at least %(count)s reviewers: %(category)s is merit-scored."),
-                        {"count": MIN_REVIEWERS_PER_CATEGORY, "category": entry.category.name},
-                    )
-                )
-                break
-    elif to is RoundStatus.PUBLICITY:
-        problems.extend(await scoring_problems(round, entries))
-    elif to is RoundStatus.CONCLUDED:
-        assert round.publicity_ends_on is not None
-        if today <= round.publicity_ends_on:
-            problems.append(
-                Message(
-                    N_("The publicity period runs until %(date)s."),
-                    {"date": round.publicity_ends_on.isoformat()},
-                )
-            )
-        open_objections = await Objection.filter(round=round, status=ObjectionStatus.LODGED).count()
-        if open_objections:
-            problems.append(
-                Message(N_("%(count)s objections wait for a decision."), {"count": open_objections})
-            )
-    return problems
+    return await ROUND_CHECKS[RoundEffect(spec.effect)](_Check(round, today, list(entries)))
 
 
 async def transition_round(
@@ -415,6 +476,8 @@ async def transition_round(
     problems = await transition_problems(round, to=to, now=now)
     if problems:
         raise FormError({"": problems[0]})
+    spec = ROUND_TRANSITIONS.find(round.status, to, Role.ADMIN)
+    assert spec is not None  # transition_problems says so otherwise
     async with in_transaction():
         # Claim the step: a second administrator pressing the same button at the same
         # moment finds the round moved on and changes nothing.
@@ -422,20 +485,7 @@ async def transition_round(
         if claimed != 1:
             raise refuse(N_("The round was moved on a moment ago; reload the page."))
         round.status = to
-        if to is RoundStatus.ANNOUNCED:
-            round.announced_at = now
-            await round.save(update_fields=["announced_at"])
-            await record("announced", round=round, at=now, actor=actor)
-        elif to is RoundStatus.APPLICATIONS_OPEN:
-            await record("window_opened", round=round, at=now, actor=actor)
-        elif to is RoundStatus.UNDER_REVIEW:
-            await close_window(round, actor=actor, now=now)
-        elif to is RoundStatus.SCORING:
-            await open_scoring(round, actor=actor, now=now)
-        elif to is RoundStatus.PUBLICITY:
-            await publish_results(round, actor=actor, now=now)
-        elif to is RoundStatus.CONCLUDED:
-            await conclude(round, actor=actor, now=now)
+        await ROUND_EFFECTS[RoundEffect(spec.effect)](round, actor=actor, now=now)
     return round
 
 
