@@ -347,15 +347,18 @@ async def order_cancel(request: Request) -> Response:
         return render(request, "orders/cancel.html", context)
     form = await request.form()
     reason = form_text(form, "reason", 2100)
-    try:
-        await services.transition(
-            order.id, "cancel", actor=user, reason=reason, queue=request.state.jobs
-        )
-    except FormError as exc:
-        context.update(errors=exc.errors, reason=reason)
-        return render(request, "orders/cancel.html", context, status_code=422)
-    except OrderRefused as exc:
-        return await _detail(request, {"refusal": refusal_text(exc)}, 409)
+
+    async def refused(failure: Failure) -> Response:
+        # the reason's error on this page; a refusal of state on the order's page
+        if failure.refusal is not None:
+            return await _detail(request, {"refusal": failure.refusal}, failure.status_code)
+        shown = {**context, "errors": failure.errors, "reason": reason}
+        return render(request, "orders/cancel.html", shown, status_code=failure.status_code)
+
+    on_refusal(request, refused)
+    await services.transition(
+        order.id, "cancel", actor=user, reason=reason, queue=request.state.jobs
+    )
     return RedirectResponse(f"/orders/{order.id}#log", status_code=303)
 
 
