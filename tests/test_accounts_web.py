@@ -251,12 +251,19 @@ async def test_an_administrator_creates_agency_staff(client: httpx.AsyncClient, 
     refused = await post_form(
         client,
         "/backoffice/users",
-        {"email": "staff@example.com", "name": "赵六", "password": PASSWORD, "roles": "agency"},
+        {
+            "do": "create",
+            "email": "staff@example.com",
+            "name": "赵六",
+            "password": PASSWORD,
+            "roles": "agency",
+        },
     )
     created = await post_form(
         client,
         "/backoffice/users",
         {
+            "do": "create",
             "email": "staff@example.com",
             "name": "赵六",
             "password": PASSWORD,
