@@ -110,7 +110,8 @@ async def test_a_users_roles_form_is_taken_and_refused_at_the_users_page(
     assert _marked(own.text) == [f"roles-{admin.id}"]
     owned = _ids(own.text).tags[f"roles-{admin.id}"]
     assert owned["aria-describedby"] == f"roles-{admin.id}-error"
-    assert _text(own.text).count("不能收回自己的管理员角色。") == 1
+    assert _text(own.text).count("不能收回自己的管理员角色。") == 2  # the summary and at the field
+    assert f'href="#roles-{admin.id}"' in own.text
     assert _ids(own.text).tags[f"roles-{admin.id}-error"]["class"] == "field-error"
     assert [v for n, v in _row_form(own.text, admin.id).fields if n == "roles"] == ["reviewer"]
     assert nobody.status_code == 409
@@ -164,7 +165,8 @@ async def test_an_agencys_management_form_is_taken_and_refused_at_the_agencies_p
     reason = _ids(no_reason.text).tags[f"reason-{qinghe.id}"]
     assert reason["aria-describedby"] == f"reason-{qinghe.id}-error"
     assert _ids(no_reason.text).tags[f"reason-{qinghe.id}-error"]["class"] == "field-error"
-    assert "此项为必填项。" in _text(no_reason.text)
+    assert _text(no_reason.text).count("此项为必填项。") == 2  # the summary and at the field
+    assert f'href="#reason-{qinghe.id}"' in no_reason.text
     form = _row_form(no_reason.text, qinghe.id)
     assert (form.action, dict(form.fields)["to"]) == (page, "exited")  # the step chosen
     assert dict(_row_form(no_reason.text, hechuan.id).fields)["to"] == "suspended"
