@@ -11,7 +11,8 @@ changed either way. Views do not catch them; these handlers turn them into respo
   the form was posted to. A view names that page before it acts, with ``on_refusal``:
   a template and its context (which already holds the submitted values), or a coroutine
   that renders the page from the ``Failure``. A page with several forms posts them all to
-  its own address, each with its ``FORM_KEY`` field naming the form (``dispatch``).
+  its own address, each with its ``FORM_KEY`` field naming the form (``dispatch``); a
+  list whose rows each have a form names the row in its ``ROW_KEY`` field (``posted_row``).
 - a request whose view named no page gets the error page with the message.
 """
 
@@ -27,7 +28,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from marketplace.access import Access, allow
-from marketplace.forms import FormError, Message, Refused
+from marketplace.forms import FormError, Message, Refused, parse_id
 from marketplace.http import api_form_error, json_error
 from marketplace.i18n import translate
 from marketplace.orders.labels import STATE_LABELS
@@ -36,18 +37,22 @@ from marketplace.templating import render
 __all__ = [
     "EXCEPTION_HANDLERS",
     "FORM_KEY",
+    "ROW_KEY",
     "Endpoint",
     "Failure",
     "dispatch",
     "failure_of",
     "on_refusal",
     "on_refusal_show",
+    "posted_row",
     "refusal_text",
     "submitted_values",
 ]
 
 # The field that names which of a page's forms was posted to the page's address.
 FORM_KEY = "do"
+# The hidden field that names the row a form of a list page concerns (its id).
+ROW_KEY = "row"
 # Fields never sent back into a page: secrets and the CSRF token (the page makes its own).
 _NOT_ECHOED = ("password", "new_password", "current_password", "password_confirm", "csrftoken")
 _STATE = "form_page"
@@ -122,6 +127,12 @@ def on_refusal_show(
         return await detail(request, *args, {**shown, **(extra or {})})
 
     on_refusal(request, page, refused_status=refused_status)
+
+
+def posted_row(form: Mapping[str, Any]) -> int | None:
+    """The id of the row a list page's form names (``ROW_KEY``), or ``None``: the view
+    still looks it up through its domain's visibility rule, and refuses one it cannot see."""
+    return parse_id(form.get(ROW_KEY))
 
 
 def failure_of(request: Request) -> Failure | None:

@@ -191,7 +191,7 @@ async def test_tokens_are_shown_once_and_work_as_bearer_until_revoked(
     await make_user("wang@example.com", Role.REVIEWER, name="王五")
     await sign_in(client, "wang@example.com")
 
-    created = await post_form(client, "/account/tokens", {"name": "ERP 对接"})
+    created = await post_form(client, "/account/tokens", {"do": "create", "name": "ERP 对接"})
     secret = re.search(r'id="new-token">(mpat_[\w-]+)<', created.text)
     assert created.status_code == 201 and secret is not None
     assert created.headers["cache-control"] == "no-store"
@@ -210,9 +210,11 @@ async def test_tokens_are_shown_once_and_work_as_bearer_until_revoked(
         "member_role": None,
     }
 
-    token_id = re.search(r"/account/tokens/(\d+)/revoke", listing.text)
+    token_id = re.search(
+        r'name="do" value="revoke"><input type="hidden" name="row" value="(\d+)"', listing.text
+    )
     assert token_id is not None
-    revoked = await post_form(client, f"/account/tokens/{token_id.group(1)}/revoke", {})
+    revoked = await post_form(client, "/account/tokens", {"do": "revoke", "row": token_id.group(1)})
     after = await api.get("/api/v1/me", headers={"Authorization": f"Bearer {secret.group(1)}"})
 
     assert revoked.status_code == 303
@@ -228,9 +230,15 @@ async def test_nobody_revokes_someone_elses_token(client: httpx.AsyncClient, db:
     await make_user("other@example.com", Role.REVIEWER)
     await sign_in(client, "other@example.com")
 
-    response = await post_form(client, f"/account/tokens/{token.token.id}/revoke", {})
+    response = await post_form(
+        client, "/account/tokens", {"do": "revoke", "row": str(token.token.id)}
+    )
+    old_address = await post_form(client, f"/account/tokens/{token.token.id}/revoke", {})
 
-    assert response.status_code == 404
+    # refused at the tokens' page, in the user's language, as if there were no such token
+    assert response.status_code == 409
+    assert "您没有这个令牌，未作任何更改。" in _text(response.text)
+    assert old_address.status_code == 404
     assert await services.user_for_api_token(token.secret) is not None
 
 
@@ -244,12 +252,19 @@ async def test_an_administrator_creates_agency_staff(client: httpx.AsyncClient, 
     refused = await post_form(
         client,
         "/backoffice/users",
-        {"email": "staff@example.com", "name": "赵六", "password": PASSWORD, "roles": "agency"},
+        {
+            "do": "create",
+            "email": "staff@example.com",
+            "name": "赵六",
+            "password": PASSWORD,
+            "roles": "agency",
+        },
     )
     created = await post_form(
         client,
         "/backoffice/users",
         {
+            "do": "create",
             "email": "staff@example.com",
             "name": "赵六",
             "password": PASSWORD,

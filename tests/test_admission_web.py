@@ -480,8 +480,13 @@ async def test_the_office_reviewers_and_the_public_take_a_round_through_the_page
     objection = await Objection.get()
     decided = await post_form(
         admin,
-        f"/backoffice/admission/objections/{objection.id}",
-        {"decision": "uphold", "reason": "经核实，业绩不实。"},
+        overview,
+        {
+            "do": "objection",
+            "row": str(objection.id),
+            "decision": "uphold",
+            "reason": "经核实，业绩不实。",
+        },
         page=overview,
     )
 
@@ -598,13 +603,12 @@ async def test_dynamic_management_is_done_in_the_back_office_and_shown_publicly(
     page = "/backoffice/admission/agencies"
 
     # when the office suspends it without a reason, then with one
-    no_reason = await post_form(
-        admin, f"{page}/{agency.id}", {"to": "suspended", "reason": ""}, page=page
-    )
+    row = {"do": "manage", "row": str(agency.id)}
+    no_reason = await post_form(admin, page, {**row, "to": "suspended", "reason": ""}, page=page)
     suspended = await post_form(
         admin,
-        f"{page}/{agency.id}",
-        {"to": "suspended", "reason": "出具虚假报告，暂停服务六个月。"},
+        page,
+        {**row, "to": "suspended", "reason": "出具虚假报告，暂停服务六个月。"},
         page=page,
     )
 

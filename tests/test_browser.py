@@ -42,8 +42,8 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
 # which each shown score is shrunk, differ from the rating the browser test makes.
 EARLIER_SCORE = 2
 
-# People of the browser tests, made with the services in the live database: an enterprise
-# and the staff of the agency of service item 1; and the earlier rating.
+# People of the browser tests, made with the services in the live database: an enterprise,
+# the staff of the agency of service item 1, an administrator; and the earlier rating.
 _PEOPLE = """
 import asyncio
 import sys
@@ -79,6 +79,12 @@ async def main():
         password="agent password 1",
         roles={Role.AGENCY},
         agency=item.agency,
+    )
+    await services.create_user(
+        email="office@example.com",
+        name="后台办公室",
+        password="office password 1",
+        roles={Role.ADMIN},
     )
     other = await public_items().exclude(agency_id=item.agency_id).order_by("id").first()
     other_staff = await services.create_user(

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from marketplace.accounts.models import Role
-from marketplace.catalog.models import ChangeStatus, ListingChange, Qualification
+from marketplace.catalog.models import ChangeKind, ChangeStatus, ListingChange, Qualification
 from marketplace.core import clock
 from tests.accounts_helpers import make_user, post_form, sign_in
 from tests.factories import small_catalogue
@@ -107,11 +107,16 @@ async def test_agency_edits_and_office_approves_through_the_pages(
     assert f"/backoffice/listings/{change.id}" in queue.text
     detail = await office.get(f"/backoffice/listings/{change.id}")
     assert detail.status_code == 200 and "18,000" in detail.text.replace("18000", "18,000")
-    empty = await post_form(office, f"/backoffice/listings/{change.id}/return", {"reason": ""})
+    # (the change's page takes its two forms at its own address, each naming itself in do)
+    change_page = f"/backoffice/listings/{change.id}"
+    empty = await post_form(office, change_page, {"do": "return", "reason": " "}, page=change_page)
     assert empty.status_code == 422
-    approved = await post_form(office, f"/backoffice/listings/{change.id}/approve", {})
+    assert 'id="reason" name="reason"' in empty.text and 'aria-invalid="true"' in empty.text
+    old_address = await post_form(office, f"{change_page}/approve", {}, page=change_page)
+    assert old_address.status_code == 404
+    approved = await post_form(office, change_page, {"do": "approve"}, page=change_page)
     assert approved.status_code == 303 and "done=approved" in approved.headers["location"]
-    again = await post_form(office, f"/backoffice/listings/{change.id}/approve", {})
+    again = await post_form(office, change_page, {"do": "approve"}, page=change_page)
     assert "done=taken" in again.headers["location"]
     await office.aclose()
 
@@ -159,7 +164,10 @@ async def test_a_qualification_needs_a_real_pdf_and_a_returned_one_shows_its_rea
     pdf = await office.get(f"/backoffice/listings/{change.id}/certificate")
     assert pdf.status_code == 200 and pdf.content == PDF
     await post_form(
-        office, f"/backoffice/listings/{change.id}/return", {"reason": "证书扫描件不清晰"}
+        office,
+        f"/backoffice/listings/{change.id}",
+        {"do": "return", "reason": "证书扫描件不清晰"},
+        page=f"/backoffice/listings/{change.id}",
     )
     await office.aclose()
     assert (await ListingChange.get(id=change.id)).status is ChangeStatus.RETURNED
@@ -196,3 +204,43 @@ async def test_the_profile_says_why_a_category_is_off_the_storefront(
     assert (await client.get(f"/services/{c.report_form.id}")).status_code == 404
     category = await client.get("/categories/EIA")
     assert "环境影响报告表编制" not in category.text and "环境影响报告书编制" in category.text
+
+
+async def test_an_items_withdrawal_is_asked_and_refused_at_the_workspaces_address(
+    client: httpx.AsyncClient,
+) -> None:
+    c = await small_catalogue()
+    await make_user("staff@example.com", Role.AGENCY, agency=c.qinghe)
+    await sign_in(client, "staff@example.com")
+    home = await client.get("/workspace")
+    assert f'name="row" value="{c.report_form.id}"' in home.text
+    withdraw = {"do": "withdraw", "reason": "不再提供该项服务"}
+
+    # another agency's item, and an item never published: refused at the workspace
+    theirs = await post_form(
+        client, "/workspace", {**withdraw, "row": str(c.lightning_check.id)}, page="/workspace"
+    )
+    unpublished = await post_form(
+        client, "/workspace", {**withdraw, "row": str(c.draft.id)}, page="/workspace"
+    )
+    changes_after_refusals = await ListingChange.all().count()
+    asked = await post_form(
+        client, "/workspace", {**withdraw, "row": str(c.report_form.id)}, page="/workspace"
+    )
+    old_address = await post_form(
+        client, f"/workspace/items/{c.report_form.id}/withdraw", {}, page="/workspace"
+    )
+
+    assert theirs.status_code == 409
+    assert "该服务项目不属于本机构，未作任何更改。" in theirs.text
+    assert unpublished.status_code == 409
+    assert "只能撤下已发布的服务项目。" in unpublished.text and 'role="alert"' in unpublished.text
+    assert changes_after_refusals == 0
+    change = await ListingChange.get()
+    assert (change.kind, change.item_id, change.proposed) == (
+        ChangeKind.ITEM_WITHDRAW,
+        c.report_form.id,
+        {"reason": "不再提供该项服务"},
+    )
+    assert asked.headers["location"] == f"/workspace/changes/{change.id}?done=saved"
+    assert old_address.status_code in (404, 405)

@@ -258,9 +258,10 @@ async def test_a_removed_members_session_and_token_stop_working_at_once(
     admin = await _browser(http, "buyer@example.com")
     page = await admin.get("/account/organisation")
     assert "handler@example.com" in page.text
+    # (the page's forms post to its own address, each naming itself and its row)
     removed = await admin.post(
-        f"/account/organisation/members/{handler.id}/remove",
-        data={"csrftoken": await csrf_token(admin)},
+        "/account/organisation",
+        data={"do": "remove", "row": str(handler.id), "csrftoken": await csrf_token(admin)},
     )
     assert removed.status_code == 303
     assert removed.headers["location"] == "/account/organisation?done=removed"
@@ -467,6 +468,7 @@ async def test_the_members_page_invites_and_the_link_makes_a_signed_in_member(
     sent = await admin.post(
         "/account/organisation",
         data={
+            "do": "invite",
             "email": "colleague@example.com",
             "role": "administrator",
             "csrftoken": await csrf_token(admin),
@@ -475,7 +477,12 @@ async def test_the_members_page_invites_and_the_link_makes_a_signed_in_member(
     assert sent.headers["location"] == "/account/organisation?done=invited"
     refused = await admin.post(
         "/account/organisation",
-        data={"email": "not an address", "role": "owner", "csrftoken": await csrf_token(admin)},
+        data={
+            "do": "invite",
+            "email": "not an address",
+            "role": "owner",
+            "csrftoken": await csrf_token(admin),
+        },
     )
     assert refused.status_code == 422
     assert "请输入有效的电子邮箱地址。" in refused.text
@@ -498,7 +505,7 @@ async def test_the_members_page_invites_and_the_link_makes_a_signed_in_member(
     # then they are signed in as an administrator of the agency, and the link is spent
     members_page = await visitor.get("/account/organisation")
     assert members_page.status_code == 200 and "同事" in members_page.text
-    assert "/account/organisation/members/" in members_page.text  # they manage members
+    assert 'name="do" value="role"' in members_page.text  # they manage members
     assert (await visitor.get(path)).status_code == 410
     colleague = await User.get(email="colleague@example.com")
     assert (colleague.agency_id, colleague.member_role) == (
@@ -508,12 +515,17 @@ async def test_the_members_page_invites_and_the_link_makes_a_signed_in_member(
 
     # and the first administrator may now step down to handler on the page
     stepped = await admin.post(
-        f"/account/organisation/members/{world.hengyuan_staff.id}/role",
-        data={"role": "handler", "csrftoken": await csrf_token(admin)},
+        "/account/organisation",
+        data={
+            "do": "role",
+            "row": str(world.hengyuan_staff.id),
+            "role": "handler",
+            "csrftoken": await csrf_token(admin),
+        },
     )
     assert stepped.headers["location"] == "/account/organisation?done=role_changed"
     handler_page = (await admin.get("/account/organisation")).text
-    assert "/account/organisation/members/" not in handler_page  # handlers manage no one
+    assert 'name="do" value="role"' not in handler_page  # handlers manage no one
     await admin.aclose()
     await visitor.aclose()
 
@@ -539,3 +551,106 @@ async def test_two_administrators_demoting_each_other_at_once_leave_one(
         enterprise_id=world.enterprise.enterprise_id, member_role=MemberRole.ADMINISTRATOR
     ).count()
     assert admins == 1
+
+
+# --- the rows' forms at their page's own address ------------------------------------------
+
+
+async def _post_row(browser: httpx.AsyncClient, page: str, data: dict[str, str]) -> httpx.Response:
+    return await browser.post(page, data={**data, "csrftoken": await csrf_token(browser, page)})
+
+
+def _tag(html: str, tag_id: str) -> str:
+    found = re.search(rf'<[^>]*\bid="{re.escape(tag_id)}"[^>]*>', html)
+    assert found is not None, tag_id
+    return found[0]
+
+
+async def test_a_members_role_is_changed_and_refused_at_the_members_page(
+    world: OrderWorld, http: httpx.AsyncClient
+) -> None:
+    handler = await _join(world.enterprise, "handler@example.com")
+    admin = await _browser(http, "buyer@example.com")
+    page = "/account/organisation"
+    me = str(world.enterprise.id)
+
+    # the last administrator steps down: refused at their row, the role chosen kept
+    last = await _post_row(admin, page, {"do": "role", "row": me, "role": "handler"})
+    # someone of another organisation, and nobody: refused above the list
+    stranger = await _post_row(
+        admin,
+        page,
+        {"do": "role", "row": str(world.other_enterprise.id), "role": "administrator"},
+    )
+    nobody = await _post_row(admin, page, {"do": "role", "row": "²", "role": "administrator"})
+    roles_after_refusals = [
+        (await User.get(id=u.id)).member_role for u in (world.enterprise, handler)
+    ]
+    made = await _post_row(
+        admin, page, {"do": "role", "row": str(handler.id), "role": "administrator"}
+    )
+    old_address = await admin.post(
+        f"/account/organisation/members/{handler.id}/role",
+        data={"role": "handler", "csrftoken": await csrf_token(admin, page)},
+    )
+
+    assert last.status_code == 422
+    select = _tag(last.text, f"role-{me}")
+    assert 'aria-invalid="true"' in select and f'aria-describedby="role-{me}-error"' in select
+    assert f'href="#role-{me}"' in last.text
+    assert "单位至少须保留一名管理员：请先将其他成员设为管理员。" in last.text
+    mine = last.text.split(f'id="role-{me}"', 1)[1].split("</select>", 1)[0]
+    assert '<option value="handler" selected>' in mine  # as chosen
+    theirs = last.text.split(f'id="role-{handler.id}"', 1)[1].split("</select>", 1)[0]
+    assert '<option value="handler" selected>' in theirs and "aria-invalid" not in theirs
+    assert last.text.count('aria-invalid="true"') == 1
+    for refused in (stranger, nobody):
+        assert refused.status_code == 422
+        assert "没有这位成员。" in refused.text and 'aria-invalid="true"' not in refused.text
+    assert roles_after_refusals == [MemberRole.ADMINISTRATOR, MemberRole.HANDLER]
+    assert made.headers["location"] == "/account/organisation?done=role_changed"
+    assert (await User.get(id=handler.id)).member_role is MemberRole.ADMINISTRATOR
+    assert (await User.get(id=world.enterprise.id)).member_role is MemberRole.ADMINISTRATOR
+    assert (await User.get(id=world.other_enterprise.id)).member_role is MemberRole.ADMINISTRATOR
+    assert old_address.status_code == 404
+    await admin.aclose()
+
+
+async def test_a_professional_is_taken_off_the_register_at_the_registers_page(
+    world: OrderWorld, http: httpx.AsyncClient
+) -> None:
+    hengyuan = await as_current(world.hengyuan_staff)
+    first, second = [
+        await services.add_professional(
+            hengyuan,
+            name=name,
+            qualification="环境影响评价工程师",
+            certificate_no=number,
+            id_number=id_number,
+        )
+        for name, number, id_number in zip(
+            ("王敏", "张华"), ("HP-0001", "HP-0002"), STANDARD_EXAMPLES, strict=True
+        )
+    ]
+    theirs = await services.add_professional(
+        await as_current(world.qinghe_staff),
+        name="李强",
+        qualification="注册安全工程师",
+        certificate_no="AQ-0001",
+        id_number=STANDARD_EXAMPLES[0],
+    )
+    browser = await _browser(http, "hy@example.com")
+    page = "/account/professionals"
+
+    # another agency's professional: refused above the register, nothing changed
+    refused = await _post_row(browser, page, {"do": "remove", "row": str(theirs.id)})
+    removed = await _post_row(browser, page, {"do": "remove", "row": str(second.id)})
+    again = await _post_row(browser, page, {"do": "remove", "row": str(second.id)})
+
+    assert refused.status_code == 422
+    assert "登记册中没有这位执业人员。" in refused.text
+    assert removed.headers["location"] == "/account/professionals?done=professional_removed"
+    assert again.status_code == 422 and "登记册中没有这位执业人员。" in again.text
+    active = {p.id: p.active for p in await Professional.all()}
+    assert active == {first.id: True, second.id: False, theirs.id: True}
+    await browser.aclose()

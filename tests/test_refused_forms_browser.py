@@ -116,3 +116,32 @@ async def test_a_refused_registration_stays_at_the_registration_address(
     await expect(page.get_by_label("企业名称")).to_have_value("盐城退回注册测试有限公司")
     await expect(page.get_by_label("电子邮箱")).to_have_value("refused@example.com")
     await expect(page.get_by_label("密码")).to_have_value("")  # never sent back
+
+
+async def test_a_refused_row_form_stays_at_its_lists_address(
+    live_server: str, page: object
+) -> None:
+    """The agencies' page: each row's form posts to the list's own address (not
+    ``/backoffice/admission/agencies/N``), and a refused one is shown again at its row."""
+    from playwright.async_api import Page, expect
+
+    assert isinstance(page, Page)
+    await _sign_in(page, "office@example.com", "office password 1")
+    await page.goto("/backoffice/admission/agencies")
+    first = page.locator("form.roles-form").first
+    row = await first.locator("input[name=row]").get_attribute("value")
+    await first.locator("select[name=to]").select_option("suspended")
+    await first.get_by_role("button", name="执行").click()
+
+    await expect(page.get_by_role("alert").first).to_contain_text("此项为必填项。")
+    assert page.url == f"{live_server}/backoffice/admission/agencies"
+    first = page.locator(f"form:has(input[name=row][value='{row}'])")
+    await _expect_marked(page, first.locator("input[name=reason]"), "此项为必填项。")
+    await expect(first.locator("select[name=to]")).to_have_value("suspended")
+    await expect(page.locator("[aria-invalid=true]")).to_have_count(1)
+
+    # with a reason, the agency is suspended, and the list says so
+    await first.locator("input[name=reason]").fill("出具虚假报告，暂停服务。")
+    await first.get_by_role("button", name="执行").click()
+    await expect(page.get_by_role("status")).to_contain_text("机构状态已变更")
+    assert page.url.split("?")[0] == f"{live_server}/backoffice/admission/agencies"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -19,9 +18,8 @@ from marketplace.catalog.models import Agency
 from marketplace.core.clock import today
 from marketplace.core.mail import OutboxEmail
 from marketplace.core.outbox import OutboxJob, OutboxStatus
-from marketplace.formpages import Failure, on_refusal, on_refusal_show
-from marketplace.forms import FormError, parse_id
-from marketplace.http import path_id
+from marketplace.formpages import Failure, dispatch, on_refusal, on_refusal_show, posted_row
+from marketplace.forms import FormError, Message, Refused, parse_id
 from marketplace.i18n import N_
 from marketplace.statistics.overview import office_queue
 from marketplace.templating import render
@@ -82,6 +80,18 @@ async def _users_page(
     held: dict[int, set[str]] = {}
     for row in role_rows:
         held.setdefault(row.user_id, set()).add(row.role.value)
+    # a refused row form: its row shows the roles as they were chosen, not as they are
+    for user_id, chosen in context.get("row_values", {}).items():
+        held[user_id] = chosen | (held.get(user_id, set()) & {Role.ENTERPRISE.value})
+    row_errors: dict[int, dict[str, Message]] = context.get("row_errors", {})
+    shown = {u.id for u in users}
+    # a refusal for a row this page does not show (or no row at all) is said above the list
+    list_errors = {
+        k: m
+        for user_id, errs in row_errors.items()
+        if user_id not in shown
+        for k, m in errs.items()
+    }
     context.update(
         users=users,
         held=held,
@@ -91,6 +101,7 @@ async def _users_page(
         agencies=await Agency.all().order_by("name").only("id", "name"),
         assignable=ASSIGNABLE_ROLES,
         notice=NOTICES.get(request.query_params.get("done", "")),
+        list_errors=list_errors,
     )
     context.setdefault("create_errors", {})
     context.setdefault("row_errors", {})
@@ -100,8 +111,11 @@ async def _users_page(
 
 @allow(ADMIN)
 async def users(request: Request) -> Response:
-    if request.method != "POST":
-        return await _users_page(request, {})
+    return await _users_page(request, {})
+
+
+@allow(ADMIN)
+async def user_create(request: Request) -> Response:
     form = await request.form()
     chosen = _chosen_roles(form.getlist("roles"))
     values: dict[str, Any] = {
@@ -125,22 +139,36 @@ async def users(request: Request) -> Response:
     return RedirectResponse("/backoffice/users?done=created", status_code=303)
 
 
-async def _row_refused(request: Request, user_id: int, failure: Failure) -> Response:
-    """The users' page with the first message at the row of the user it concerns."""
-    first = next(iter(failure.errors.values()))
-    return await _users_page(request, {"row_errors": {user_id: first}})
+def _users_address(request: Request, done: str, user_id: int) -> str:
+    """The users' page the form was posted from (its page of the list), after ``done``."""
+    page = _page(request)
+    shown_page = f"page={page}&" if page > 1 else ""
+    return f"/backoffice/users?{shown_page}done={done}#user-{user_id}"
+
+
+async def _row_refused(
+    request: Request, user_id: int, wanted: set[str], failure: Failure
+) -> Response:
+    """The users' page with the refusal at the row of the user it concerns, its roles
+    as they were chosen."""
+    return await _users_page(
+        request, {"row_errors": {user_id: failure.errors}, "row_values": {user_id: wanted}}
+    )
 
 
 @allow(ADMIN)
 async def user_roles(request: Request) -> Response:
-    user = await User.get_or_none(id=path_id(request))
-    if user is None:
-        raise HTTPException(status_code=404)
+    """The roles of the user a row of the users' page names (``ROW_KEY``)."""
     form = await request.form()
+    user_id = posted_row(form)
+    user = await User.get_or_none(id=user_id) if user_id else None
     wanted = _chosen_roles(form.getlist("roles"))
+    chosen = {r.value for r in wanted}
+    on_refusal(request, functools.partial(_row_refused, request, user.id if user else 0, chosen))
+    if user is None:
+        raise Refused(N_("This user is not on the list (any more): nothing was changed."))
     if await UserRole.exists(user=user, role=Role.ENTERPRISE):
         wanted.add(Role.ENTERPRISE)
-    on_refusal(request, functools.partial(_row_refused, request, user.id))
     await services.set_roles(
         user,
         wanted,
@@ -148,7 +176,7 @@ async def user_roles(request: Request) -> Response:
         actor=_admin(request),
         ip=client_ip(request),
     )
-    return RedirectResponse(f"/backoffice/users?done=roles_saved#user-{user.id}", status_code=303)
+    return RedirectResponse(_users_address(request, "roles_saved", user.id), status_code=303)
 
 
 _JOB_STATUS_LABELS = {
@@ -216,12 +244,13 @@ async def security_log(request: Request) -> Response:
 
 routes = [
     Route("/backoffice/", index, name="backoffice"),
-    Route("/backoffice/users", users, methods=["GET", "POST"], name="backoffice_users"),
+    # the list of users and its forms at one address: a new account, and each row's roles
+    # (the row naming its user in ``ROW_KEY``)
     Route(
-        "/backoffice/users/{id:str}/roles",
-        user_roles,
-        methods=["POST"],
-        name="backoffice_user_roles",
+        "/backoffice/users",
+        dispatch(users, {"create": user_create, "roles": user_roles}),
+        methods=["GET", "POST"],
+        name="backoffice_users",
     ),
     Route("/backoffice/outbox", outbox, name="backoffice_outbox"),
     Route("/backoffice/security-log", security_log, name="backoffice_security_log"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from starlette.datastructures import FormData
@@ -11,12 +12,10 @@ from starlette.routing import Route
 
 from marketplace.access import PUBLIC, SIGNED_IN, allow, signed_in_user
 from marketplace.accounts import services
-from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.middleware import SESSION_COOKIE, client_ip
 from marketplace.accounts.models import ApiToken, Enterprise, SecurityEvent
-from marketplace.formpages import on_refusal
-from marketplace.forms import Message
-from marketplace.http import path_id
+from marketplace.formpages import Failure, dispatch, on_refusal, on_refusal_show, posted_row
+from marketplace.forms import Message, Refused
 from marketplace.i18n import N_
 from marketplace.ratelimit import login_keys
 from marketplace.templating import render
@@ -225,43 +224,53 @@ async def password_reset_confirm(request: Request) -> Response:
     )
 
 
-@allow(SIGNED_IN)
-async def tokens(request: Request) -> Response:
+async def _tokens_page(
+    request: Request, extra: dict[str, Any] | None = None, status_code: int = 200
+) -> Response:
     user = signed_in_user(request)
     context: dict[str, Any] = {
         "errors": {},
         "created": None,
         "name": "",
         "notice": _notice(request),
+        "tokens": await ApiToken.filter(user_id=user.id).order_by("-id"),
+        **(extra or {}),
     }
-    status_code = 200
-    if request.method == "POST":
-        form = await request.form()
-        context["name"] = _text(form, "name", 100)
-        context["tokens"] = await ApiToken.filter(user_id=user.id).order_by("-id")
-        on_refusal(request, "accounts/tokens.html", context)
-        context["created"] = await services.create_api_token(
-            user.user, name=context["name"], ip=client_ip(request)
-        )
-        context["name"] = ""
-        status_code = 201
-    context["tokens"] = await ApiToken.filter(user_id=user.id).order_by("-id")
     response = render(request, "accounts/tokens.html", context, status_code=status_code)
     response.headers["Cache-Control"] = "no-store"  # the page may show a new token's secret
     return response
 
 
-async def _owns_token(request: Request, user: CurrentUser) -> bool:
-    token = await ApiToken.get_or_none(id=path_id(request), user_id=user.id)
-    request.state.token = token
-    return token is not None
+@allow(SIGNED_IN)
+async def tokens(request: Request) -> Response:
+    return await _tokens_page(request)
 
 
-@allow(SIGNED_IN, owner=_owns_token)
-async def token_revoke(request: Request) -> Response:
-    await services.revoke_api_token(
-        request.state.token, actor=signed_in_user(request).user, ip=client_ip(request)
+@allow(SIGNED_IN)
+async def token_create(request: Request) -> Response:
+    form = await request.form()
+    name = _text(form, "name", 100)
+    on_refusal_show(request, _tokens_page, {"name": name})
+    created = await services.create_api_token(
+        signed_in_user(request).user, name=name, ip=client_ip(request)
     )
+    return await _tokens_page(request, {"created": created}, status_code=201)
+
+
+async def _token_refused(request: Request, failure: Failure) -> Response:
+    return await _tokens_page(request, {"errors": failure.errors})
+
+
+@allow(SIGNED_IN)
+async def token_revoke(request: Request) -> Response:
+    """Revoke the token a row of the tokens' page names (``ROW_KEY``): one's own only."""
+    user = signed_in_user(request)
+    token_id = posted_row(await request.form())
+    token = await ApiToken.get_or_none(id=token_id, user_id=user.id) if token_id else None
+    on_refusal(request, functools.partial(_token_refused, request))
+    if token is None:
+        raise Refused(N_("You have no such token: nothing was changed."))
+    await services.revoke_api_token(token, actor=user.user, ip=client_ip(request))
     return RedirectResponse("/account/tokens?done=token_revoked", status_code=303)
 
 
@@ -280,6 +289,11 @@ routes = [
         methods=["GET", "POST"],
         name="password_reset_confirm",
     ),
-    Route("/account/tokens", tokens, methods=["GET", "POST"], name="tokens"),
-    Route("/account/tokens/{id:str}/revoke", token_revoke, methods=["POST"], name="token_revoke"),
+    # the tokens' page and its forms at one address: a new token, and each row's revocation
+    Route(
+        "/account/tokens",
+        dispatch(tokens, {"create": token_create, "revoke": token_revoke}),
+        methods=["GET", "POST"],
+        name="tokens",
+    ),
 ]

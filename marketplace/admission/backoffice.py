@@ -37,8 +37,8 @@ from marketplace.admission.workflow import AGENCY_TRANSITIONS
 from marketplace.catalog.fees import parse_fee_standard
 from marketplace.catalog.models import Agency, AgencyStatus, Category, EntryMode, MarketType
 from marketplace.core.settings import Settings
-from marketplace.formpages import Failure, dispatch, on_refusal, on_refusal_show
-from marketplace.forms import FormError, Message, parse_id
+from marketplace.formpages import Failure, dispatch, on_refusal, on_refusal_show, posted_row
+from marketplace.forms import FormError, Message, Refused, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_
 from marketplace.templating import render
@@ -217,6 +217,7 @@ async def _overview(
         "letter_values": {"category": "", "name": "", "credit_code": "", "city": "", "address": ""},
         "transition_errors": {},
         "objection_errors": {},
+        "objection_values": {},
         "correctable": ()
         if round.continuous
         else round_service.CORRECTABLE.get(RoundStatus(round.status), ()),
@@ -393,25 +394,32 @@ async def application_review(request: Request) -> Response:
 
 
 async def _objection_refused(
-    request: Request,
-    round: AdmissionRound,
-    objection_id: int,
-    values: dict[str, str],
-    failure: Failure,
+    request: Request, objection_id: int, values: dict[str, str], failure: Failure
 ) -> Response:
-    extra = {"objection_errors": {objection_id: failure.errors}, "objection_values": values}
+    """The round's page with the refusal at the objection it concerns, as it was typed (or
+    above the objections, for one the round does not have)."""
+    round = await _round(request)  # as it is now: the refused decision changed nothing
+    extra = {
+        "objection_errors": {objection_id: failure.errors},
+        "objection_values": {objection_id: values},
+    }
     return await _overview(request, round, extra)
 
 
 @allow(ADMIN)
 async def objection_decide(request: Request) -> Response:
-    objection = await Objection.get_or_none(id=path_id(request))
-    if objection is None:
-        raise HTTPException(status_code=404)
-    round = await AdmissionRound.get(id=objection.round_id)
+    """Decide the objection a row of the round's page names (``ROW_KEY``)."""
+    round = await _round(request)
     form = await request.form()
+    objection_id = posted_row(form)
+    objection = (
+        await Objection.get_or_none(id=objection_id, round_id=round.id) if objection_id else None
+    )
     values = forms.form_values(form, ("decision", "reason"))
-    on_refusal(request, functools.partial(_objection_refused, request, round, objection.id, values))
+    row = objection.id if objection else 0
+    on_refusal(request, functools.partial(_objection_refused, request, row, values))
+    if objection is None:
+        raise Refused(N_("This objection is not one of this round's: nothing was changed."))
     if values["decision"] not in ("uphold", "dismiss"):
         raise FormError.single("decision", N_("Choose to uphold or to dismiss."))
     await publicity_service.decide_objection(
@@ -487,12 +495,14 @@ async def category_edit(request: Request) -> Response:
 # --- dynamic management --------------------------------------------------------------
 
 
+# the statuses of the agencies the page lists, each with its form
+_MANAGED = (AgencyStatus.ADMITTED, AgencyStatus.SUSPENDED, AgencyStatus.EXITED)
+
+
 async def _agencies_page(
     request: Request, extra: dict[str, Any], status_code: int = 200
 ) -> Response:
-    agencies = await Agency.filter(
-        status__in=[AgencyStatus.ADMITTED, AgencyStatus.SUSPENDED, AgencyStatus.EXITED]
-    ).order_by("status", "id")
+    agencies = await Agency.filter(status__in=_MANAGED).order_by("status", "id")
     context: dict[str, Any] = {
         "agencies": agencies,
         "actions": {
@@ -501,9 +511,18 @@ async def _agencies_page(
         },
         "events": list(reversed(await round_service.public_events(None))),
         "agency_errors": {},
+        "agency_values": {},
         "notice": _notice(request),
     }
     context.update(extra)
+    # a refusal for no agency of the list is said above it
+    shown = {a.id for a in agencies}
+    context["list_errors"] = {
+        name: m
+        for agency_id, errors in context["agency_errors"].items()
+        if agency_id not in shown
+        for name, m in errors.items()
+    }
     return render(request, "backoffice/admission/agencies.html", context, status_code=status_code)
 
 
@@ -512,18 +531,24 @@ async def agencies(request: Request) -> Response:
     return await _agencies_page(request, {})
 
 
-async def _agency_refused(request: Request, agency_id: int, failure: Failure) -> Response:
-    return await _agencies_page(request, {"agency_errors": {agency_id: failure.errors}})
+async def _agency_refused(
+    request: Request, agency_id: int, values: dict[str, str], failure: Failure
+) -> Response:
+    extra = {"agency_errors": {agency_id: failure.errors}, "agency_values": {agency_id: values}}
+    return await _agencies_page(request, extra)
 
 
 @allow(ADMIN)
 async def agency_manage(request: Request) -> Response:
-    agency = await Agency.get_or_none(id=path_id(request))
-    if agency is None:
-        raise HTTPException(status_code=404)
+    """Suspend, reinstate or remove the agency a row of the list names (``ROW_KEY``)."""
     form = await request.form()
+    agency_id = posted_row(form)
+    agency = await Agency.get_or_none(id=agency_id, status__in=_MANAGED) if agency_id else None
     values = forms.form_values(form, ("to", "reason"))
-    on_refusal(request, functools.partial(_agency_refused, request, agency.id))
+    row = agency.id if agency else 0
+    on_refusal(request, functools.partial(_agency_refused, request, row, values))
+    if agency is None:
+        raise Refused(N_("This agency is not on the list (any more): nothing was changed."))
     if values["to"] not in AgencyStatus.__members__.values():
         raise FormError.single("to", N_("This agency cannot be moved to that status."))
     await management_service.manage_agency(
@@ -584,6 +609,7 @@ routes = [
                 "criteria": round_criteria,
                 "reviewers": round_reviewers,
                 "letters": round_letters,
+                "objection": objection_decide,
             },
         ),
         methods=["GET", "POST"],
@@ -636,24 +662,18 @@ routes = [
         methods=["GET", "POST"],
         name="backoffice_admission_application",
     ),
+    # the list of admitted agencies and each row's form at one address
     Route(
-        "/backoffice/admission/objections/{id:str}",
-        objection_decide,
-        methods=["POST"],
-        name="backoffice_admission_objection",
+        "/backoffice/admission/agencies",
+        dispatch(agencies, {"manage": agency_manage}),
+        methods=["GET", "POST"],
+        name="backoffice_admission_agencies",
     ),
-    Route("/backoffice/admission/agencies", agencies, name="backoffice_admission_agencies"),
     Route("/backoffice/admission/categories", categories, name="backoffice_admission_categories"),
     Route(
         "/backoffice/admission/categories/{id:str}",
         category_edit,
         methods=["GET", "POST"],
         name="backoffice_admission_category",
-    ),
-    Route(
-        "/backoffice/admission/agencies/{id:str}",
-        agency_manage,
-        methods=["POST"],
-        name="backoffice_admission_agency",
     ),
 ]

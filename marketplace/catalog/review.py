@@ -17,6 +17,7 @@ from marketplace.accounts.models import Role
 from marketplace.catalog import listings
 from marketplace.catalog.models import ChangeStatus, ListingChange
 from marketplace.core.uploads import stored_path
+from marketplace.formpages import dispatch
 from marketplace.forms import FormError, Message, form_text
 from marketplace.http import path_id
 from marketplace.i18n import N_
@@ -55,7 +56,9 @@ async def queue(request: Request) -> Response:
     )
 
 
-async def _detail(request: Request, errors: dict[str, Message], status_code: int = 200) -> Response:
+async def _detail(
+    request: Request, errors: dict[str, Message], status_code: int = 200, reason: str = ""
+) -> Response:
     change: ListingChange = request.state.change
     return render(
         request,
@@ -64,6 +67,7 @@ async def _detail(request: Request, errors: dict[str, Message], status_code: int
             "change": change,
             "rows": listings.differences(change),
             "errors": errors,
+            "reason": reason,
             "waiting": change.status is ChangeStatus.PENDING_REVIEW,
             "notice": _NOTICES.get(request.query_params.get("done", "")),
         },
@@ -87,14 +91,13 @@ async def approve(request: Request) -> Response:
 async def return_change(request: Request) -> Response:
     change: ListingChange = request.state.change
     form = await request.form()
+    reason = form_text(form, "reason", 4000)
     try:
         done = await listings.return_change(
-            change.id,
-            reviewer_id=signed_in_user(request).id,
-            reason=form_text(form, "reason", 4000),
+            change.id, reviewer_id=signed_in_user(request).id, reason=reason
         )
-    except FormError as exc:
-        return await _detail(request, exc.errors, 422)
+    except FormError as exc:  # shown again at the change's address, the reason as typed
+        return await _detail(request, exc.errors, 422, reason)
     return RedirectResponse(f"/backoffice/listings?done={'returned' if done else 'taken'}", 303)
 
 
@@ -120,18 +123,12 @@ async def certificate(request: Request) -> Response:
 
 routes = [
     Route("/backoffice/listings", queue, name="backoffice_listings"),
-    Route("/backoffice/listings/{id:str}", change_detail, name="backoffice_listing_change"),
+    # the change's page and its two forms at one address (each names itself in ``do``)
     Route(
-        "/backoffice/listings/{id:str}/approve",
-        approve,
-        methods=["POST"],
-        name="backoffice_listing_approve",
-    ),
-    Route(
-        "/backoffice/listings/{id:str}/return",
-        return_change,
-        methods=["POST"],
-        name="backoffice_listing_return",
+        "/backoffice/listings/{id:str}",
+        dispatch(change_detail, {"approve": approve, "return": return_change}),
+        methods=["GET", "POST"],
+        name="backoffice_listing_change",
     ),
     Route(
         "/backoffice/listings/{id:str}/certificate",

@@ -8,6 +8,7 @@ qualification or a change answer 404 unless it is the user's agency's.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from starlette.datastructures import FormData, UploadFile
@@ -44,7 +45,8 @@ from marketplace.catalog.models import (
 )
 from marketplace.core.clock import today as beijing_today
 from marketplace.core.uploads import read_uploads
-from marketplace.forms import FormError, Message, form_text, parse_id, parse_int
+from marketplace.formpages import Failure, dispatch, on_refusal, posted_row
+from marketplace.forms import FormError, Message, Refused, form_text, parse_id, parse_int
 from marketplace.http import path_id
 from marketplace.i18n import N_
 from marketplace.templating import render
@@ -113,20 +115,28 @@ def _refused(exc: listings.ListingRefused) -> dict[str, Message]:
 
 @allow(STAFF, owner=_staff)
 async def home(request: Request) -> Response:
+    return await _home_page(request, {})
+
+
+async def _home_page(request: Request, extra: dict[str, Any]) -> Response:
     agency: Agency = request.state.agency
     items = await ServiceItem.filter(agency_id=agency.id).select_related("category").order_by("id")
     changes = await listings.agency_changes(agency.id)
     open_by_item = {
         c.item_id: c for c in reversed(changes) if c.status in listings.OPEN_STATUSES and c.item_id
     }
+    shown = [i for i in items if i.status is not ServiceStatus.DRAFT or i.id in open_by_item]
+    # a row's refusal for an item the list does not show is said above the items (row 0)
+    item_errors = {
+        (row if row in {i.id for i in shown} else 0): errors
+        for row, errors in extra.pop("item_errors", {}).items()
+    }
     return render(
         request,
         "workspace/home.html",
         {
             "agency": agency,
-            "items": [
-                i for i in items if i.status is not ServiceStatus.DRAFT or i.id in open_by_item
-            ],
+            "items": shown,
             "open_by_item": open_by_item,
             "fee_standards": {i.id: _parsed(i.fee_standard) for i in items},
             "changes": changes,
@@ -134,6 +144,9 @@ async def home(request: Request) -> Response:
             "qualifications": await Qualification.filter(agency_id=agency.id).order_by("id"),
             "holds": await qualifications.holds_of(agency.id),
             "notice": _notice(request),
+            "item_errors": item_errors,
+            "item_values": {},
+            **extra,
         },
     )
 
@@ -315,19 +328,33 @@ async def item_new(request: Request) -> Response:
     return await _item_form(request, item=None, category=allowed[category_id], change=None)
 
 
-@allow(STAFF, owner=_owns_item)
+async def _withdrawal_refused(
+    request: Request, item_id: int, reason: str, failure: Failure
+) -> Response:
+    """The workspace with the refusal at the item's row, the reason as typed (or above the
+    items, for an item the agency does not have)."""
+    extra = {"item_errors": {item_id: failure.errors}, "item_values": {item_id: reason}}
+    return await _home_page(request, extra)
+
+
+@allow(STAFF, owner=_staff)
 async def item_withdraw(request: Request) -> Response:
-    item: ServiceItem = request.state.item
+    """Ask to withdraw the item a row of the workspace names (``ROW_KEY``)."""
+    agency: Agency = request.state.agency
     form = await request.form()
+    item_id = posted_row(form)
+    item = await ServiceItem.get_or_none(id=item_id, agency_id=agency.id) if item_id else None
+    reason = form_text(form, "reason", 1000)
+    row = item.id if item else 0
+    on_refusal(request, functools.partial(_withdrawal_refused, request, row, reason))
+    if item is None:
+        raise Refused(N_("This item is not one of your agency's: nothing was changed."))
     try:
         change = await listings.draft_withdrawal(
-            request.state.agency,
-            item,
-            reason=form_text(form, "reason", 1000),
-            actor_id=signed_in_user(request).id,
+            agency, item, reason=reason, actor_id=signed_in_user(request).id
         )
-    except listings.ListingRefused:
-        return RedirectResponse("/workspace", 303)
+    except listings.ListingRefused as exc:
+        raise Refused(exc.message, **exc.params) from None
     return RedirectResponse(f"/workspace/changes/{change.id}?done=saved", 303)
 
 
@@ -472,7 +499,13 @@ async def change_edit(request: Request) -> Response:
 
 
 routes = [
-    Route("/workspace", home, name="workspace"),
+    # the workspace and its rows' forms at one address (an item's withdrawal names its row)
+    Route(
+        "/workspace",
+        dispatch(home, {"withdraw": item_withdraw}),
+        methods=["GET", "POST"],
+        name="workspace",
+    ),
     Route("/workspace/profile", profile, methods=["GET", "POST"], name="workspace_profile"),
     Route("/workspace/items/new", item_new, methods=["GET", "POST"], name="workspace_item_new"),
     Route(
@@ -480,12 +513,6 @@ routes = [
         item_edit,
         methods=["GET", "POST"],
         name="workspace_item_edit",
-    ),
-    Route(
-        "/workspace/items/{id:str}/withdraw",
-        item_withdraw,
-        methods=["POST"],
-        name="workspace_item_withdraw",
     ),
     Route(
         "/workspace/qualifications",

@@ -3,6 +3,7 @@ invitation, and an agency's register of licensed professionals."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from starlette.requests import Request
@@ -16,8 +17,8 @@ from marketplace.accounts.models import MemberRole, Role
 from marketplace.accounts.services import start_session
 from marketplace.accounts.views import _set_session_cookie
 from marketplace.codes import mask_resident_id
+from marketplace.formpages import Failure, dispatch, on_refusal, on_refusal_show, posted_row
 from marketplace.forms import FormError, form_text
-from marketplace.http import path_id
 from marketplace.i18n import N_
 from marketplace.organisations import services
 from marketplace.organisations.membership import agency_of, is_administrator, members
@@ -69,56 +70,78 @@ async def _members_page(
         "role_labels": MEMBER_ROLE_LABELS,
         "errors": {},
         "values": {"email": "", "role": MemberRole.HANDLER.value},
+        "member_errors": {},
+        "member_values": {},
+        "invitation_errors": {},
         "notice": _notice(request),
         **(extra or {}),
+    }
+    # a row's refusal the page has no row's form for (one removed meanwhile, no row named,
+    # or someone who manages no one) is said above the list
+    shown = {m.id for m in context["members"]} if admin else set()
+    shown_invitations = {i.id for i in context["invitations"]}
+    context["list_errors"] = {
+        name: message
+        for key, rows in (("member_errors", shown), ("invitation_errors", shown_invitations))
+        for row, errors in context[key].items()
+        if row not in rows
+        for name, message in errors.items()
     }
     return render(request, "organisations/members.html", context, status_code=status_code)
 
 
 @allow(MEMBERS, owner=_is_member)
 async def members_page(request: Request) -> Response:
-    if request.method != "POST":
-        return await _members_page(request)
+    return await _members_page(request)
+
+
+@allow(MEMBERS, owner=_is_member)
+async def member_invite(request: Request) -> Response:
     form = await request.form()
     values = {"email": form_text(form, "email", 254), "role": form_text(form, "role", 20)}
-    try:
-        await services.invite(
-            signed_in_user(request),
-            email=values["email"],
-            role=values["role"],
-            # from PUBLIC_URL, never from the Host header
-            accept_url=request.state.settings.absolute_url("/invitations/{token}"),
-            queue=request.state.jobs,
-            ip=client_ip(request),
-        )
-    except FormError as exc:
-        return await _members_page(request, {"errors": exc.errors, "values": values}, 422)
+    on_refusal_show(request, _members_page, {"values": values})
+    await services.invite(
+        signed_in_user(request),
+        email=values["email"],
+        role=values["role"],
+        # from PUBLIC_URL, never from the Host header
+        accept_url=request.state.settings.absolute_url("/invitations/{token}"),
+        queue=request.state.jobs,
+        ip=client_ip(request),
+    )
     return RedirectResponse("/account/organisation?done=invited", status_code=303)
+
+
+async def _row_refused(
+    request: Request, key: str, row: int, values: dict[str, str], failure: Failure
+) -> Response:
+    """The members' page with the refusal at the row (a member, an invitation) it concerns."""
+    extra: dict[str, Any] = {key: {row: failure.errors}, "member_values": {row: values}}
+    return await _members_page(request, extra)
 
 
 @allow(MEMBERS, owner=_is_member)
 async def member_role(request: Request) -> Response:
+    """The role of the member a row of the members' page names (``ROW_KEY``)."""
     form = await request.form()
-    try:
-        await services.set_member_role(
-            signed_in_user(request),
-            path_id(request),
-            role=form_text(form, "role", 20),
-            ip=client_ip(request),
-        )
-    except FormError as exc:
-        return await _members_page(request, {"errors": exc.errors}, 422)
+    member_id = posted_row(form) or 0  # no member has id 0: the service refuses it
+    role = form_text(form, "role", 20)
+    on_refusal(
+        request,
+        functools.partial(_row_refused, request, "member_errors", member_id, {"role": role}),
+    )
+    await services.set_member_role(
+        signed_in_user(request), member_id, role=role, ip=client_ip(request)
+    )
     return RedirectResponse("/account/organisation?done=role_changed", status_code=303)
 
 
 @allow(MEMBERS, owner=_is_member)
 async def member_remove(request: Request) -> Response:
     user = signed_in_user(request)
-    member_id = path_id(request)
-    try:
-        await services.remove_member(user, member_id, ip=client_ip(request))
-    except FormError as exc:
-        return await _members_page(request, {"errors": exc.errors}, 422)
+    member_id = posted_row(await request.form()) or 0
+    on_refusal(request, functools.partial(_row_refused, request, "member_errors", member_id, {}))
+    await services.remove_member(user, member_id, ip=client_ip(request))
     if member_id == user.id:  # they removed themselves: this session has ended
         return RedirectResponse("/login", status_code=303)
     return RedirectResponse("/account/organisation?done=removed", status_code=303)
@@ -126,12 +149,12 @@ async def member_remove(request: Request) -> Response:
 
 @allow(MEMBERS, owner=_is_member)
 async def invitation_revoke(request: Request) -> Response:
-    try:
-        await services.revoke_invitation(
-            signed_in_user(request), path_id(request), ip=client_ip(request)
-        )
-    except FormError as exc:
-        return await _members_page(request, {"errors": exc.errors}, 422)
+    invitation_id = posted_row(await request.form()) or 0
+    on_refusal(
+        request,
+        functools.partial(_row_refused, request, "invitation_errors", invitation_id, {}),
+    )
+    await services.revoke_invitation(signed_in_user(request), invitation_id, ip=client_ip(request))
     return RedirectResponse("/account/organisation?done=revoked", status_code=303)
 
 
@@ -217,56 +240,65 @@ async def _professionals_page(
         "is_admin": is_administrator(user),
         "errors": {},
         "values": dict.fromkeys(_PROFESSIONAL_FIELDS, ""),
+        "row_errors": {},
         "notice": _notice(request),
         **(extra or {}),
+    }
+    # a row's refusal for no row's form of the register is said above it
+    shown = {p.id for p in register} if context["is_admin"] else set()
+    context["list_errors"] = {
+        name: message
+        for row, errors in context["row_errors"].items()
+        if row not in shown
+        for name, message in errors.items()
     }
     return render(request, "organisations/professionals.html", context, status_code=status_code)
 
 
 @allow(roles(Role.AGENCY), owner=_agency_member)
 async def professionals(request: Request) -> Response:
-    if request.method != "POST":
-        return await _professionals_page(request)
+    return await _professionals_page(request)
+
+
+@allow(roles(Role.AGENCY), owner=_agency_member)
+async def professional_add(request: Request) -> Response:
     form = await request.form()
     values = {name: form_text(form, name, 200) for name in _PROFESSIONAL_FIELDS}
-    try:
-        await services.add_professional(signed_in_user(request), **values)
-    except FormError as exc:
-        # the ID number is not shown again: it goes back to the form only as typed
-        return await _professionals_page(request, {"errors": exc.errors, "values": values}, 422)
+    # the ID number is not shown again: it goes back to the form only as typed
+    on_refusal_show(request, _professionals_page, {"values": values})
+    await services.add_professional(signed_in_user(request), **values)
     return RedirectResponse("/account/professionals?done=professional_added", status_code=303)
+
+
+async def _professional_refused(request: Request, row: int, failure: Failure) -> Response:
+    return await _professionals_page(request, {"row_errors": {row: failure.errors}})
 
 
 @allow(roles(Role.AGENCY), owner=_agency_member)
 async def professional_remove(request: Request) -> Response:
-    try:
-        await services.remove_professional(signed_in_user(request), path_id(request))
-    except FormError as exc:
-        return await _professionals_page(request, {"errors": exc.errors}, 422)
+    """Take the professional a row of the register names (``ROW_KEY``) off it."""
+    professional_id = posted_row(await request.form()) or 0
+    on_refusal(request, functools.partial(_professional_refused, request, professional_id))
+    await services.remove_professional(signed_in_user(request), professional_id)
     return RedirectResponse("/account/professionals?done=professional_removed", status_code=303)
 
 
 routes = [
+    # the members' page and its forms at one address: an invitation, and each row's (a
+    # member's role or removal, an invitation withdrawn), the row named in ``ROW_KEY``
     Route(
-        "/account/organisation", members_page, methods=["GET", "POST"], name="organisation_members"
-    ),
-    Route(
-        "/account/organisation/members/{id:str}/role",
-        member_role,
-        methods=["POST"],
-        name="member_role",
-    ),
-    Route(
-        "/account/organisation/members/{id:str}/remove",
-        member_remove,
-        methods=["POST"],
-        name="member_remove",
-    ),
-    Route(
-        "/account/organisation/invitations/{id:str}/revoke",
-        invitation_revoke,
-        methods=["POST"],
-        name="invitation_revoke",
+        "/account/organisation",
+        dispatch(
+            members_page,
+            {
+                "invite": member_invite,
+                "role": member_role,
+                "remove": member_remove,
+                "revoke": invitation_revoke,
+            },
+        ),
+        methods=["GET", "POST"],
+        name="organisation_members",
     ),
     Route(
         "/invitations/{token:str}",
@@ -274,11 +306,11 @@ routes = [
         methods=["GET", "POST"],
         name="invitation_accept",
     ),
-    Route("/account/professionals", professionals, methods=["GET", "POST"], name="professionals"),
+    # the register and its forms at one address (a row's naming its professional)
     Route(
-        "/account/professionals/{id:str}/remove",
-        professional_remove,
-        methods=["POST"],
-        name="professional_remove",
+        "/account/professionals",
+        dispatch(professionals, {"add": professional_add, "remove": professional_remove}),
+        methods=["GET", "POST"],
+        name="professionals",
     ),
 ]
