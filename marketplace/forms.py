@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from marketplace.i18n import N_
 
@@ -49,7 +49,13 @@ class Message:
 
 
 class FormError(Exception):
-    """Input refused, field by field (``""`` for the form as a whole); nothing was changed."""
+    """Input refused, field by field (``""`` for the form as a whole); nothing was changed.
+
+    A subclass whose refusal comes from the state of things rather than from what was typed,
+    yet names the field it concerns (organisations' ``Refused``), sets ``by_state``: the API
+    answers it 409 ``refused``, with the field."""
+
+    by_state: ClassVar[bool] = False
 
     def __init__(self, errors: Mapping[str, Message]) -> None:
         super().__init__(", ".join(f"{k}: {v.id}" for k, v in errors.items()))

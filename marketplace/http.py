@@ -75,8 +75,11 @@ def page_params(
 
 
 def api_form_error(exc: FormError) -> ApiError:
-    """A form's errors as a 422: the first as the message, every one by field."""
+    """A form's errors as a 422: the first as the message, every one by field; a refusal by
+    the state of things (``FormError.by_state``) as a 409 naming its field."""
     field, message = next(iter(exc.errors.items()))
+    if exc.by_state:
+        return ApiError(409, "refused", translate(message.id, message.params), field=field or None)
     return ApiError(
         422,
         "invalid",

@@ -14,8 +14,7 @@ from marketplace.accounts.current import CurrentUser
 from marketplace.accounts.middleware import client_ip
 from marketplace.accounts.models import Role, User
 from marketplace.codes import mask_resident_id
-from marketplace.forms import FormError
-from marketplace.http import ApiError, api_form_error, path_id
+from marketplace.http import ApiError, path_id
 from marketplace.i18n import N_, translate
 from marketplace.organisations import schemas, services
 from marketplace.organisations.membership import agency_of, is_administrator, members
@@ -40,14 +39,6 @@ def _professional_json(p: Professional) -> dict[str, Any]:
         "certificate_no": p.certificate_no,
         "id_number": mask_resident_id(p.id_number),
     }
-
-
-def _api_error(exc: FormError) -> ApiError:
-    """Typed input refused: 422 field by field. Refused by the state of things: 409."""
-    if isinstance(exc, services.Refused):
-        field, message = next(iter(exc.errors.items()))
-        return ApiError(409, "refused", translate(message.id, message.params), field=field or None)
-    return api_form_error(exc)
 
 
 def _administrator(user: CurrentUser) -> None:
@@ -114,17 +105,14 @@ async def invite(request: Request) -> JSONResponse:
     user = signed_in_user(request)
     _administrator(user)
     body = await parse_body(request, schemas.InviteBody)
-    try:
-        invited = await services.invite(
-            user,
-            email=body.email,
-            role=body.role,
-            accept_url=request.state.settings.absolute_url("/invitations/{token}"),
-            queue=request.state.jobs,
-            ip=client_ip(request),
-        )
-    except FormError as exc:
-        raise _api_error(exc) from None
+    invited = await services.invite(
+        user,
+        email=body.email,
+        role=body.role,
+        accept_url=request.state.settings.absolute_url("/invitations/{token}"),
+        queue=request.state.jobs,
+        ip=client_ip(request),
+    )
     invitation = invited.invitation
     return JSONResponse(
         {
@@ -154,12 +142,9 @@ async def member_role(request: Request) -> JSONResponse:
     user = signed_in_user(request)
     _administrator(user)
     body = await parse_body(request, schemas.MemberRoleBody)
-    try:
-        member = await services.set_member_role(
-            user, path_id(request), role=body.role, ip=client_ip(request)
-        )
-    except FormError as exc:
-        raise _api_error(exc) from None
+    member = await services.set_member_role(
+        user, path_id(request), role=body.role, ip=client_ip(request)
+    )
     return JSONResponse(_member_json(member))
 
 
@@ -182,10 +167,7 @@ async def member_remove(request: Request) -> JSONResponse:
     _administrator(user)
     await parse_body(request, schemas.Removal)
     member_id = path_id(request)
-    try:
-        await services.remove_member(user, member_id, ip=client_ip(request))
-    except FormError as exc:
-        raise _api_error(exc) from None
+    await services.remove_member(user, member_id, ip=client_ip(request))
     return JSONResponse({"id": member_id, "removed": True})
 
 
@@ -221,16 +203,13 @@ async def professional_list(request: Request) -> JSONResponse:
         return JSONResponse({"professionals": [_professional_json(p) for p in register]})
     _administrator(user)
     body = await parse_body(request, schemas.NewProfessional)
-    try:
-        professional = await services.add_professional(
-            user,
-            name=body.name,
-            qualification=body.qualification,
-            certificate_no=body.certificate_no,
-            id_number=body.id_number,
-        )
-    except FormError as exc:
-        raise _api_error(exc) from None
+    professional = await services.add_professional(
+        user,
+        name=body.name,
+        qualification=body.qualification,
+        certificate_no=body.certificate_no,
+        id_number=body.id_number,
+    )
     return JSONResponse(_professional_json(professional), status_code=201)
 
 
@@ -259,10 +238,7 @@ async def professional_remove(request: Request) -> JSONResponse:
     _administrator(user)
     await parse_body(request, schemas.Removal)
     professional_id = path_id(request)
-    try:
-        await services.remove_professional(user, professional_id)
-    except FormError as exc:
-        raise _api_error(exc) from None
+    await services.remove_professional(user, professional_id)
     return JSONResponse({"id": professional_id, "removed": True})
 
 

@@ -73,6 +73,8 @@ class Refused(FormError):
     certificate on the register already): the form shows it like any error, the API
     answers 409."""
 
+    by_state = True
+
 
 @dataclass(frozen=True, slots=True)
 class Invited:
