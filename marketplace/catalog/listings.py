@@ -34,7 +34,7 @@ from marketplace.catalog.models import (
 )
 from marketplace.catalog.services import forget_cached_pages, publish_service_item
 from marketplace.core.clock import now as beijing_now
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, Refused
 from marketplace.i18n import N_
 from marketplace.search.outbox import queue_reindex
 
@@ -101,13 +101,8 @@ _REQUIRED_ITEM_TEXT = ("title", "scope", "content", "legal_basis", "fee_basis")
 _MAX_TIME_LIMIT = 720
 
 
-class ListingRefused(Exception):
+class ListingRefused(Refused):
     """The change is not allowed (not this agency's, wrong state); nothing changed."""
-
-    def __init__(self, message: str, **params: object) -> None:
-        super().__init__(message)
-        self.message = message
-        self.params = params
 
 
 # --- who may change what -------------------------------------------------------------

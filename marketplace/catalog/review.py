@@ -17,8 +17,8 @@ from marketplace.accounts.models import Role
 from marketplace.catalog import listings
 from marketplace.catalog.models import ChangeStatus, ListingChange
 from marketplace.core.uploads import stored_path
-from marketplace.formpages import dispatch
-from marketplace.forms import FormError, Message, form_text
+from marketplace.formpages import dispatch, on_refusal
+from marketplace.forms import Message, form_text
 from marketplace.http import path_id
 from marketplace.i18n import N_
 from marketplace.templating import render
@@ -92,12 +92,11 @@ async def return_change(request: Request) -> Response:
     change: ListingChange = request.state.change
     form = await request.form()
     reason = form_text(form, "reason", 4000)
-    try:
-        done = await listings.return_change(
-            change.id, reviewer_id=signed_in_user(request).id, reason=reason
-        )
-    except FormError as exc:  # shown again at the change's address, the reason as typed
-        return await _detail(request, exc.errors, 422, reason)
+    # shown again at the change's address, the reason as typed
+    on_refusal(request, lambda failure: _detail(request, failure.errors, 422, reason))
+    done = await listings.return_change(
+        change.id, reviewer_id=signed_in_user(request).id, reason=reason
+    )
     return RedirectResponse(f"/backoffice/listings?done={'returned' if done else 'taken'}", 303)
 
 

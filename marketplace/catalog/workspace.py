@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.datastructures import FormData, UploadFile
@@ -46,7 +47,7 @@ from marketplace.catalog.models import (
 from marketplace.core.clock import today as beijing_today
 from marketplace.core.uploads import read_uploads
 from marketplace.formpages import Failure, dispatch, on_refusal, posted_row
-from marketplace.forms import FormError, Message, Refused, form_text, parse_id, parse_int
+from marketplace.forms import FormError, Message, Refused, form_text, parse_id, whole_number
 from marketplace.http import path_id
 from marketplace.i18n import N_
 from marketplace.templating import render
@@ -104,10 +105,6 @@ async def _owns_qualification(request: Request, user: CurrentUser) -> bool:
 
 
 STAFF = roles(Role.AGENCY)
-
-
-def _refused(exc: listings.ListingRefused) -> dict[str, Message]:
-    return {"": Message(exc.message, exc.params)}
 
 
 # --- the overview --------------------------------------------------------------------
@@ -227,12 +224,11 @@ def _parse_item(
 ) -> tuple[dict[str, Any], dict[str, Message]]:
     errors: dict[str, Message] = {}
     parsed: dict[str, Any] = {name: values[name] for name in _TEXT_FIELDS}
-    try:
-        parsed["time_limit_days"] = parse_int(
-            values["time_limit_days"], field="time_limit_days", minimum=1, maximum=720
+    parsed["time_limit_days"] = whole_number(values["time_limit_days"], minimum=1, maximum=720)
+    if parsed["time_limit_days"] is None:
+        errors["time_limit_days"] = Message(
+            N_("Enter a whole number from %(low)s to %(high)s."), {"low": 1, "high": 720}
         )
-    except FormError as exc:
-        errors.update(exc.errors)
     parsed["fee_standard"] = _draft_standard(values, current_standard, errors)
     return parsed, errors
 
@@ -255,21 +251,21 @@ async def _item_form(
         action = form_text(form, "action", 20)
         parsed, errors = _parse_item(values, current)
         if action == "save" and not errors:
-            try:
-                if item is not None and item.status is ServiceStatus.PUBLISHED:
-                    saved = await listings.draft_item_edit(
-                        agency, item, parsed, actor_id=signed_in_user(request).id
-                    )
-                else:
-                    assert category is not None
-                    saved = await listings.draft_new_item(
-                        agency, category, parsed, actor_id=signed_in_user(request).id, change=change
-                    )
-                return RedirectResponse(f"/workspace/changes/{saved.id}?done=saved", 303)
-            except FormError as exc:
-                errors = exc.errors
-            except listings.ListingRefused as exc:
-                errors = _refused(exc)
+
+            async def refused(failure: Failure) -> Response:
+                return await _item_page(request, item, category, change, values, failure.errors)
+
+            on_refusal(request, refused)
+            if item is not None and item.status is ServiceStatus.PUBLISHED:
+                saved = await listings.draft_item_edit(
+                    agency, item, parsed, actor_id=signed_in_user(request).id
+                )
+            else:
+                assert category is not None
+                saved = await listings.draft_new_item(
+                    agency, category, parsed, actor_id=signed_in_user(request).id, change=change
+                )
+            return RedirectResponse(f"/workspace/changes/{saved.id}?done=saved", 303)
         elif action != "save":
             errors = {}  # choosing a fee type or updating the estimate is not a refusal
     else:
@@ -278,6 +274,22 @@ async def _item_form(
         chosen = request.query_params.get("fee_type", "")
         if chosen in FEE_FIELDS_BY_TYPE:
             values["fee_type"] = chosen
+    return await _item_page(request, item, category, change, values, errors)
+
+
+async def _item_page(
+    request: Request,
+    item: ServiceItem | None,
+    category: Category | None,
+    change: ListingChange | None,
+    values: dict[str, str],
+    errors: Mapping[str, Message],
+) -> Response:
+    """The item form with ``values`` and ``errors`` (422 when there are any)."""
+    agency: Agency = request.state.agency
+    current = (
+        item.fee_standard if item is not None and item.status is ServiceStatus.PUBLISHED else None
+    )
     standard, estimate, estimate_error = _estimate(
         _draft_standard(values, current, {}), values.get("sample_base", "")
     )
@@ -349,12 +361,9 @@ async def item_withdraw(request: Request) -> Response:
     on_refusal(request, functools.partial(_withdrawal_refused, request, row, reason))
     if item is None:
         raise Refused(N_("This item is not one of your agency's: nothing was changed."))
-    try:
-        change = await listings.draft_withdrawal(
-            agency, item, reason=reason, actor_id=signed_in_user(request).id
-        )
-    except listings.ListingRefused as exc:
-        raise Refused(exc.message, **exc.params) from None
+    change = await listings.draft_withdrawal(
+        agency, item, reason=reason, actor_id=signed_in_user(request).id
+    )
     return RedirectResponse(f"/workspace/changes/{change.id}?done=saved", 303)
 
 
@@ -369,15 +378,9 @@ async def profile(request: Request) -> Response:
     if request.method == "POST":
         form = await request.form()
         values = {name: form_text(form, name, 5000) for name in listings.PROFILE_FIELDS}
-        try:
-            change = await listings.draft_profile(
-                agency, values, actor_id=signed_in_user(request).id
-            )
-            return RedirectResponse(f"/workspace/changes/{change.id}?done=saved", 303)
-        except FormError as exc:
-            errors = exc.errors
-        except listings.ListingRefused as exc:
-            errors = _refused(exc)
+        on_refusal(request, "workspace/profile.html", {"agency": agency, "values": values})
+        change = await listings.draft_profile(agency, values, actor_id=signed_in_user(request).id)
+        return RedirectResponse(f"/workspace/changes/{change.id}?done=saved", 303)
     return render(
         request,
         "workspace/profile.html",
@@ -408,32 +411,35 @@ async def _qualification_form(request: Request, renews: Qualification | None) ->
             data["expires_on"] = dt.date.fromisoformat(values["expires_on"].strip())
         except ValueError:
             data["expires_on"] = None
-        try:
-            stored = await read_uploads(
-                [upload] if isinstance(upload, UploadFile) else [],
-                request.state.settings.media_dir,
-                field="certificate",
+        shown = {
+            "agency": agency,
+            "renews": renews,
+            "values": values,
+            "grades": listings.GRADES,
+            "qualifications": await Qualification.filter(agency_id=agency.id).order_by("id"),
+        }
+        on_refusal(request, "workspace/qualification_form.html", shown)
+        stored = await read_uploads(
+            [upload] if isinstance(upload, UploadFile) else [],
+            request.state.settings.media_dir,
+            field="certificate",
+        )
+        if stored and stored[0].content_type != "application/pdf":
+            raise FormError.single(
+                "certificate",
+                N_("This file is not a PDF. Attach the certificate as a PDF file."),
             )
-            if stored and stored[0].content_type != "application/pdf":
-                raise FormError.single(
-                    "certificate",
-                    N_("This file is not a PDF. Attach the certificate as a PDF file."),
-                )
-            if stored:
-                data["certificate_sha256"] = stored[0].sha256
-                data["certificate_name"] = stored[0].filename
-            change = await listings.draft_qualification(
-                agency,
-                data,
-                actor_id=signed_in_user(request).id,
-                today=beijing_today(),
-                renews=renews,
-            )
-            return RedirectResponse(f"/workspace/changes/{change.id}?done=saved", 303)
-        except FormError as exc:
-            errors = exc.errors
-        except listings.ListingRefused as exc:
-            errors = _refused(exc)
+        if stored:
+            data["certificate_sha256"] = stored[0].sha256
+            data["certificate_name"] = stored[0].filename
+        change = await listings.draft_qualification(
+            agency,
+            data,
+            actor_id=signed_in_user(request).id,
+            today=beijing_today(),
+            renews=renews,
+        )
+        return RedirectResponse(f"/workspace/changes/{change.id}?done=saved", 303)
     return render(
         request,
         "workspace/qualification_form.html",
