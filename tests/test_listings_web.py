@@ -87,6 +87,12 @@ async def test_agency_edits_and_office_approves_through_the_pages(
     change = await ListingChange.get()
     submitted = await post_form(client, f"/workspace/changes/{change.id}/submit", {})
     assert submitted.status_code == 303
+    # submitted twice (a second tab): said on the change's page, nothing changed
+    after_submit = await ListingChange.get()
+    again = await post_form(client, f"/workspace/changes/{change.id}/submit", {})
+    assert again.status_code == 409
+    assert '<p class="form-errors" role="alert">此变更已经提交。</p>' in again.text
+    assert (await ListingChange.get()).status == after_submit.status
     live = await client.get(f"/services/{c.report_form.id}")
     assert "25,000" in live.text or "25000" in live.text
 

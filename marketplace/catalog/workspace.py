@@ -468,29 +468,33 @@ async def qualification_renew(request: Request) -> Response:
 # --- one change ----------------------------------------------------------------------
 
 
+def _change_context(request: Request) -> dict[str, Any]:
+    change: ListingChange = request.state.change
+    return {
+        "agency": request.state.agency,
+        "change": change,
+        "rows": listings.differences(change),
+        "editable": change.status in (ChangeStatus.DRAFT, ChangeStatus.RETURNED),
+        "notice": _notice(request),
+        "refusal": None,
+    }
+
+
 @allow(STAFF, owner=_owns_change)
 async def change_detail(request: Request) -> Response:
-    change: ListingChange = request.state.change
-    return render(
-        request,
-        "workspace/change.html",
-        {
-            "agency": request.state.agency,
-            "change": change,
-            "rows": listings.differences(change),
-            "editable": change.status in (ChangeStatus.DRAFT, ChangeStatus.RETURNED),
-            "notice": _notice(request),
-        },
-    )
+    return render(request, "workspace/change.html", _change_context(request))
 
 
 @allow(STAFF, owner=_owns_change)
 async def change_submit(request: Request) -> Response:
     change: ListingChange = request.state.change
-    try:
-        await listings.submit(change, request.state.agency)
-    except listings.ListingRefused:
-        return RedirectResponse(f"/workspace/changes/{change.id}", 303)
+
+    async def refused(failure: Failure) -> Response:  # said on the change's page
+        shown = {**_change_context(request), "refusal": failure.refusal}
+        return render(request, "workspace/change.html", shown)
+
+    on_refusal(request, refused)
+    await listings.submit(change, request.state.agency)
     return RedirectResponse(f"/workspace/changes/{change.id}?done=submitted", 303)
 
 
