@@ -4,6 +4,7 @@ invitation, and an agency's register of licensed professionals."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.requests import Request
@@ -18,7 +19,7 @@ from marketplace.accounts.services import start_session
 from marketplace.accounts.views import _set_session_cookie
 from marketplace.codes import mask_resident_id
 from marketplace.formpages import Failure, dispatch, on_refusal, on_refusal_show, posted_row
-from marketplace.forms import FormError, form_text
+from marketplace.forms import Message, form_text
 from marketplace.i18n import N_
 from marketplace.organisations import services
 from marketplace.organisations.membership import agency_of, is_administrator, members
@@ -187,36 +188,40 @@ async def invitation_accept(request: Request) -> Response:
         context["can_join"] = user.user.email == invitation.email and await services.can_join(
             user.user
         )
-    status_code = 200
-    if request.method == "POST":
-        form = await request.form()
-        context["name"] = form_text(form, "name", 100)
-        try:
-            joined = await services.accept_invitation(
-                token=token,
-                user=user.user if user is not None else None,
-                name=context["name"],
-                password=form_text(form, "password", 1000),
-                ip=client_ip(request),
-            )
-        except FormError as exc:
-            context["errors"] = exc.errors
-            status_code = 422
-        else:
-            response = RedirectResponse("/account/organisation", status_code=303)
-            if user is None:  # the new account is signed in
-                key = await start_session(
-                    joined,
-                    ip=client_ip(request),
-                    user_agent=request.headers.get("user-agent", ""),
-                    replaces=request.cookies.get(SESSION_COOKIE),
-                )
-                _set_session_cookie(request, response, key)
-            return response
-    response = render(
-        request, "organisations/invitation_accept.html", context, status_code=status_code
+
+    def page(errors: Mapping[str, Message], status_code: int) -> Response:
+        shown = {**context, "errors": errors}
+        response = render(
+            request, "organisations/invitation_accept.html", shown, status_code=status_code
+        )
+        response.headers["Cache-Control"] = "no-store"  # the link's token is in the page
+        return response
+
+    if request.method != "POST":
+        return page({}, 200)
+    form = await request.form()
+    context["name"] = form_text(form, "name", 100)
+
+    async def refused(failure: Failure) -> Response:
+        return page(failure.errors, failure.status_code)
+
+    on_refusal(request, refused)
+    joined = await services.accept_invitation(
+        token=token,
+        user=user.user if user is not None else None,
+        name=context["name"],
+        password=form_text(form, "password", 1000),
+        ip=client_ip(request),
     )
-    response.headers["Cache-Control"] = "no-store"
+    response = RedirectResponse("/account/organisation", status_code=303)
+    if user is None:  # the new account is signed in
+        key = await start_session(
+            joined,
+            ip=client_ip(request),
+            user_agent=request.headers.get("user-agent", ""),
+            replaces=request.cookies.get(SESSION_COOKIE),
+        )
+        _set_session_cookie(request, response, key)
     return response
 
 
