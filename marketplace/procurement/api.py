@@ -105,14 +105,16 @@ async def list_purchases(request: Request) -> JSONResponse:
     errors={404: "No such purchase request"},
 )
 async def get_purchase(request: Request) -> JSONResponse:
-    p = await PurchaseRequest.get_or_none(id=path_id(request))
+    p = await PurchaseRequest.get_or_none(id=path_id(request)).select_related(
+        "category", "enterprise"
+    )
     if p is None:
         raise HTTPException(status_code=404)
     return JSONResponse(await _detail_json(p))
 
 
 async def _detail_json(p: PurchaseRequest) -> dict[str, Any]:
-    await p.fetch_related("category", "enterprise")
+    """The request with its history; ``p`` loaded with its category and enterprise."""
     registrations = await Registration.filter(request_id=p.id).select_related("agency")
     visible = services.registrants_visible(p)
     winner = next((r for r in registrations if r.id == p.winner_id), None)
@@ -254,7 +256,7 @@ async def publish(request: Request) -> JSONResponse:
     user = signed_in_user(request)
     earlier = await services.published_with_key(user, key)
     if earlier is not None:
-        return JSONResponse(await _detail_json(earlier))
+        return JSONResponse(await _detail_json(await _loaded(earlier.id)))
     if not await Category.exists(id=body.category_id):
         message = translate(N_("There is no category with this id."))
         raise ApiError(404, "unknown_category", message, field="category_id")
@@ -278,7 +280,7 @@ async def publish(request: Request) -> JSONResponse:
             idempotency_key=key,
             queue=request.state.jobs,
         )
-    return JSONResponse(await _detail_json(purchase), status_code=201)
+    return JSONResponse(await _detail_json(await _loaded(purchase.id)), status_code=201)
 
 
 def _step(
@@ -305,8 +307,11 @@ def _step(
 
 
 async def _after(request: Request) -> JSONResponse:
-    purchase = await PurchaseRequest.get(id=request.state.purchase.id)
-    return JSONResponse(await _detail_json(purchase))
+    return JSONResponse(await _detail_json(await _loaded(request.state.purchase.id)))
+
+
+async def _loaded(request_id: int) -> PurchaseRequest:
+    return await PurchaseRequest.get(id=request_id).select_related("category", "enterprise")
 
 
 @_step(
@@ -495,7 +500,7 @@ async def republish(request: Request) -> JSONResponse:
         again = await services.republish(
             request.state.purchase.id, actor=signed_in_user(request), queue=request.state.jobs
         )
-    return JSONResponse(await _detail_json(again), status_code=201)
+    return JSONResponse(await _detail_json(await _loaded(again.id)), status_code=201)
 
 
 _STEPS = {
