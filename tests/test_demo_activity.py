@@ -62,10 +62,19 @@ async def test_the_demo_activity_is_pinned_consistent_and_loaded_once(db: str) -
         "cancelled": 7,
         "delivered": 2,
         "disputed": 1,
+        "placed": 1,  # the confirmed purchase contract's order (marketplace.procurement.demo)
     }
     # one item of each of the 18 categories enterprises order (not the drawing review and
     # the lightning testing of new works, which the approving departments commission)
-    assert len({o.item_id for o in orders}) == 18
+    activity = [o for o in orders if not o.idempotency_key.startswith("purchase-")]
+    assert len({o.item_id for o in activity}) == 18
+    # and the purchase contract's order, on the winner's listing in its category
+    (contract,) = [o for o in orders if o.idempotency_key.startswith("purchase-")]
+    assert (contract.state.value, contract.quoted_low_fen, contract.quoted_high_fen) == (
+        "placed",
+        5_600_000,
+        5_600_000,
+    )
     ratings = await Rating.all()
     assert len(ratings) == 116
     assert sum(1 for r in ratings if r.comment) == 63

@@ -22,6 +22,9 @@ from marketplace.accounts import services as account_services
 from marketplace.complaints.models import Complaint
 from marketplace.complaints.services import lodge
 from marketplace.orders.models import Order
+from marketplace.procurement.methods import Funding, Method
+from marketplace.procurement.models import PurchaseRequest, Registration
+from marketplace.procurement.services import publish_request, register
 from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -89,6 +92,7 @@ class Fuzzed:
     targets: list[Target]
     order: Order
     complaint: Complaint
+    purchase: PurchaseRequest
 
 
 @pytest.fixture
@@ -112,6 +116,21 @@ async def fuzzed(db: str) -> Fuzzed:
         await token(world.qinghe_staff),
         await token(world.admin),
     )
+    purchase = await publish_request(
+        user=buyer,
+        category_id=world.catalogue.eia.id,
+        project_name="采购项目",
+        project_code=PROJECT_CODE,
+        work="编制环境影响报告表",
+        qualifications="",
+        time_limit_days=20,
+        funding=Funding.STATE,
+        ceiling_fen=5_000_000,
+        floor_fen=2_000_000,
+        method=Method.LOWEST,
+        registration_days=5,
+    )
+    await register(purchase.id, actor=await as_current(world.qinghe_staff))
     targets = [
         Target(
             "place an order",
@@ -167,8 +186,69 @@ async def fuzzed(db: str) -> Fuzzed:
             {"satisfied": "choice", "feedback": "text"},
             ("satisfied",),
         ),
+        Target(
+            "announce a purchase",
+            "/api/v1/purchases",
+            enterprise,
+            {
+                "category_id": world.catalogue.eia.id,
+                "project_name": "采购项目",
+                "project_code": PROJECT_CODE,
+                "work": "编制环境影响报告表",
+                "qualifications": "",
+                "time_limit_days": 20,
+                "funding": "state",
+                "ceiling_fen": 5_000_000,
+                "method": "lowest",
+                "registration_days": 5,
+            },
+            {
+                "category_id": "id",
+                "project_name": "required_text",
+                "project_code": "text",
+                "work": "required_text",
+                "qualifications": "text",
+                "funding": "choice",
+                "method": "choice",
+            },
+            ("category_id", "project_name", "project_code", "work", "funding", "method"),
+            idempotent=True,
+        ),
+        Target(
+            "correct a purchase",
+            f"/api/v1/purchases/{purchase.id}/amend",
+            enterprise,
+            {"text": "更正", "extend_days": 1},
+            {"text": "required_text"},
+            ("text",),
+        ),
+        Target(
+            "cancel a purchase",
+            f"/api/v1/purchases/{purchase.id}/cancel",
+            enterprise,
+            {"reason": "不再需要"},
+            {"reason": "required_text"},
+            ("reason",),
+        ),
+        Target(
+            "void a purchase",
+            f"/api/v1/purchases/{purchase.id}/void",
+            admin,
+            {"reason": "违规"},
+            {"reason": "required_text"},
+            ("reason",),
+        ),
+        # every value that passes the schema is outside the request's floor and ceiling
+        Target(
+            "quote for a purchase",
+            f"/api/v1/purchases/{purchase.id}/quote",
+            agency,
+            {"quote_fen": 3_000_000},
+            {"quote_fen": "id"},
+            ("quote_fen",),
+        ),
     ]
-    return Fuzzed(world, targets, placed, complaint)
+    return Fuzzed(world, targets, placed, complaint, purchase)
 
 
 async def _place(world: OrderWorld) -> Order:
@@ -281,6 +361,11 @@ async def test_hostile_bodies_are_refused_in_the_users_language_and_change_nothi
     complaint = await Complaint.get(id=fuzzed.complaint.id)
     assert (order.state.value, order.version) == (fuzzed.order.state.value, fuzzed.order.version)
     assert (complaint.state.value, complaint.answer) == ("open", "")
+    purchase = await PurchaseRequest.get(id=fuzzed.purchase.id)
+    assert (purchase.state.value, purchase.version) == ("open", 0)
+    assert await Registration.filter(request_id=purchase.id).values_list(
+        "quote_fen", flat=True
+    ) == [None]
 
 
 async def test_a_refusal_speaks_english_when_asked(

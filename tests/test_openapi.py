@@ -37,8 +37,27 @@ async def test_every_operation_has_its_schemas_security_and_errors(
     }
 
     # the 19 of the API, the open statistics, the 7 of the organisations' members and
-    # professionals and the 3 of purchase requests
-    assert len(operations) == 30
+    # professionals and the 14 of purchase requests
+    assert len(operations) == 41
+    assert sorted(op for op in operations if op[1].startswith("/purchases")) == [
+        ("GET", "/purchases"),
+        ("GET", "/purchases/{id}"),
+        ("GET", "/purchases/{id}/draw"),
+        ("GET", "/purchases/{id}/registration"),
+        ("POST", "/purchases"),
+        ("POST", "/purchases/{id}/amend"),
+        ("POST", "/purchases/{id}/cancel"),
+        ("POST", "/purchases/{id}/confirm"),
+        ("POST", "/purchases/{id}/quote"),
+        ("POST", "/purchases/{id}/register"),
+        ("POST", "/purchases/{id}/republish"),
+        ("POST", "/purchases/{id}/scores"),
+        ("POST", "/purchases/{id}/select"),
+        ("POST", "/purchases/{id}/void"),
+    ]
+    assert [p["name"] for p in operations["POST", "/purchases"]["parameters"]] == [
+        "Idempotency-Key"
+    ]
     assert document["components"]["securitySchemes"]["bearerAuth"] == {
         "type": "http",
         "scheme": "bearer",

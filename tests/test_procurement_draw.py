@@ -7,7 +7,7 @@ import hmac
 
 import pytest
 
-from marketplace.procurement.draw import Entry, draw_index, seed_hash, select
+from marketplace.procurement.draw import Entry, draw_index, draw_tries, seed_hash, select
 
 SEED = bytes(range(32))
 NUMBER = "CG261102-00001"
@@ -162,3 +162,18 @@ def test_merit_draws_among_equal_highest_scores() -> None:
 
     assert outcome.winner == R[2]
     assert [s.label for s in outcome.steps] == ["tie"]
+
+
+def test_the_tries_written_out_end_at_the_drawn_index() -> None:
+    receipts = ["1111111111111111", "2222222222222222", "3333333333333333"]
+    for n in (1, 2, 3, 4, 7):
+        tries = draw_tries(SEED, NUMBER, "winner", receipts, n)
+        assert [t.counter for t in tries] == list(range(len(tries)))
+        assert tries[-1].index == draw_index(SEED, NUMBER, "winner", receipts, n)
+        assert all(t.index is None for t in tries[:-1])
+    (only,) = draw_tries(SEED, NUMBER, "winner", receipts, 3)
+    assert only.message == f"{NUMBER}\nwinner\n" + "\n".join(receipts) + "\n0"
+    assert only.mac_hex == hmac.new(SEED, only.message.encode(), hashlib.sha256).hexdigest()
+    assert only.mac_hex == "a6f92dd76a64892bfd74f947932a4d0bcf1e9b1c162e2b1427f98258238d1df2"
+    assert (only.value, only.limit) == (int(only.mac_hex, 16), 2**256 - 2**256 % 3)
+    assert only.index == 0

@@ -16,14 +16,17 @@ import httpx
 import pytest
 
 from marketplace.core import clock
+from marketplace.procurement import services
 from marketplace.procurement.methods import Method
 from marketplace.procurement.models import PurchaseRequest, PurchaseState
 from tests.accounts_helpers import post_form, sign_in
-from tests.order_helpers import PROJECT_CODE
+from tests.order_helpers import PROJECT_CODE, as_current
 from tests.procurement_helpers import (
     AFTER_DEADLINE,
+    NUMBER,
     PUBLISHED,
     RECEIPTS,
+    SEED,
     ProcurementWorld,
     procurement_world,
     publish,
@@ -211,3 +214,55 @@ async def test_the_office_voids_with_a_reason_and_the_feed_tells(
     assert (
         await post_form(agency, f"/purchases/{purchase.id}/actions/cancel", {"reason": "x"})
     ).status_code == 409
+
+
+async def test_the_verify_page_recomputes_each_step_and_catches_a_tampered_outcome(
+    client: httpx.AsyncClient, world: ProcurementWorld
+) -> None:
+    purchase = await publish(world, Method.RANDOM)
+    assert (await client.get(f"/purchases/{purchase.id}/verify")).status_code == 404
+    await register_all(world, purchase, 3)
+    clock.set_now(AFTER_DEADLINE)
+    await services.run_selection(purchase.id, actor=await as_current(world.owner))
+
+    result = await client.get(f"/purchases/{purchase.id}/result")
+    assert f'/purchases/{purchase.id}/verify" id="verify-link"' in result.text
+    page = await client.get(f"/purchases/{purchase.id}/verify")
+    assert page.status_code == 200
+    text = _text(page.text)
+    assert "✔ 重新计算的选取结果与公布的结果一致。" in text
+    assert f'id="request-number">{NUMBER}<' in page.text
+    commitment = "630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd"
+    assert f'id="commitment">{commitment}<' in page.text
+    assert f'id="seed-hash">{commitment} ' in page.text
+    assert f'id="seed">{SEED.hex()}<' in page.text
+    assert re.findall(r'<li><span class="mono">([0-9a-f]{16})</span>', page.text) == list(
+        RECEIPTS[:3]
+    )
+    message = "\\n".join([NUMBER, "winner", *RECEIPTS[:3], "0"])
+    assert message in page.text
+    assert "a6f92dd76a64892bfd74f947932a4d0bcf1e9b1c162e2b1427f98258238d1df2" in page.text
+    assert f"重新计算: {RECEIPTS[0]} · 公布: {RECEIPTS[0]}" in text
+    english = _text((await client.get(f"/purchases/{purchase.id}/verify?lang=en")).text)
+    assert "✔ The recomputed selection matches the published outcome." in english
+
+    stored = await PurchaseRequest.get(id=purchase.id)
+    tampered = {**stored.outcome, "winner": RECEIPTS[1]}
+    await PurchaseRequest.filter(id=purchase.id).update(outcome=tampered)
+    text = _text((await client.get(f"/purchases/{purchase.id}/verify?lang=zh")).text)
+    assert "✘ 重新计算的选取结果与公布的结果不一致。" in text
+    assert f"中选机构: 重新计算 {RECEIPTS[0]} · 公布 {RECEIPTS[1]} ✘" in text
+
+
+async def test_the_verify_page_of_a_failed_selection(
+    client: httpx.AsyncClient, world: ProcurementWorld
+) -> None:
+    purchase = await publish(world, Method.RANDOM)
+    await register_all(world, purchase, 2)
+    clock.set_now(AFTER_DEADLINE)
+    await services.run_selection(purchase.id, actor=await as_current(world.owner))
+
+    text = _text((await client.get(f"/purchases/{purchase.id}/verify")).text)
+
+    assert "✔ 有效报名 2 家，至少需要 3 家：选取失败（流标），不进行抽取。" in text
+    assert "✔ 重新计算的选取结果与公布的结果一致。" in text

@@ -3,8 +3,9 @@
 Called at the end of ``catalog.demo_activity.seed_activity``, after the orders, so the
 orders, ratings and complaints it pins are unchanged. Each step is made on its day (the
 one clock is set to it, then put back), and the history lines are dated to that moment.
-The demo stops short of confirmed contracts: a contract becomes an order, and the demo's
-orders are the activity's. Seeds and receipts are random as in production; the winners
+One contract is confirmed by both parties (a direct choice, so that its agency and
+amount are fixed): it became an order, placed and waiting for the agency, the only order
+the purchases add to the activity's. Seeds and receipts are random as in production; the winners
 therefore differ from one loading to the next, and each result notice verifies.
 """
 
@@ -69,10 +70,15 @@ async def seed_purchases(*, today: dt.date, buyers: Sequence[CurrentUser]) -> in
             by_category.setdefault(category_id, []).append(agency_id)
     if not by_category or not buyers:
         return 0
-    category_id, agency_ids = max(by_category.items(), key=lambda kv: (len(kv[1]), -kv[0]))
+    ranked = sorted(by_category.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    category_id, agency_ids = ranked[0]
     staff = [await _current(staffed[a]) for a in agency_ids]
     if not staff:
         return 0
+    # the requests that need few registrants (open, failed, cancelled, voided) are for a
+    # second category, so that the announcements are not all of one kind of service
+    other_category, other_ids = ranked[1] if len(ranked) > 1 else ranked[0]
+    other_staff = [await _current(staffed[a]) for a in other_ids]
     # the demo's agency staff are those of the agencies ordered from (one per category):
     # with fewer than 3 in the category, state-funded draws would all fail, so own funds
     state = Funding.STATE if len(staff) >= 3 else Funding.OWN
@@ -82,14 +88,21 @@ async def seed_purchases(*, today: dt.date, buyers: Sequence[CurrentUser]) -> in
     made = 0
 
     async def publish(
-        buyer: CurrentUser, day: dt.date, method: Method, funding: Funding, name: str, **kw: object
+        buyer: CurrentUser,
+        day: dt.date,
+        method: Method,
+        funding: Funding,
+        name: str,
+        *,
+        category: int = category_id,
+        **kw: object,
     ) -> PurchaseRequest:
         nonlocal made
         clock.set_now(_at(day, 9))
         code = buyer_codes[buyer.id]
         request = await services.publish_request(
             user=buyer,
-            category_id=category_id,
+            category_id=category,
             project_name=name,
             project_code=code,
             work=f"{name}：按审批要求编制并提交成果文件",
@@ -107,13 +120,17 @@ async def seed_purchases(*, today: dt.date, buyers: Sequence[CurrentUser]) -> in
         return request
 
     async def enter(
-        request: PurchaseRequest, day: dt.date, count: int, quotes: Sequence[int] = ()
+        request: PurchaseRequest,
+        day: dt.date,
+        count: int,
+        quotes: Sequence[int] = (),
+        entrants: Sequence[CurrentUser] = staff,
     ) -> None:
         clock.set_now(_at(day, 10))
-        for n in range(min(count, len(staff))):
-            await services.register(request.id, actor=staff[n])
+        for n in range(min(count, len(entrants))):
+            await services.register(request.id, actor=entrants[n])
             if quotes:
-                await services.submit_quote(request.id, actor=staff[n], quote_fen=quotes[n])
+                await services.submit_quote(request.id, actor=entrants[n], quote_fen=quotes[n])
 
     from marketplace.orders.models import Order
 
@@ -129,8 +146,10 @@ async def seed_purchases(*, today: dt.date, buyers: Sequence[CurrentUser]) -> in
     d = {n: _back(calendar, today, n) for n in range(1, 16)}
     try:
         # open: registration running, sealed (two registered; quotes for the price method)
-        r = await publish(a, d[2], Method.RANDOM, state, "厂区扩建项目环境影响评价")
-        await enter(r, d[1], 2)
+        r = await publish(
+            a, d[2], Method.RANDOM, state, "厂区扩建项目服务", category=other_category
+        )
+        await enter(r, d[1], 2, entrants=other_staff)
         r = await publish(b, d[3], Method.LOWEST, state, "仓储中心建设项目服务")
         await enter(r, d[2], 3, (5_200_000, 4_800_000, 5_000_000))
         # the deadline has passed: waiting for the owner's selection
@@ -169,15 +188,36 @@ async def seed_purchases(*, today: dt.date, buyers: Sequence[CurrentUser]) -> in
             if method is not Method.MERIT:
                 clock.set_now(_at(d[7], 11))
                 await services.confirm_contract(r.id, actor=owner)
+        # a contract confirmed by both: the owner's direct choice became an order (placed,
+        # for the agency to accept); the agency and the amount are the same every loading
+        r = await publish(a, d[15], Method.DIRECT, Funding.OWN, "综合楼建设项目服务")
+        await enter(r, d[14], min(3, len(staff)))
+        chosen = await r.registrations.all().order_by("id").first()
+        assert chosen is not None
+        clock.set_now(_at(d[9], 9))
+        r = await services.run_selection(
+            r.id, actor=a, pick_registration_id=chosen.id, amount_fen=5_600_000
+        )
+        clock.set_now(_at(d[8], 11))
+        await services.confirm_contract(r.id, actor=a, amount_fen=5_600_000)
+        placed_at = _at(d[7], 14)
+        clock.set_now(placed_at)
+        winner = next(s for s in staff if s.user.agency_id == chosen.agency_id)
+        r = await services.confirm_contract(r.id, actor=winner, amount_fen=5_600_000)
+        await _date_contract_order(r, placed_at)
         # failed (流标): two registrants with state funds; published again in one step
-        r = await publish(b, d[12], Method.RANDOM, Funding.STATE, "道路改造工程项目服务")
-        await enter(r, d[11], 2)
+        r = await publish(
+            b, d[12], Method.RANDOM, Funding.STATE, "道路改造工程项目服务", category=other_category
+        )
+        await enter(r, d[11], 2, entrants=other_staff)
         clock.set_now(_at(d[5], 9))
         r = await services.run_selection(r.id, actor=b)
         await services.republish(r.id, actor=b)
         made += 1
         # a correction notice, then cancelled by the owner
-        r = await publish(a, d[9], Method.LOWEST, state, "光伏发电项目服务")
+        r = await publish(
+            a, d[9], Method.LOWEST, state, "光伏发电项目服务", category=other_category
+        )
         clock.set_now(_at(d[8], 15))
         await services.amend_request(
             r.id, actor=a, text="报名截止时间延长三个工作日，资质要求不变。", extend_days=3
@@ -186,8 +226,10 @@ async def seed_purchases(*, today: dt.date, buyers: Sequence[CurrentUser]) -> in
         await services.cancel_request(r.id, actor=a, reason="项目方案调整，暂停采购。")
         # voided by the service office
         if office_user is not None:
-            r = await publish(b, d[6], Method.RANDOM, state, "临时用地项目服务")
-            await enter(r, d[5], 1)
+            r = await publish(
+                b, d[6], Method.RANDOM, state, "临时用地项目服务", category=other_category
+            )
+            await enter(r, d[5], 1, entrants=other_staff)
             clock.set_now(_at(d[3], 16))
             await services.void_request(
                 r.id, actor=await _current(office_user), reason="所选服务类别与审批事项不符。"
@@ -196,6 +238,18 @@ async def seed_purchases(*, today: dt.date, buyers: Sequence[CurrentUser]) -> in
         clock.set_now(before)
     await _date_history()
     return made
+
+
+async def _date_contract_order(request: PurchaseRequest, at: dt.datetime) -> None:
+    """The contract's order dated to the winner's confirmation, as the activity's orders
+    are dated to their steps (its number names the day it was placed)."""
+    from marketplace.orders.models import Order, OrderEvent
+
+    assert request.order_id is not None
+    await Order.filter(id=request.order_id).update(
+        created_at=at, number=f"{at:%y%m%d}-{request.order_id:05d}"
+    )
+    await OrderEvent.filter(order_id=request.order_id).update(at=at)
 
 
 async def _date_history() -> None:

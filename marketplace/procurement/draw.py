@@ -50,7 +50,9 @@ __all__ = [
     "Entry",
     "Outcome",
     "Step",
+    "Try",
     "draw_index",
+    "draw_tries",
     "seed_hash",
     "select",
 ]
@@ -78,6 +80,41 @@ def draw_index(
         value = int.from_bytes(mac, "big")
         if value < limit:
             return value % n
+    raise RuntimeError("no index accepted")  # pragma: no cover - probability 2**-240000
+
+
+@dataclass(frozen=True, slots=True)
+class Try:
+    """One try of a draw step, as the verify page shows it."""
+
+    counter: int
+    message: str  # the HMAC's message, as text
+    mac_hex: str  # HMAC-SHA256(seed, message), hex
+    value: int  # the MAC as a big-endian integer
+    limit: int  # 2**256 - (2**256 mod n): values from here are rejected
+    index: int | None  # value mod n when accepted, else None
+
+
+def draw_tries(
+    seed: bytes, request_number: str, label: str, receipts: Sequence[str], n: int
+) -> list[Try]:
+    """Every try ``draw_index`` makes for a step, the accepted one last: the same
+    computation written out, so that a page can show each of its numbers."""
+    if n < 1:
+        raise ValueError("n must be at least 1")
+    limit = _RANGE - (_RANGE % n)
+    head = "\n".join([request_number, label, *receipts])
+    tries = []
+    for counter in range(_MAX_TRIES):
+        message = f"{head}\n{counter}"
+        mac = hmac.new(seed, message.encode(), hashlib.sha256).digest()
+        value = int.from_bytes(mac, "big")
+        accepted = value < limit
+        tries.append(
+            Try(counter, message, mac.hex(), value, limit, value % n if accepted else None)
+        )
+        if accepted:
+            return tries
     raise RuntimeError("no index accepted")  # pragma: no cover - probability 2**-240000
 
 

@@ -2,11 +2,39 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
 from pydantic import BaseModel, Field
 
-from marketplace.schemas import QueryInt, QueryModel
+from marketplace.orders.schemas import PROJECT_CODE_PATTERN
+from marketplace.schemas import (
+    REQUIRED_TEXT,
+    TEXT,
+    ApiModel,
+    Id,
+    QueryInt,
+    QueryModel,
+    RequiredText,
+    Text,
+)
 
-__all__ = ["Draw", "Purchase", "PurchaseDetail", "PurchaseList", "PurchasePage"]
+__all__ = [
+    "Amend",
+    "Confirm",
+    "Draw",
+    "Empty",
+    "OwnRegistration",
+    "PublishPurchase",
+    "Purchase",
+    "PurchaseDetail",
+    "PurchaseList",
+    "PurchasePage",
+    "Quote",
+    "Reason",
+    "Register",
+    "Score",
+    "Select",
+]
 
 
 class PurchasePage(QueryModel):
@@ -48,6 +76,7 @@ class PurchaseHistoryLine(BaseModel):
 
 
 class PurchaseRegistrant(BaseModel):
+    id: int = Field(description="The registration's id (the owner scores and picks by it)")
     receipt: str
     agency_id: int
     agency: str
@@ -102,3 +131,111 @@ class Draw(BaseModel):
     floor_fen: int
     entries: list[DrawEntry]
     outcome: DrawOutcome
+
+
+# --- what the write operations accept ------------------------------------------------------
+
+
+class Criterion(ApiModel):
+    name: Annotated[str, Field(max_length=100, json_schema_extra=REQUIRED_TEXT), RequiredText]
+    weight: int = Field(ge=1, le=100, description="Percent; a request's weights add up to 100")
+
+
+class PublishPurchase(ApiModel):
+    """A purchase announcement (采购公告) of the caller's enterprise."""
+
+    category_id: Id = Field(description="A category commissioned by the applicant")
+    approval_item_id: Id | None = Field(
+        default=None, description="One of the category's approval items (审批事项)"
+    )
+    project_name: Annotated[
+        str, Field(max_length=200, json_schema_extra=REQUIRED_TEXT), RequiredText
+    ]
+    project_code: Annotated[str, Field(max_length=40, pattern=PROJECT_CODE_PATTERN)] = Field(
+        description="The national investment project code, e.g. 2411-320902-89-01-637015"
+    )
+    work: Annotated[str, Field(max_length=5000, json_schema_extra=REQUIRED_TEXT), RequiredText]
+    qualifications: Annotated[str, Field(max_length=5000, json_schema_extra=TEXT), Text] = ""
+    time_limit_days: int = Field(ge=1, le=365, description="Working days")
+    funding: Literal["state", "own"]
+    ceiling_fen: int = Field(
+        ge=1,
+        le=2**53,
+        description="1,000,000 yuan (100000000 fen) or more must be tendered: refused 409",
+    )
+    floor_fen: int = Field(default=0, ge=0, le=2**53, description="At most the ceiling")
+    method: Literal["direct", "random", "lowest", "optimal", "merit"]
+    registration_days: int = Field(ge=1, le=30, description="Working days from publication")
+    criteria: list[Criterion] = Field(
+        default_factory=list, max_length=10, description="merit: weights adding up to 100"
+    )
+    excluded_agency_ids: list[Id] = Field(
+        default_factory=list, max_length=50, description="Agencies excluded (回避)"
+    )
+
+
+class Amend(ApiModel):
+    """A correction notice (更正公告), while registration is open."""
+
+    text: Annotated[str, Field(max_length=2000, json_schema_extra=REQUIRED_TEXT), RequiredText]
+    extend_days: int = Field(
+        default=0, ge=0, le=30, description="Working days the deadline moves by"
+    )
+
+
+class Reason(ApiModel):
+    reason: Annotated[str, Field(max_length=2000, json_schema_extra=REQUIRED_TEXT), RequiredText]
+
+
+class Register(ApiModel):
+    item_id: Id | None = Field(
+        default=None,
+        description="Your published listing in the category the order will be placed on "
+        "(default: your first)",
+    )
+
+
+class Quote(ApiModel):
+    quote_fen: int = Field(
+        ge=0, le=2**53, description="Between the request's floor and ceiling (else 422)"
+    )
+
+
+class Score(ApiModel):
+    registration_id: Id = Field(description="One registrant's id (see registrants)")
+    scores: list[Annotated[int, Field(ge=0, le=100)]] = Field(
+        max_length=10, description="0 to 100 for each criterion, in the criteria's order"
+    )
+
+
+class Select(ApiModel):
+    """direct: the owner's pick and the agreed amount; other methods take neither."""
+
+    pick_registration_id: Id | None = None
+    amount_fen: int | None = Field(default=None, ge=0, le=2**53)
+
+
+class Confirm(ApiModel):
+    """The contract amount the caller confirms. The signed contract's file is uploaded on
+    the request's page only (the API takes no files)."""
+
+    contract_fen: int = Field(
+        ge=0, le=2**53, description="Must be the request's contract_fen (else 409)"
+    )
+
+
+class Empty(ApiModel):
+    """No fields."""
+
+
+class OwnRegistration(BaseModel):
+    """The caller's agency's registration: its receipt and sealed quote, to that agency
+    only."""
+
+    id: int
+    request_id: int
+    receipt: str
+    item_id: int
+    quote_fen: int | None
+    quoted_at: str | None
+    registered_at: str

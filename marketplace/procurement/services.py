@@ -32,7 +32,7 @@ from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import now, today
 from marketplace.core.jobs import JobQueue
 from marketplace.core.notifications import notify
-from marketplace.forms import FormError, Message
+from marketplace.forms import FormError, Message, Refused
 from marketplace.i18n import N_
 from marketplace.orders import services as orders
 from marketplace.procurement import draw
@@ -54,6 +54,7 @@ __all__ = [
     "eligible_agency_ids",
     "open_to_agency",
     "publish_request",
+    "published_with_key",
     "register",
     "registrants_visible",
     "republish",
@@ -76,12 +77,9 @@ FINAL_STATES = frozenset(
 )
 
 
-class PurchaseRefused(Exception):
-    """An operation that may not happen now; ``message`` says why, nothing changed."""
-
-    def __init__(self, message: str, **params: object) -> None:
-        super().__init__(message % params if params else message)
-        self.message = Message(message, params)
+class PurchaseRefused(Refused):
+    """An operation that may not happen now; ``message`` says why, nothing changed (the
+    API answers it 409 through ``formpages``' handler of every ``Refused``)."""
 
 
 # --- who sees what -------------------------------------------------------------------
@@ -187,15 +185,22 @@ async def publish_request(
     excluded_agency_ids: Sequence[int] = (),
     approval_item_id: int | None = None,
     republished_from_id: int | None = None,
+    idempotency_key: str | None = None,
     queue: JobQueue | None = None,
 ) -> PurchaseRequest:
     """Announce a purchase request (采购公告); its seed is drawn and committed to now.
 
     Raises ``PurchaseRefused`` (not an enterprise, a category not for sale, the tendering
-    threshold) or ``FormError`` field by field; nothing is written then.
+    threshold) or ``FormError`` field by field; nothing is written then. With an
+    ``idempotency_key`` (the API's), the enterprise's request announced earlier with the
+    same key is returned instead of a second one (``published_with_key``).
     """
     if Role.ENTERPRISE not in user.roles or user.user.enterprise_id is None:
         raise PurchaseRefused(N_("Only an enterprise account can publish purchase requests."))
+    if idempotency_key is not None:
+        earlier = await published_with_key(user, idempotency_key)
+        if earlier is not None:
+            return earlier
     errors: dict[str, Message] = {}
     category = await Category.get_or_none(id=category_id)
     if category is None:
@@ -285,7 +290,11 @@ async def publish_request(
             request=request,
             actor_id=user.id,
             kind="announce",
-            detail={"seed_sha256": request.seed_sha256, "deadline": request.deadline.isoformat()},
+            detail={
+                "seed_sha256": request.seed_sha256,
+                "deadline": request.deadline.isoformat(),
+                **({"idempotency_key": idempotency_key} if idempotency_key else {}),
+            },
         )
         agency_ids = await eligible_agency_ids(category.id, excluded)
         await notify(
@@ -301,6 +310,22 @@ async def publish_request(
         )
     await _deliver(queue)
     return request
+
+
+async def published_with_key(user: CurrentUser, key: str) -> PurchaseRequest | None:
+    """The request the user's enterprise announced with this idempotency key, if any.
+
+    The key is kept in the announcement's event (no column of its own); an enterprise
+    announces few requests, so its announcements are read and compared here."""
+    if user.user.enterprise_id is None:
+        return None
+    announced = await PurchaseEvent.filter(
+        kind="announce", request__enterprise_id=user.user.enterprise_id
+    ).values_list("request_id", "detail")
+    for request_id, detail in announced:
+        if isinstance(detail, dict) and detail.get("idempotency_key") == key:
+            return await PurchaseRequest.get(id=request_id)
+    return None
 
 
 async def _agency_users(agency_ids: Sequence[int]) -> list[User]:
@@ -647,12 +672,24 @@ async def run_selection(
 
 
 async def confirm_contract(
-    request_id: int, *, actor: CurrentUser, queue: JobQueue | None = None
+    request_id: int,
+    *,
+    actor: CurrentUser,
+    amount_fen: int | None = None,
+    queue: JobQueue | None = None,
 ) -> PurchaseRequest:
-    """The owner's or the winner's confirmation; the second one places the order."""
+    """The owner's or the winner's confirmation; the second one places the order.
+
+    ``amount_fen``, when given, is the contract amount the confirming party read: a
+    confirmation of another amount than the request's is refused."""
     request = await _get(request_id)
     if request.state is not PurchaseState.SELECTED or request.winner_id is None:
         raise PurchaseRefused(N_("There is no contract to confirm on this purchase request."))
+    if amount_fen is not None and amount_fen != request.contract_fen:
+        raise PurchaseRefused(
+            N_("The contract amount is %(amount)s fen: confirm that amount."),
+            amount=request.contract_fen or 0,
+        )
     winner = await Registration.get(id=request.winner_id)
     owner, agency = is_owner(actor, request), agency_of(actor) == winner.agency_id
     if not owner and not agency:

@@ -308,6 +308,85 @@ async def purchase_result(request: Request) -> Response:
     )
 
 
+def verify_report(data: dict[str, Any]) -> dict[str, Any]:
+    """The draw recomputed from the published inputs ``data`` (``services.draw_data``)
+    with ``draw``, the rules ``scripts/verify_draw.py`` applies: each input, each step's
+    tries, and whether each part and the whole match the published outcome."""
+    seed = bytes.fromhex(data["seed"])
+    outcome = data["outcome"]
+    entries = data["entries"]
+    receipts = [e["receipt"] for e in entries]
+    report: dict[str, Any] = {
+        "seed_hash": draw.seed_hash(seed),
+        "seed_ok": draw.seed_hash(seed) == data["seed_sha256"],
+        "order_ok": receipts == sorted(receipts),
+        "failed": bool(outcome.get("failed")),
+        "direct": data["method"] == "direct",
+        "steps": [],
+        "recomputed": None,
+    }
+    parts = [report["seed_ok"], report["order_ok"]]
+    if report["failed"]:
+        report["count_ok"] = len(entries) < data["minimum_entries"]
+        parts.append(report["count_ok"])
+    elif not report["direct"]:
+        result = draw.select(
+            method=data["method"],
+            seed=seed,
+            request_number=data["request_number"],
+            entries=[
+                draw.Entry(e["receipt"], quote_fen=e["quote_fen"], score=e["score"])
+                for e in entries
+            ],
+        )
+        published_steps = outcome.get("steps") or []
+        for n, step in enumerate(result.steps):
+            size = (
+                len(draw.COEFFICIENTS_PCT) if step.label == "coefficient" else len(step.candidates)
+            )
+            published = published_steps[n] if n < len(published_steps) else None
+            report["steps"].append(
+                {
+                    "step": step,
+                    "n": size,
+                    "tries": draw.draw_tries(
+                        seed, data["request_number"], step.label, step.candidates, size
+                    ),
+                    "published": published,
+                    "ok": published == step.record(),
+                }
+            )
+        record = result.record()
+        report["recomputed"] = record
+        report["winner_ok"] = outcome.get("winner") == result.winner
+        report["extra_ok"] = all(
+            outcome.get(k) == record[k] for k in ("coefficient_pct", "reference_fen", "set_aside")
+        ) and len(published_steps) == len(result.steps)
+        parts += [report["winner_ok"], report["extra_ok"], *(s["ok"] for s in report["steps"])]
+    report["matches"] = all(parts)
+    return report
+
+
+@allow(PUBLIC)
+async def purchase_verify(request: Request) -> Response:
+    """The draw recomputed on the server from the result notice's inputs, step by step."""
+    purchase = await _public_purchase(request)
+    data = await services.draw_data(purchase)
+    if data is None:
+        raise HTTPException(status_code=404)
+    await purchase.fetch_related("category", "enterprise")
+    return render(
+        request,
+        "procurement/purchase_verify.html",
+        {
+            "purchase": purchase,
+            "spec": METHODS[purchase.method],
+            "data": data,
+            "report": verify_report(data),
+        },
+    )
+
+
 @allow(PUBLIC)
 async def purchase_feed(request: Request) -> Response:
     """An Atom feed of the announcements, corrections and results."""
@@ -550,6 +629,7 @@ routes = [
     Route("/purchases/feed.xml", purchase_feed, name="purchase_feed"),
     Route("/purchases/{id:str}", purchase_detail, name="purchase_detail"),
     Route("/purchases/{id:str}/result", purchase_result, name="purchase_result"),
+    Route("/purchases/{id:str}/verify", purchase_verify, name="purchase_verify"),
     Route(
         "/purchases/{id:str}/actions/{action:str}",
         purchase_action,
