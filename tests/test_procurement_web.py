@@ -137,7 +137,7 @@ async def test_random_draw_from_the_pages_and_the_verifier(
     for n in (1, 2, 3):
         staff = await _browser(client, f"staff{n}@example.com")
         answer = await post_form(
-            staff, f"/purchases/{purchase.id}/actions/register", {}, page="/purchases"
+            staff, f"/purchases/{purchase.id}", {"do": "register"}, page="/purchases"
         )
         assert answer.status_code == 303
         page = (await staff.get(f"/purchases/{purchase.id}")).text
@@ -145,13 +145,13 @@ async def test_random_draw_from_the_pages_and_the_verifier(
         assert found is not None
         receipts.append(found.group(1))
     owner = await _browser(client, "owner@example.com")
-    early = await post_form(owner, f"/purchases/{purchase.id}/actions/select", {})
+    early = await post_form(owner, f"/purchases/{purchase.id}", {"do": "select"})
     assert early.status_code == 409
 
     clock.set_now(AFTER_DEADLINE)
-    done = await post_form(owner, f"/purchases/{purchase.id}/actions/select", {})
+    done = await post_form(owner, f"/purchases/{purchase.id}", {"do": "select"})
     assert done.status_code == 303
-    again = await post_form(owner, f"/purchases/{purchase.id}/actions/select", {})
+    again = await post_form(owner, f"/purchases/{purchase.id}", {"do": "select"})
     assert again.status_code == 409
     result = await client.get(f"/purchases/{purchase.id}/result")
     assert result.status_code == 200
@@ -197,10 +197,14 @@ async def test_the_office_voids_with_a_reason_and_the_feed_tells(
     listing = await admin.get("/backoffice/purchases")
     assert listing.status_code == 200 and purchase.number in listing.text
 
-    blank = await post_form(admin, f"/purchases/{purchase.id}/actions/void", {"reason": " "})
+    blank = await post_form(admin, f"/purchases/{purchase.id}", {"do": "void", "reason": " "})
     assert blank.status_code == 422
+    # shown again at the purchase's own address, with its void form (the old one is gone)
+    assert purchase.number in blank.text and 'name="do" value="void"' in blank.text
+    old_address = f"/purchases/{purchase.id}/actions/void"
+    assert (await post_form(admin, old_address, {"reason": "类别错误"})).status_code == 404
     voided = await post_form(
-        admin, f"/purchases/{purchase.id}/actions/void", {"reason": "类别错误"}
+        admin, f"/purchases/{purchase.id}", {"do": "void", "reason": "类别错误"}
     )
 
     assert voided.status_code == 303
@@ -212,7 +216,7 @@ async def test_the_office_voids_with_a_reason_and_the_feed_tells(
     assert (await owner.get("/backoffice/purchases")).status_code == 403
     agency = await _browser(client, "staff1@example.com")
     assert (
-        await post_form(agency, f"/purchases/{purchase.id}/actions/cancel", {"reason": "x"})
+        await post_form(agency, f"/purchases/{purchase.id}", {"do": "cancel", "reason": "x"})
     ).status_code == 409
 
 

@@ -25,9 +25,18 @@ from marketplace.admission.forms import parse_yuan as _parse_yuan
 from marketplace.catalog import services as catalog
 from marketplace.catalog.models import Agency, Category, CommissionedBy
 from marketplace.core.clock import now
-from marketplace.forms import FormError, Message, form_code, form_text, parse_id, parse_int
+from marketplace.formpages import Endpoint, Failure, dispatch, on_refusal
+from marketplace.forms import (
+    FormError,
+    Message,
+    form_code,
+    form_text,
+    parse_id,
+    parse_int,
+    whole_number,
+)
 from marketplace.http import path_id
-from marketplace.i18n import N_, translate
+from marketplace.i18n import N_
 from marketplace.procurement import draw, services
 from marketplace.procurement.labels import NOTICE_KINDS
 from marketplace.procurement.methods import METHODS, Funding, Method
@@ -37,7 +46,6 @@ from marketplace.procurement.models import (
     PurchaseState,
     Registration,
 )
-from marketplace.procurement.services import PurchaseRefused
 from marketplace.templating import render
 
 __all__ = ["routes"]
@@ -68,10 +76,6 @@ def parse_yuan(raw: str, name: str, errors: dict[str, Message]) -> int | None:
         errors[name] = Message(N_("Enter an amount in yuan, such as 25000 or 1200.50."))
         return None
     return _parse_yuan(raw, name, errors)
-
-
-def refusal_text(exc: PurchaseRefused) -> str:
-    return translate(exc.message.id, dict(exc.message.params))
 
 
 async def _request_exists(request: Request, user: CurrentUser) -> bool:
@@ -421,10 +425,7 @@ def _parse_criteria(raw: str) -> list[dict[str, Any]]:
         if not line:
             continue
         name, _, weight = line.replace("：", ":").rpartition(":")
-        try:
-            value: Any = parse_int(weight, field="criteria", minimum=1, maximum=100)
-        except FormError:
-            value = None
+        value = whole_number(weight, minimum=1, maximum=100)
         criteria.append({"name": name.strip(), "weight": value})
     return criteria
 
@@ -472,10 +473,13 @@ async def purchase_form(request: Request) -> Response:
     errors: dict[str, Message] = {}
     ints: dict[str, int] = {}
     for name, high in (("time_limit_days", 365), ("registration_days", 30)):
-        try:
-            ints[name] = parse_int(values[name], field=name, minimum=1, maximum=high)
-        except FormError as exc:
-            errors.update(exc.errors)
+        number = whole_number(values[name], minimum=1, maximum=high)
+        if number is None:
+            errors[name] = Message(
+                N_("Enter a whole number from %(low)s to %(high)s."), {"low": 1, "high": high}
+            )
+        else:
+            ints[name] = number
     ceiling = parse_yuan(values["ceiling"], "ceiling", errors)
     floor = parse_yuan(values["floor"], "floor", errors) if values["floor"].strip() else 0
     if ceiling is None and "ceiling" not in errors:
@@ -491,29 +495,25 @@ async def purchase_form(request: Request) -> Response:
     if errors:
         return await _form_page(request, values, errors, 422)
     assert ceiling is not None and floor is not None and category_id is not None
-    try:
-        purchase = await services.publish_request(
-            user=signed_in_user(request),
-            category_id=category_id,
-            approval_item_id=(parse_id(approval_raw) or 0) if approval_raw else None,
-            project_name=values["project_name"],
-            project_code=values["project_code"],
-            work=values["work"],
-            qualifications=values["qualifications"],
-            time_limit_days=ints["time_limit_days"],
-            funding=Funding(values["funding"]),
-            ceiling_fen=ceiling,
-            floor_fen=floor,
-            method=Method(values["method"]),
-            registration_days=ints["registration_days"],
-            criteria=_parse_criteria(values["criteria"]),
-            excluded_agency_ids=values["excluded_list"],
-            queue=request.state.jobs,
-        )
-    except FormError as exc:
-        return await _form_page(request, values, exc.errors, 422)
-    except PurchaseRefused as exc:
-        return await _form_page(request, values, {"": exc.message}, 409)
+    on_refusal(request, lambda failure: _form_page(request, values, failure.errors))
+    purchase = await services.publish_request(
+        user=signed_in_user(request),
+        category_id=category_id,
+        approval_item_id=(parse_id(approval_raw) or 0) if approval_raw else None,
+        project_name=values["project_name"],
+        project_code=values["project_code"],
+        work=values["work"],
+        qualifications=values["qualifications"],
+        time_limit_days=ints["time_limit_days"],
+        funding=Funding(values["funding"]),
+        ceiling_fen=ceiling,
+        floor_fen=floor,
+        method=Method(values["method"]),
+        registration_days=ints["registration_days"],
+        criteria=_parse_criteria(values["criteria"]),
+        excluded_agency_ids=values["excluded_list"],
+        queue=request.state.jobs,
+    )
     return RedirectResponse(f"/purchases/{purchase.id}", status_code=303)
 
 
@@ -598,27 +598,38 @@ def _typed(form: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-@allow(PARTIES, owner=_request_exists)
-async def purchase_action(request: Request) -> Response:
-    action = request.path_params["action"]
-    if action not in _ACTIONS:
-        raise HTTPException(status_code=404)
+async def _take(request: Request, action: str) -> Response:
+    """One of the purchase page's forms, posted to the page's own address (``do``)."""
     purchase: PurchaseRequest = request.state.purchase
     form = await request.form()
-    try:
-        await _act(request, action, form, signed_in_user(request), purchase.id)
-    except FormError as exc:
+    typed = _typed(form)
+
+    async def refused(failure: Failure) -> Response:  # the page again, as it is now
         request.state.purchase = await PurchaseRequest.get(id=purchase.id)
-        context = {"errors": exc.errors, "failed_action": action, "typed": _typed(form)}
-        return await _detail(request, context, 422)
-    except PurchaseRefused as exc:
-        request.state.purchase = await PurchaseRequest.get(id=purchase.id)
-        context = {"refusal": refusal_text(exc), "failed_action": action, "typed": _typed(form)}
-        return await _detail(request, context, 409)
+        shown: dict[str, Any] = {"failed_action": action, "typed": typed}
+        if failure.refusal is not None:
+            shown["refusal"] = failure.refusal
+        else:
+            shown["errors"] = failure.errors
+        return await _detail(request, shown, failure.status_code)
+
+    on_refusal(request, refused)
+    await _act(request, action, form, signed_in_user(request), purchase.id)
     target = getattr(request.state, "redirect", None) or f"/purchases/{purchase.id}"
     if action == "void":
         target = "/backoffice/purchases"
     return RedirectResponse(target, status_code=303)
+
+
+def _form_of(action: str) -> Endpoint:
+    @allow(PARTIES, owner=_request_exists)
+    async def endpoint(request: Request) -> Response:
+        return await _take(request, action)
+
+    return endpoint
+
+
+PAGE_FORMS: dict[str, Endpoint] = {action: _form_of(action) for action in _ACTIONS}
 
 
 routes = [
@@ -627,14 +638,13 @@ routes = [
     Route("/purchases/mine", my_purchases, name="my_purchases"),
     Route("/purchases/open", open_purchases, name="open_purchases"),
     Route("/purchases/feed.xml", purchase_feed, name="purchase_feed"),
-    Route("/purchases/{id:str}", purchase_detail, name="purchase_detail"),
+    Route(
+        "/purchases/{id:str}",
+        dispatch(purchase_detail, PAGE_FORMS),
+        methods=["GET", "POST"],
+        name="purchase_detail",
+    ),
     Route("/purchases/{id:str}/result", purchase_result, name="purchase_result"),
     Route("/purchases/{id:str}/verify", purchase_verify, name="purchase_verify"),
-    Route(
-        "/purchases/{id:str}/actions/{action:str}",
-        purchase_action,
-        methods=["POST"],
-        name="purchase_action",
-    ),
     Route("/backoffice/purchases", backoffice_purchases, name="backoffice_purchases"),
 ]
