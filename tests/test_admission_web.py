@@ -323,6 +323,10 @@ async def test_an_agency_changes_its_application_until_the_window_closes(
         "items", "qualifications"
     )
     assert application.status is ApplicationStatus.WITHDRAWN
+    # withdrawn twice (a second tab): the application's page says why, nothing changes
+    twice = await post_form(browser, f"{url}/withdraw", {}, page=url)
+    assert twice.status_code == 422 and "该申报已不能修改。" in twice.text
+    assert (await Application.get(id=application.id)).status is ApplicationStatus.WITHDRAWN
     assert [(i.title, i.fee_standard) for i in application.items] == [
         (
             "改过的报告书编制",

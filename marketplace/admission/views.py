@@ -35,7 +35,7 @@ from marketplace.catalog.models import Agency, AgencyStatus, Category
 from marketplace.core.clock import now as beijing_now
 from marketplace.core.settings import Settings
 from marketplace.formpages import Failure, on_refusal, on_refusal_show
-from marketplace.forms import FormError, Message, parse_id
+from marketplace.forms import Message, parse_id
 from marketplace.http import path_id
 from marketplace.i18n import N_, translate
 from marketplace.templating import render
@@ -465,10 +465,17 @@ async def application_withdraw(request: Request) -> Response:
     application: Application = request.state.application
     user = current_user(request)
     assert user is not None
-    try:
-        await application_service.withdraw_application(application, actor=user.user)
-    except FormError:
-        return RedirectResponse(f"/admission/applications/{application.id}", status_code=303)
+    agency = application.agency
+
+    async def refused(failure: Failure) -> Response:  # said on the application's page
+        values: dict[str, Any] = {
+            **forms.application_values(application),
+            **{name: str(getattr(agency, name) or "") for name in forms.COMPANY_FIELDS},
+        }
+        return await _application_page(request, application, agency, values, failure.errors)
+
+    on_refusal(request, refused)
+    await application_service.withdraw_application(application, actor=user.user)
     return RedirectResponse(
         f"/admission/applications/{application.id}?done=withdrawn", status_code=303
     )
