@@ -4,7 +4,8 @@
 
 It adds an administrator to a fresh folder, serves the demo there (``marketplace serve``
 loads it) and has headless Chromium (Debian's /usr/bin/chromium) take each
-page at 1280 and at 390 px wide, in Chinese. Look at them after a change to a page.
+page at 1280 and at 390 px wide, in Chinese, and a few of them in English (``en-*.png``).
+Look at them after a change to a page.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import time
 from pathlib import Path
 
 import httpx
-from playwright.async_api import async_playwright
+from playwright.async_api import Page, async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -42,7 +43,10 @@ OFFICE = [
     ("backoffice", "/backoffice"),
     ("backoffice-listings", "/backoffice/listings"),
     ("backoffice-purchases", "/backoffice/purchases"),
+    ("orders", "/orders"),
 ]
+# Also in English (the UI's second language): these names, from the pages above.
+ENGLISH = ("home", "purchase", "order", "backoffice")
 
 
 def _free_port() -> int:
@@ -65,33 +69,57 @@ async def _shoot(base: str) -> list[Path]:
         item = _first_link(home, "/services/")
         purchases = (await client.get("/purchases")).text
         purchase = _first_link(purchases, "/purchases/")
+        verify = _first_verify(await client.get("/purchases/feed.xml"))
     pages = [*PUBLIC, ("agency", agency), ("item", item), ("purchase", purchase)]
+    if verify:
+        pages.append(("purchase-verify", verify))
     written = []
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path="/usr/bin/chromium")
-        for kind, width in WIDTHS.items():
-            context = await browser.new_context(
-                viewport={"width": width, "height": 900}, locale="zh-CN"
-            )
-            page = await context.new_page()
-            for name, path in pages:
-                await page.goto(base + path)
-                target = OUT / f"{name}-{kind}.png"
-                await page.screenshot(path=str(target), full_page=kind == "phone")
-                written.append(target)
-            await page.goto(base + "/login")
-            await page.fill("input[name=email]", ADMIN[0])
-            await page.fill("input[name=password]", ADMIN[1])
-            await page.click("form button[type=submit]")
-            await page.wait_for_load_state()
-            for name, path in OFFICE:
-                await page.goto(base + path)
-                target = OUT / f"{name}-{kind}.png"
-                await page.screenshot(path=str(target), full_page=kind == "phone")
-                written.append(target)
-            await context.close()
+        for language, prefix in (("zh-CN", ""), ("en-US", "en-")):
+            for kind, width in WIDTHS.items():
+                context = await browser.new_context(
+                    viewport={"width": width, "height": 900}, locale=language
+                )
+                page = await context.new_page()
+                # the language is the visitor's choice (?lang=, kept in a cookie), Chinese first
+                await page.goto(base + "/?lang=" + language[:2])
+
+                async def shoot(
+                    name: str, path: str, page: Page = page, kind: str = kind, prefix: str = prefix
+                ) -> None:
+                    if prefix and name not in ENGLISH:
+                        return
+                    await page.goto(base + path)
+                    target = OUT / f"{prefix}{name}-{kind}.png"
+                    await page.screenshot(path=str(target), full_page=kind == "phone")
+                    written.append(target)
+
+                for name, path in pages:
+                    await shoot(name, path)
+                await page.goto(base + "/login")
+                await page.fill("input[name=email]", ADMIN[0])
+                await page.fill("input[name=password]", ADMIN[1])
+                await page.click("form button[type=submit]")
+                await page.wait_for_load_state()
+                for name, path in OFFICE:
+                    await shoot(name, path)
+                await page.goto(base + "/orders")
+                orders = await page.content()
+                # an order's page as the office sees it: its state, clock, log and files
+                await shoot("order", _first_link(orders, "/orders/"))
+                await context.close()
         await browser.close()
     return written
+
+
+def _first_verify(feed: httpx.Response) -> str:
+    """The verify page of the first purchase with a published draw ("" if none)."""
+    for match in re.finditer(r"/purchases/(\d+)/result", feed.text):
+        path = f"/purchases/{match.group(1)}/verify"
+        if httpx.get(str(feed.url.copy_with(path=path))).status_code == 200:
+            return path
+    return ""
 
 
 def main() -> int:
