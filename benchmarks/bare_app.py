@@ -38,7 +38,7 @@ from starlette.routing import BaseRoute, Route
 from tortoise.contrib.starlette import RegisterTortoise
 
 from marketplace import app as marketplace_app
-from marketplace.catalog import services
+from marketplace.catalog import qualifications, services
 from marketplace.catalog.models import Category, MarketType
 from marketplace.catalog.views import category_context
 from marketplace.core import clock
@@ -97,9 +97,9 @@ async def _category_context(category: Category) -> Context:
 
 async def _agency_context(agency_id: int) -> Context:
     """The context ``views.agency_detail`` builds for ``/agencies/<id>``."""
-    found = await services.get_public_agency(agency_id)
-    assert found is not None, f"agency {agency_id} is not public"
-    agency, items = found
+    agency = await services.get_public_agency_only(agency_id)
+    assert agency is not None, f"agency {agency_id} is not public"
+    items, held = await services.public_agency_items(agency)
     return {
         "agency": agency,
         "items": items,
@@ -113,6 +113,7 @@ async def _agency_context(agency_id: int) -> Context:
         "credit_reasons": REASONS,
         "promise": await ratings.promise_of(agency_id=agency.id),
         "committed_days": sorted({item.time_limit_days for item in items}),
+        "holds": qualifications.summarise_holds(held, {q.id: q for q in agency.qualifications}),
         "today": clock.today(),  # as the real page: the Beijing date
     }
 

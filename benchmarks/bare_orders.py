@@ -1,12 +1,18 @@
 """The ceiling for ``orders.py``: ``POST /api/v1/orders`` as bare asyncpg in one transaction.
 
-Per request it does what placing an order through the real API writes and reads, with no
-ORM, middleware or validation beyond what the rows need: the bearer token's user (one
-query, by the token's SHA-256 digest as the real app stores it) and its last use, the
-item and its current version, then in one transaction the order, its number and its
-``place`` event. The fee quote is the one the real app computed for the benchmark's
-body (``orders.py`` passes it in ``BARE_QUOTE``). The answer is a small JSON object with
-the order's id and number.
+Per request it runs the statements placing an order through the real API writes, with no
+ORM, middleware or validation beyond what the rows need, and the reads they depend on:
+the bearer token's user (one query, by the token's SHA-256 digest as the real app stores
+it) and its last use, the idempotency key's earlier order (none), the item and its
+current version, the agency's active users; then in one transaction the order, its
+number, its ``place`` event, the agency users' notices, their e-mails and the e-mails'
+jobs in the outbox, and last the statistics' month (the order's shard of its category's
+``order_month`` row, as ``orders.monthly`` adds it); after the commit, the outbox's
+delivery as the embedded job queue runs it in the request (the due jobs read, each
+claimed, its e-mail read, the job marked done: no SMTP is configured, the e-mail stays
+in the outbox). The fee quote is the one the real app computed for the benchmark's body
+(``orders.py`` passes it in ``BARE_QUOTE``). The answer is a small JSON object with the
+order's id and number.
 
 It reads ``DATABASE_URL`` (PostgreSQL only). Serve it from the repository root::
 
@@ -15,6 +21,7 @@ It reads ``DATABASE_URL`` (PostgreSQL only). Serve it from the repository root::
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -31,6 +38,11 @@ from starlette.routing import Route
 from marketplace.core import clock
 
 __all__ = ["create_app"]
+
+SHARDS = 8  # as orders.monthly.SHARDS
+_NOTICE = "Order %(number)s was placed; please accept or decline it."
+_NOTICE_ZH = "订单 {number} 已下单，请受理或拒绝。"
+_LEASE = dt.timedelta(minutes=10)  # a claimed job's lease, as marketplace.core.outbox
 
 
 async def _place(request: Request) -> Response:
@@ -52,12 +64,23 @@ async def _place(request: Request) -> Response:
             clock.now(),
             user["token_id"],
         )
+        existing = await connection.fetchval(
+            "SELECT id FROM service_order WHERE enterprise_id = $1 AND idempotency_key = $2",
+            user["enterprise_id"],
+            key,
+        )
+        if existing is not None:
+            return JSONResponse({"id": existing}, status_code=200)
         item = await connection.fetchrow(
             "SELECT s.id, s.agency_id, s.category_id, s.version, s.time_limit_days,"
             " v.id AS version_id"
             " FROM service_item s JOIN service_item_version v"
             " ON v.item_id = s.id AND v.version = s.version WHERE s.id = $1",
             body["item_id"],
+        )
+        recipients = await connection.fetch(
+            'SELECT id, email FROM "user" WHERE agency_id = $1 AND is_active',
+            item["agency_id"],
         )
         low, high = request.state.quote
         now = clock.now()
@@ -88,15 +111,6 @@ async def _place(request: Request) -> Response:
             await connection.execute(
                 "UPDATE service_order SET number = $1 WHERE id = $2", number, order_id
             )
-            # the statistics' month of the category (orders.monthly), as the real one counts
-            await connection.execute(
-                "INSERT INTO order_month (category_id, month, placed, ended, completed,"
-                " delivered, on_time, days_used, days_committed, ratings, rating_points)"
-                " VALUES ($1, $2, 1, 0, 0, 0, 0, 0, 0, 0, 0) ON CONFLICT (category_id, month)"
-                " DO UPDATE SET placed = order_month.placed + 1",
-                item["category_id"],
-                int(f"{clock.to_beijing(now):%Y%m}"),
-            )
             await connection.execute(
                 "INSERT INTO order_event (at, action, from_state, to_state, reason, detail,"
                 " actor_id, order_id) VALUES ($1, 'place', '', 'placed', '', $2, $3, $4)",
@@ -104,6 +118,70 @@ async def _place(request: Request) -> Response:
                 json.dumps({"version": item["version"], "quoted_low_fen": low}),
                 user["id"],
                 order_id,
+            )
+            # the agency's notices and e-mails, as orders.services.notify writes them
+            params = json.dumps({"number": number})
+            await connection.executemany(
+                "INSERT INTO notification (message, params, created_at, order_id, user_id)"
+                " VALUES ($1, $2, $3, $4, $5)",
+                [(_NOTICE, params, now, order_id, r["id"]) for r in recipients],
+            )
+            for recipient in recipients:
+                text = _NOTICE_ZH.format(number=number)
+                email_id = await connection.fetchval(
+                    'INSERT INTO outbox_email ("to", subject, body, created_at, error)'
+                    " VALUES ($1, $2, $2, $3, '') RETURNING id",
+                    recipient["email"],
+                    text,
+                    now,
+                )
+                await connection.execute(
+                    "INSERT INTO outbox_job (job, args, status, attempts, next_attempt_at,"
+                    " created_at, result, error)"
+                    " VALUES ('send_email', $1, 'pending', 0, $2, $2, '', '')",
+                    json.dumps([email_id]),
+                    now,
+                )
+            # the statistics' month of the category, the order's shard (orders.monthly)
+            await connection.execute(
+                "INSERT INTO order_month (category_id, month, shard, placed, ended, completed,"
+                " delivered, on_time, days_used, days_committed, ratings, rating_points)"
+                " VALUES ($1, $2, $3, 1, 0, 0, 0, 0, 0, 0, 0, 0)"
+                " ON CONFLICT (category_id, month, shard)"
+                " DO UPDATE SET placed = order_month.placed + 1",
+                item["category_id"],
+                int(f"{clock.to_beijing(now):%Y%m}"),
+                order_id % SHARDS,
+            )
+        # the outbox delivered in the request, as the embedded job queue does
+        moment = clock.now()
+        due = await connection.fetch(
+            "SELECT id, attempts, args FROM outbox_job WHERE status IN ('pending', 'running')"
+            " AND next_attempt_at <= $1 ORDER BY id LIMIT 200",
+            moment,
+        )
+        for job in due:
+            claimed = await connection.execute(
+                "UPDATE outbox_job SET status = 'running', attempts = attempts + 1,"
+                " next_attempt_at = $1 WHERE status IN ('pending', 'running')"
+                " AND next_attempt_at <= $2 AND id = $3 AND attempts = $4",
+                moment + _LEASE,
+                moment,
+                job["id"],
+                job["attempts"],
+            )
+            if claimed == "UPDATE 0":
+                continue  # another request has it
+            await connection.fetchrow(
+                'SELECT id, "to", subject, body, sent_at FROM outbox_email WHERE id = $1',
+                json.loads(job["args"])[0],
+            )
+            await connection.execute(
+                "UPDATE outbox_job SET status = 'done', done_at = $1,"
+                " result = 'kept in the outbox', error = '' WHERE id = $2 AND attempts = $3",
+                clock.now(),
+                job["id"],
+                job["attempts"] + 1,
             )
     return JSONResponse({"id": order_id, "number": number, "state": "placed"}, status_code=201)
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from tortoise import Tortoise, connections
+from tortoise.backends.base.executor import EXECUTOR_CACHE
+from tortoise.migrations.api.migrate import migrate as migrate_api
 
+from marketplace.core.database import tortoise_config
 from tests.conftest import init_orm
 
 Schema = dict[str, dict[str, Any]]
@@ -223,3 +226,38 @@ def test_no_model_docstring_holds_a_semicolon() -> None:
     ]
     assert len(models) >= 19
     assert [m.__name__ for m in models if ";" in (m.__doc__ or "")] == []
+
+
+async def test_the_shards_migration_keeps_each_kept_month_as_its_shard_0(
+    databases: Any, backend: str, tmp_path: Any
+) -> None:
+    # given a database at 0020 with one category's month counted
+    if backend == "sqlite":
+        url = f"sqlite://{tmp_path / 'at_0020.sqlite3'}"
+    else:
+        url = await databases._create_pg_database("at_0020")
+    config = tortoise_config(url)
+    EXECUTOR_CACHE.clear()
+    await Tortoise.init(config=config, _create_db=False, _enable_global_fallback=True)
+    try:
+        await migrate_api(config=config, target="models.0020_order_month")
+        conn = connections.get("default")
+        await conn.execute_query(
+            "INSERT INTO order_month (category_id, month, placed, ended, completed, delivered,"
+            " on_time, days_used, days_committed, ratings, rating_points)"
+            " VALUES (3, 202611, 5, 4, 3, 2, 1, 9, 10, 1, 20)"
+        )
+
+        # when 0021 gives the rows their shard
+        await migrate_api(config=config)
+        _, rows = await conn.execute_query(
+            "SELECT category_id, month, shard, placed, ended, completed, delivered, on_time,"
+            " days_used, days_committed, ratings, rating_points FROM order_month"
+        )
+    finally:
+        await Tortoise.close_connections()
+
+    # then the month is the same figures, as shard 0
+    assert [tuple(dict(row).values()) for row in rows] == [
+        (3, 202611, 0, 5, 4, 3, 2, 1, 9, 10, 1, 20)
+    ]

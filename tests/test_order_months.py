@@ -20,12 +20,13 @@ from marketplace.catalog.models import ServiceItem
 from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import BEIJING
 from marketplace.orders import monthly
+from marketplace.orders import services as orders
 from marketplace.orders.clock import clock_of
 from marketplace.orders.models import Order, OrderMonth, OrderState
 from marketplace.ratings.models import DIMENSIONS, Rating
 from marketplace.statistics import services
 from marketplace.statistics.services import Month, Period, Share
-from tests.order_helpers import OrderWorld, order_world
+from tests.order_helpers import PROJECT_CODE, OrderWorld, as_current, order_world
 from tests.test_promise_aggregates import _play
 
 Rows = dict[tuple[int, int], dict[str, int]]  # (category id, month) → figure → amount
@@ -73,9 +74,11 @@ async def _recomputed() -> Rows:
 
 
 async def _kept() -> Rows:
-    rows: Rows = {}
+    """The kept rows, each category's month summed over its shards."""
+    rows: Rows = defaultdict(lambda: defaultdict(int))
     for row in await OrderMonth.all():
-        rows[(row.category_id, row.month)] = {f: getattr(row, f) for f in monthly.FIGURES}
+        for f in monthly.FIGURES:
+            rows[(row.category_id, row.month)][f] += getattr(row, f)
     return _nonzero(rows)
 
 
@@ -129,3 +132,49 @@ async def test_the_dashboard_shows_the_kept_months(world: OrderWorld) -> None:
     assert stats.working_days_overall.days_used == total("days_used")
     assert stats.working_days_overall.days_committed == total("days_committed")
     assert sum(stats.monthly.totals) == 40
+
+
+async def test_a_categorys_month_is_the_sum_of_its_shards(world: OrderWorld) -> None:
+    # given two orders of one item placed one after the other (consecutive ids)
+    buyer = await as_current(world.enterprise)
+    item = world.catalogue.lightning_check
+    placed = [
+        (
+            await orders.place_order(
+                user=buyer,
+                item_id=item.id,
+                project_name=f"项目{n}",
+                project_code=PROJECT_CODE,
+                base="10",
+                note="",
+                idempotency_key=f"shards-{n:04d}",
+            )
+        ).order
+        for n in range(2)
+    ]
+    month = monthly.month_of(placed[0].created_at)
+    assert monthly.month_of(placed[1].created_at) == month
+
+    # then each was counted in its own shard's row of the category's month
+    rows = await OrderMonth.filter(category_id=item.category_id).order_by("shard")
+    assert [(r.month, r.shard, r.placed) for r in rows] == sorted(
+        (month, o.id % monthly.SHARDS, 1) for o in placed
+    )
+    assert len({r.shard for r in rows}) == 2
+
+    # and the dashboard adds them up, as it does the recount's single row
+    period = Period(Month(month // 100, month % 100), Month(month // 100, month % 100))
+    for _ in ("kept", "recounted"):
+        stats = await services.dashboard(period=period)
+        assert stats.overall.placed == 2
+        assert stats.monthly.totals == (2,)
+        (series,) = stats.monthly.by_category
+        assert (series.category.id if series.category else None, series.counts) == (
+            item.category_id,
+            (2,),
+        )
+        await monthly.recount()
+        assert [
+            (r.month, r.shard, r.placed)
+            for r in await OrderMonth.filter(category_id=item.category_id)
+        ] == [(month, 0, 2)]

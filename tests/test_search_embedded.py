@@ -147,3 +147,28 @@ def test_top_k_equals_a_full_sort(k: int) -> None:
     # then
     expected = candidates[np.lexsort(keys[::-1])][:k]
     assert top.tolist() == expected.tolist()
+
+
+async def test_an_answer_is_kept_until_the_next_write(demo_documents: list[SearchDocument]) -> None:
+    # given an engine that answered a query once
+    engine = EmbeddedEngine.from_documents(demo_documents)
+    query = SearchQuery(q="环评")
+    first = await engine.search(query)
+
+    # then the same query again is the same answer, kept
+    again = await engine.search(query)
+    assert again.hits is first.hits and again.total == first.total == 6
+
+    # and every kind of write is seen by the next answer
+    renamed = dataclasses.replace(demo_documents[0], title="环评改名后的报告书编制")
+    await engine.upsert([renamed])
+    after_upsert = await engine.search(query)
+    assert after_upsert.hits is not first.hits
+    assert "改名后" in str(next(h.title for h in after_upsert.hits if h.document.id == renamed.id))
+    await engine.delete([renamed.id])
+    after_delete = await engine.search(query)
+    assert renamed.id not in {h.document.id for h in after_delete.hits}
+    await engine.rebuild(demo_documents[:1])
+    assert (await engine.search(query)).total == 1
+    await engine.clear()
+    assert (await engine.search(query)).total == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 
 import httpx
@@ -9,6 +10,7 @@ import pytest
 
 from marketplace.catalog import services as catalog
 from marketplace.core.settings import Settings
+from marketplace.search import index as index_module
 from marketplace.search.documents import build_all_documents
 from marketplace.search.index import SearchIndex, apply_outbox
 from marketplace.search.models import SearchOutbox
@@ -164,3 +166,47 @@ async def test_result_cards_show_the_signals_and_not_the_query_time(
     # with no results, filters whose counts are all zero are not offered
     assert 'class="facet"' not in nothing.text
     assert 'class="facet"' in page.text
+
+
+async def test_concurrent_searches_share_a_look_at_the_outbox_and_see_earlier_writes(
+    catalogue: SmallCatalogue, db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = await SearchIndex.open(
+        Settings(database_url=db, secret_key="k", secret_key_is_ephemeral=False)
+    )
+    looks: list[int] = []
+    real_apply = apply_outbox
+
+    async def counted(engine: EmbeddedEngine, after_id: int) -> int:
+        looks.append(after_id)
+        return await real_apply(engine, after_id)
+
+    monkeypatch.setattr(index_module, "apply_outbox", counted)
+    try:
+        # given a listing published (committed) before the searches ask
+        item = await catalog.create_service_item(
+            agency=catalogue.qinghe,
+            category=catalogue.eia,
+            title="土壤污染状况调查报告编制",
+            scope="建设用地",
+            content="初步调查",
+            legal_basis="《土壤污染防治法》第五十九条",
+            fee_basis="市场调节价",
+            fee_standard={"type": "fixed", "amount_fen": 3_000_000},
+            time_limit_days=20,
+        )
+        await catalog.publish_service_item(item)
+
+        # when ten searches arrive at once
+        query = SearchQuery(q="土壤污染状况调查")
+        results = await asyncio.gather(*(index.search(query) for _ in range(10)))
+        # and one more after them, with nothing new
+        later = await index.search(query)
+    finally:
+        await index.close()
+
+    # then each found the listing, and they took two looks at the outbox, not ten: the
+    # first search's own, and one shared by the nine that asked while it ran
+    assert all([h.document.id for h in r.hits] == [item.id] for r in results)
+    assert len(looks) == 3  # the two, and the later search's own
+    assert [h.document.id for h in later.hits] == [item.id]

@@ -37,7 +37,8 @@ async def _order_json(
     order: Order, *, with_events: bool = False, calendar: WorkCalendar | None = None
 ) -> dict[str, Any]:
     if calendar is None:
-        calendar = await load_calendar()
+        # an order not yet accepted has no clock to run (a placement's answer): no reads
+        calendar = await load_calendar() if order.accepted_on is not None else WorkCalendar()
     clock = clock_of(order, calendar, today())
     body: dict[str, Any] = {
         "id": order.id,

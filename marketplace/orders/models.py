@@ -259,11 +259,16 @@ class OrderMonth(Model):
     Every placement, transition and rating adds its change to its row in its own
     transaction (``orders.monthly``), so the dashboard reads a few hundred rows for a
     period of any history's length, and they always equal a recount of the orders.
+
+    A category's month is kept in up to ``monthly.SHARDS`` rows (``shard``, chosen from
+    the order's id): each change locks its own shard's row until its commit, so
+    concurrent placements in one category do not queue on one row. Readers sum the shards.
     """
 
     id = fields.IntField(primary_key=True)
     category_id = fields.IntField()
     month = fields.IntField()  # year * 100 + month: 202603 is March 2026
+    shard = fields.SmallIntField(default=0)  # order id % monthly.SHARDS; a recount writes 0
     placed = fields.IntField(default=0)
     ended = fields.IntField(default=0)  # of those placed: completed, rated, declined, cancelled
     completed = fields.IntField(default=0)  # of those placed: completed or rated
@@ -276,4 +281,4 @@ class OrderMonth(Model):
 
     class Meta:
         table = "order_month"
-        unique_together = (("category_id", "month"),)
+        unique_together = (("category_id", "month", "shard"),)

@@ -12,10 +12,14 @@ adds its difference to ``OrderMonth`` rows in its own transaction:
   ending, completing, a dispute reopening an ended order, delivering, a send-back;
 - ``rate_order`` adds the rating (``record_rating``).
 
-An order counts in its item's category. ``recount`` rebuilds every row from the orders and
-ratings with three grouped queries (the migration's backfill, the generator, repair after
-rows were edited by hand); the tests prove the kept rows equal a recount after any
-sequence of changes.
+An order counts in its item's category. A category's month is kept in up to ``SHARDS``
+rows: each change adds to the row of its order's shard (``shard_of``, from the order's
+id), which its transaction locks until it commits, so concurrent placements in one
+category wait for one another only when they share a shard; every reader sums the shards
+(the rows of one category and month are parts of one figure). ``recount`` rebuilds every
+row from the orders and ratings with three grouped queries, into shard 0 (the migration's
+backfill, the generator, repair after rows were edited by hand); the tests prove the kept
+rows equal a recount after any sequence of changes.
 """
 
 from __future__ import annotations
@@ -38,11 +42,13 @@ __all__ = [
     "COMPLETED_STATES",
     "ENDED_STATES",
     "FIGURES",
+    "SHARDS",
     "month_of",
     "order_figures",
     "record_order",
     "record_rating",
     "recount",
+    "shard_of",
 ]
 
 ENDED_STATES = frozenset(
@@ -62,7 +68,14 @@ FIGURES = (
 )
 _RATING_DIMENSIONS = ("quality", "timeliness", "attitude", "fee_compliance", "conduct")
 
+SHARDS = 8  # rows per category and month: placements in one category rarely share one
+
 Figures = dict[tuple[int, str], int]  # (month, figure) → amount
+
+
+def shard_of(order_id: int) -> int:
+    """The shard of ``OrderMonth`` rows an order's changes add to."""
+    return order_id % SHARDS
 
 
 def month_of(moment: dt.datetime | dt.date) -> int:
@@ -94,25 +107,28 @@ def order_figures(order: Order) -> Figures:
     return figures
 
 
-async def _add(category_id: int, month: int, changes: Mapping[str, int]) -> None:
+async def _add(category_id: int, month: int, shard: int, changes: Mapping[str, int]) -> None:
     """Add ``changes`` to one row (inside the caller's transaction)."""
-    if await OrderMonth.filter(category_id=category_id, month=month).update(
+    key = {"category_id": category_id, "month": month, "shard": shard}
+    if await OrderMonth.filter(**key).update(
         **{name: F(name) + amount for name, amount in changes.items()}
     ):
         return
     try:
-        # the month's first change in its category: a savepoint, so losing the race to
-        # another transaction's insert leaves this one usable
+        # the shard's first change in its category's month: a savepoint, so losing the
+        # race to another transaction's insert leaves this one usable
         async with in_transaction():
-            row: dict[str, Any] = {"category_id": category_id, "month": month, **changes}
+            row: dict[str, Any] = {**key, **changes}
             await OrderMonth.create(**row)
     except IntegrityError:
-        await OrderMonth.filter(category_id=category_id, month=month).update(
+        await OrderMonth.filter(**key).update(
             **{name: F(name) + amount for name, amount in changes.items()}
         )
 
 
-async def _apply(item_id: int, figures: Figures, category_id: int | None = None) -> None:
+async def _apply(
+    order_id: int, item_id: int, figures: Figures, category_id: int | None = None
+) -> None:
     by_month: dict[int, dict[str, int]] = defaultdict(dict)
     for (month, name), amount in figures.items():
         if amount:
@@ -122,7 +138,7 @@ async def _apply(item_id: int, figures: Figures, category_id: int | None = None)
     if category_id is None:
         (category_id,) = await ServiceItem.get(id=item_id).values_list("category_id")
     for month, changes in sorted(by_month.items()):
-        await _add(int(category_id), month, changes)
+        await _add(int(category_id), month, shard_of(order_id), changes)
 
 
 async def record_order(
@@ -134,14 +150,16 @@ async def record_order(
     if before is not None:
         for key, amount in order_figures(before).items():
             figures[key] -= amount
-    await _apply(after.item_id, figures, category_id)
+    await _apply(after.id, after.item_id, figures, category_id)
 
 
-async def record_rating(item_id: int, created_at: dt.datetime, scores: Mapping[str, int]) -> None:
-    """Count a new rating, in the transaction that wrote it."""
+async def record_rating(
+    order_id: int, item_id: int, created_at: dt.datetime, scores: Mapping[str, int]
+) -> None:
+    """Count a new rating of order ``order_id``, in the transaction that wrote it."""
     month = month_of(created_at)
     points = sum(int(scores[d]) for d in _RATING_DIMENSIONS)
-    await _apply(item_id, {(month, "ratings"): 1, (month, "rating_points"): points})
+    await _apply(order_id, item_id, {(month, "ratings"): 1, (month, "rating_points"): points})
 
 
 def _month_sql(column: str, *, postgres: bool, moment: bool) -> str:
@@ -162,7 +180,8 @@ def _states(states: frozenset[OrderState]) -> str:
 
 
 async def recount() -> None:
-    """Rebuild every row from the orders and the ratings (three grouped queries)."""
+    """Rebuild every row from the orders and the ratings (three grouped queries), one
+    per category and month: shard 0 (the sums are what the readers see)."""
     client = connections.get("default")
     postgres = client.capabilities.dialect == "postgres"
     placed = _month_sql("o.created_at", postgres=postgres, moment=True)
@@ -201,7 +220,7 @@ async def recount() -> None:
         await OrderMonth.all().delete()
         await OrderMonth.bulk_create(
             [
-                OrderMonth(category_id=category_id, month=month, **figures)
+                OrderMonth(category_id=category_id, month=month, shard=0, **figures)
                 for (category_id, month), figures in sorted(rows.items())
             ],
             batch_size=1000,

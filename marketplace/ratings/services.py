@@ -114,7 +114,7 @@ async def rate_order(
             )
         )
         await _add_to_stats(order.agency_id, order.item_id, values)
-        await record_rating(order.item_id, created[-1].created_at, values)
+        await record_rating(order.id, order.item_id, created[-1].created_at, values)
         await queue_reindex([order.item_id])  # the listing's rating in search
 
     try:

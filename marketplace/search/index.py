@@ -8,7 +8,8 @@ This is the indexer: it sits above the domains (it reads them, through
 ``SearchIndex`` is what a web process holds: an engine (the embedded one, or Meilisearch
 with the embedded one as its fallback) and, for the embedded copy, the outbox id it has
 applied up to. Before answering a query it applies any newer outbox rows (usually none:
-one small query), so a process always reads its own writes.
+one small query, shared by the searches that wait while another runs), so a process always
+reads its own writes.
 
 Meilisearch is shared by every process, so it is fed by the ``sync_search`` job, which
 keeps its cursor in the database and retries while the server is down.
@@ -16,6 +17,7 @@ keeps its cursor in the database and retries while the server is down.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import Any
 
@@ -90,6 +92,12 @@ class SearchIndex:
         self.engine = engine
         self.embedded = embedded
         self.applied_upto = applied_upto
+        # catching up, one at a time: a search waits for a look at the outbox begun
+        # after it asked (so it sees what was committed before), and concurrent searches
+        # share one such look instead of a query each
+        self._lock = asyncio.Lock()
+        self._asked = 0  # searches that asked to catch up, numbered
+        self._covered = 0  # every search numbered up to this one has been caught up
 
     @classmethod
     async def open(cls, settings: Settings) -> SearchIndex:
@@ -105,8 +113,16 @@ class SearchIndex:
         return cls(engine, embedded, position)
 
     async def catch_up(self) -> None:
-        """Bring the embedded copy up to the outbox (Meilisearch has its job)."""
-        self.applied_upto = await apply_outbox(self.embedded, self.applied_upto)
+        """Bring the embedded copy up to the outbox (Meilisearch has its job): at least
+        to every row committed before the call."""
+        self._asked += 1
+        ticket = self._asked
+        async with self._lock:
+            if self._covered >= ticket:
+                return  # a look begun after this call asked has been taken
+            begun = self._asked  # every search numbered up to here asked before this look
+            self.applied_upto = await apply_outbox(self.embedded, self.applied_upto)
+            self._covered = begun
 
     async def search(self, query: SearchQuery) -> SearchResult:
         await self.catch_up()

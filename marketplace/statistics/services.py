@@ -377,8 +377,9 @@ def _midnight(day: dt.date) -> dt.datetime:
 
 
 async def _months(period: Period) -> list[OrderMonth]:
-    """The kept monthly rows of the period (``orders.monthly``): at most one per category
-    and month, whatever the number of orders behind them."""
+    """The kept monthly rows of the period (``orders.monthly``): at most ``SHARDS`` per
+    category and month, whatever the number of orders behind them; every figure below
+    adds up the rows of a category's month, so its shards sum."""
     return await OrderMonth.filter(
         month__gte=_key(period.first), month__lte=_key(period.last)
     ).order_by("category_id", "month")
