@@ -250,6 +250,10 @@ async def test_the_shards_migration_keeps_each_kept_month_as_its_shard_0(
 
         # when 0021 gives the rows their shard
         await migrate_api(config=config)
+        # (migrate_api initialises Tortoise again: the connection it migrated through is
+        # the current one; the one read above is closed here, or its thread outlives the run)
+        await conn.close()
+        conn = connections.get("default")
         _, rows = await conn.execute_query(
             "SELECT category_id, month, shard, placed, ended, completed, delivered, on_time,"
             " days_used, days_committed, ratings, rating_points FROM order_month"
