@@ -469,8 +469,7 @@ async def select(request: Request) -> JSONResponse:
     "Confirm the contract (the owner and the winner)",
     schemas.Confirm,
     "Each confirms the contract amount once; the second confirmation places the order. "
-    "The signed contract's file, if any, is uploaded on the request's page (the API takes "
-    "no files).",
+    "The signed contract's file is not taken yet, here or on the request's page.",
 )
 async def confirm(request: Request) -> JSONResponse:
     body = await parse_body(request, schemas.Confirm)
