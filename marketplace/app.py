@@ -35,7 +35,11 @@ from marketplace.catalog import workspace as catalog_workspace
 from marketplace.catalog.services import PageCache
 from marketplace.complaints import api as complaints_api
 from marketplace.complaints import views as complaints_views
-from marketplace.core.database import tortoise_config
+from marketplace.core.database import (
+    discard_pooled_connections,
+    lost_connection,
+    tortoise_config,
+)
 from marketplace.core.jobs import JobQueue
 from marketplace.core.outbox import deliver_outbox as _deliver_outbox  # noqa: F401  (its job)
 from marketplace.core.settings import BASE_DIR, Settings
@@ -78,6 +82,7 @@ _STATUS_MESSAGES = {
     405: i18n.N_("This address does not accept that method."),
     422: i18n.N_("The request could not be processed."),
     500: i18n.N_("Something went wrong on our side. Please try again later."),
+    503: i18n.N_("The database could not be reached for a moment. Please try again."),
 }
 _STATUS_CODES = {
     400: "bad_request",
@@ -86,6 +91,7 @@ _STATUS_CODES = {
     404: "not_found",
     405: "method_not_allowed",
     500: "server_error",
+    503: "unavailable",
 }
 
 
@@ -124,6 +130,11 @@ async def _api_error(request: Request, exc: Exception) -> Response:
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
+    if lost_connection(exc):
+        # A transaction cut off this way committed whole or not at all, and the next
+        # try gets a new connection: say so, and when (RFC 9110 section 10.2.3).
+        await discard_pooled_connections()
+        return _error_response(request, 503, {"Retry-After": "1"})
     return _error_response(request, 500)
 
 

@@ -172,7 +172,13 @@ async def test_database_connections_killed_during_a_burst_of_placements(
             # three times, each once some placements have been answered: the others run
             for share in (4, 2, 4 / 3):
                 await progress.reached(ORDERS / share)
-                kills.append(await _kill_app_connections(database))
+                killed = await _kill_app_connections(database)
+                for _ in range(100):  # the app may be between connections: once it has one
+                    if killed:
+                        break
+                    await asyncio.sleep(0.01)
+                    killed = await _kill_app_connections(database)
+                kills.append(killed)
 
         # when the connections are killed while the enterprise places 24 orders at once
         await asyncio.gather(killer(), *(first_try(key) for key in keys))
@@ -180,6 +186,8 @@ async def test_database_connections_killed_during_a_burst_of_placements(
         assert len(answers) == ORDERS and len(kills) == 3
         assert all(killed >= 1 for killed in kills)  # each kill hit live connections
         print("first answers", sorted(answers.values()), "killed", kills)
+        # a placement cut off with its connection is answered 503, to be tried again
+        assert set(answers.values()) <= {201, 503}
 
         # and the enterprise sends the others again with the same keys, as a client does
         retried = {key: await place(key) for key in keys if key not in placed_2xx}
@@ -206,3 +214,28 @@ async def test_database_connections_killed_during_a_burst_of_placements(
     )
     assert len(inbox.messages) == ORDERS
     assert await OutboxJob.exclude(status=OutboxStatus.DONE).count() == 0
+
+
+def test_a_failed_connection_is_told_from_a_failed_query() -> None:
+    from tortoise.exceptions import IntegrityError, OperationalError
+
+    from marketplace.core.database import lost_connection
+
+    def raised(exc: BaseException, cause: BaseException) -> BaseException:
+        try:
+            raise exc from cause
+        except BaseException as caught:
+            return caught
+
+    terminated = asyncpg.exceptions.AdminShutdownError("terminating connection")
+    # the server ending the connection, told apart however deep it sits in the chain
+    assert lost_connection(terminated)
+    assert lost_connection(raised(OperationalError("x"), terminated))
+    assert lost_connection(asyncpg.InterfaceError("the underlying connection is closed"))
+    assert lost_connection(ConnectionResetError(104, "Connection reset by peer"))
+    # a query the database refused is not
+    assert not lost_connection(IntegrityError("duplicate key"))
+    assert not lost_connection(
+        raised(OperationalError("x"), asyncpg.exceptions.UndefinedColumnError("no column"))
+    )
+    assert not lost_connection(ValueError("bad"))

@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from tortoise import Tortoise
+import asyncpg
+from tortoise import Tortoise, connections
+from tortoise.exceptions import DBConnectionError
 from tortoise.migrations.api import migrate as _migrate_api
 
-__all__ = ["MODEL_MODULES", "TORTOISE_ORM", "migrate", "tortoise_config"]
+__all__ = [
+    "MODEL_MODULES",
+    "TORTOISE_ORM",
+    "discard_pooled_connections",
+    "lost_connection",
+    "migrate",
+    "tortoise_config",
+]
 
 # Every module that defines models; a new domain adds its module here.
 MODEL_MODULES = [
@@ -70,3 +79,41 @@ async def migrate(database_url: str) -> None:
     config = tortoise_config(database_url)
     await Tortoise.init(config=config, _create_db=False, _enable_global_fallback=True)
     await _migrate_api(config=config)
+
+
+# What a connection that failed under a query raises, rather than the query itself: the
+# server terminated it (restart, failover, pg_terminate_backend), the socket broke, or
+# asyncpg found the connection in a state it cannot go on from.
+_CONNECTION_FAILURES: tuple[type[BaseException], ...] = (
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
+    DBConnectionError,
+    ConnectionError,
+)
+
+
+def lost_connection(exc: BaseException) -> bool:
+    """Whether ``exc``, or what it arose from, is the database connection failing."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, _CONNECTION_FAILURES):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+async def discard_pooled_connections() -> None:
+    """Have every pooled connection replaced by a new one on its next use.
+
+    A connection the server terminated can sit in the pool looking alive until a query
+    fails on it; once one has failed, the others opened before it are suspect too, so
+    a request after a database restart gets a fresh connection instead of failing.
+    """
+    for client in connections.all():
+        pool = getattr(client, "_pool", None)
+        if isinstance(pool, asyncpg.Pool):
+            await pool.expire_connections()
