@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from marketplace.accounts.models import Role, User
 from marketplace.catalog import services as catalog
+from marketplace.catalog.demo import demo_pdf
 from marketplace.catalog.models import AdmissionRoute, Agency, AgencyStatus
 from marketplace.core import clock
+from marketplace.core.uploads import MemoryUpload, StoredFile, read_uploads
 from marketplace.procurement import services
 from marketplace.procurement.draw import seed_hash
 from marketplace.procurement.methods import Funding, Method
@@ -125,3 +128,13 @@ async def register_all(
         seed_hex=SEED.hex(), seed_sha256=seed_hash(SEED), number=NUMBER
     )
     return registrations
+
+
+CONTRACT_PDF = demo_pdf("SIGNED CONTRACT - test purchase")
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32  # a PNG by its signature, not a PDF
+
+
+async def signed_contract(media_dir: Path, content: bytes = CONTRACT_PDF) -> StoredFile:
+    """A signed contract file as the purchase page reads it (checked by content, stored)."""
+    (stored,) = await read_uploads([MemoryUpload(filename="合同.pdf", content=content)], media_dir)
+    return stored

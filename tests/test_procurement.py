@@ -7,9 +7,11 @@ import asyncio
 import datetime as dt
 import hashlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from marketplace.catalog.demo import demo_pdf
 from marketplace.core import clock
 from marketplace.core.calendar import Holiday
 from marketplace.core.notifications import Notification
@@ -23,13 +25,16 @@ from marketplace.procurement.services import PurchaseRefused
 from tests.order_helpers import as_current
 from tests.procurement_helpers import (
     AFTER_DEADLINE,
+    CONTRACT_PDF,
     NUMBER,
+    PNG,
     RECEIPTS,
     SEED,
     ProcurementWorld,
     procurement_world,
     publish,
     register_all,
+    signed_contract,
 )
 
 R = RECEIPTS
@@ -320,18 +325,27 @@ async def test_a_failed_request_is_published_again_in_one_step(world: Procuremen
 
 
 async def test_the_confirmed_contract_becomes_an_order_with_its_amount(
-    world: ProcurementWorld,
+    world: ProcurementWorld, tmp_path: Path
 ) -> None:
     request = await publish(world, Method.LOWEST)
     registrations = await register_all(world, request, 3, quotes=(3_000_000, 2_500_000, 2_600_000))
     await _select(world, request)
     winner_staff = await as_current(world.staff[1])
+    contract = await signed_contract(tmp_path)
     with pytest.raises(PurchaseRefused):
-        await services.confirm_contract(request.id, actor=await as_current(world.staff[0]))
+        await services.confirm_contract(
+            request.id, actor=await as_current(world.staff[0]), contract=contract
+        )
 
-    half = await services.confirm_contract(request.id, actor=winner_staff)
+    half = await services.confirm_contract(request.id, actor=winner_staff, contract=contract)
     assert (half.state, half.order_id) == (PurchaseState.SELECTED, None)
-    done = await services.confirm_contract(request.id, actor=await as_current(world.owner))
+    assert (half.contract_sha256, half.contract_name) == (
+        hashlib.sha256(CONTRACT_PDF).hexdigest(),
+        "合同.pdf",
+    )
+    done = await services.confirm_contract(
+        request.id, actor=await as_current(world.owner), contract_sha256=contract.sha256
+    )
 
     assert done.state is PurchaseState.CONTRACTED
     order = await Order.get(id=done.order_id)
@@ -344,3 +358,59 @@ async def test_the_confirmed_contract_becomes_an_order_with_its_amount(
         order.id, "accept", actor=winner_staff, on=dt.date(2026, 11, 11)
     )
     assert (accepted.state, accepted.deadline) == (OrderState.IN_SERVICE, dt.date(2026, 12, 9))
+
+
+async def test_the_first_confirmation_attaches_the_signed_contract_and_the_second_confirms_it(
+    world: ProcurementWorld, tmp_path: Path
+) -> None:
+    request = await publish(world, Method.LOWEST)
+    await register_all(world, request, 3, quotes=(3_000_000, 2_500_000, 2_600_000))
+    await _select(world, request)
+    owner = await as_current(world.owner)
+    winner = await as_current(world.staff[1])
+
+    # without the file, or with an image instead of a PDF, nothing is confirmed
+    with pytest.raises(FormError) as missing:
+        await services.confirm_contract(request.id, actor=owner)
+    assert missing.value.errors["contract"].id == (
+        "Attach the signed contract as a PDF file to confirm it."
+    )
+    image = await signed_contract(tmp_path, PNG)
+    assert image.content_type == "image/png"
+    with pytest.raises(FormError) as not_pdf:
+        await services.confirm_contract(request.id, actor=owner, contract=image)
+    assert set(not_pdf.value.errors) == {"contract"}
+    unchanged = await PurchaseRequest.get(id=request.id)
+    assert (unchanged.owner_confirmed_at, unchanged.contract_sha256) == (None, None)
+
+    contract = await signed_contract(tmp_path)
+    await services.confirm_contract(request.id, actor=owner, contract=contract)
+    # the winner confirms that file: not another one, nor another digest
+    other = await signed_contract(tmp_path, demo_pdf("ANOTHER CONTRACT"))
+    with pytest.raises(FormError) as second_file:
+        await services.confirm_contract(request.id, actor=winner, contract=other)
+    assert second_file.value.errors["contract"].params == {"name": "合同.pdf"}
+    with pytest.raises(PurchaseRefused):
+        await services.confirm_contract(request.id, actor=winner, contract_sha256=other.sha256)
+    assert (await PurchaseRequest.get(id=request.id)).agency_confirmed_at is None
+
+    done = await services.confirm_contract(request.id, actor=winner)
+    assert (done.state, done.contract_sha256) == (PurchaseState.CONTRACTED, contract.sha256)
+    confirmations = await PurchaseEvent.filter(request_id=request.id, kind="confirm").order_by("id")
+    assert [e.detail for e in confirmations] == [
+        {"by": "owner", "contract_sha256": contract.sha256},
+        {"by": "agency", "contract_sha256": contract.sha256},
+    ]
+
+
+async def test_one_idempotency_key_sent_twice_at_once_announces_one_request(
+    world: ProcurementWorld,
+) -> None:
+    owner = await as_current(world.owner)
+    first, second = await asyncio.gather(
+        publish(world, Method.RANDOM, idempotency_key="erp-0001"),
+        publish(world, Method.RANDOM, idempotency_key="erp-0001"),
+    )
+    assert first.id == second.id
+    assert await PurchaseRequest.filter(announce_key="erp-0001").count() == 1
+    assert await services.published_with_key(owner, "erp-0001") == first

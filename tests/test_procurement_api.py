@@ -5,6 +5,7 @@ an announcement's idempotent replay."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,14 +15,14 @@ from marketplace.accounts import services as account_services
 from marketplace.accounts.models import User
 from marketplace.core import clock
 from marketplace.orders.models import Order
-from marketplace.procurement import draw
+from marketplace.procurement import draw, services
 from marketplace.procurement.models import (
     PurchaseEvent,
     PurchaseRequest,
     PurchaseState,
     Registration,
 )
-from tests.order_helpers import PROJECT_CODE
+from tests.order_helpers import PROJECT_CODE, as_current
 from tests.procurement_helpers import (
     AFTER_DEADLINE,
     NUMBER,
@@ -30,6 +31,7 @@ from tests.procurement_helpers import (
     SEED,
     ProcurementWorld,
     procurement_world,
+    signed_contract,
 )
 
 R = RECEIPTS
@@ -88,7 +90,7 @@ async def _snapshot(request_id: int) -> tuple[Any, ...]:
 
 
 async def test_a_random_draw_from_announcement_to_order(
-    client: httpx.AsyncClient, world: ProcurementWorld
+    client: httpx.AsyncClient, world: ProcurementWorld, tmp_path: Path
 ) -> None:
     announced = await _publish(client, world)
     assert announced.status_code == 201
@@ -141,17 +143,34 @@ async def test_a_random_draw_from_announcement_to_order(
         {"label": "winner", "candidates": list(R[:3]), "index": 0, "chosen": R[0]}
     ]
 
-    by_owner = await client.post(
+    # the API takes no files: the party confirming first attaches the signed contract on
+    # the request's page, and is sent there until then
+    unattached = await client.post(
         f"/api/v1/purchases/{rid}/confirm", json={"contract_fen": 5_000_000}, headers=owner
     )
-    assert by_owner.status_code == 200 and by_owner.json()["state"] == "selected"
+    assert unattached.status_code == 409
+    # an absolute link from the configured public URL, never the request's host
+    assert f"http://127.0.0.1:8000/purchases/{rid}" in unattached.json()["error"]["message"]
+    contract = await signed_contract(tmp_path)
+    await services.confirm_contract(rid, actor=await as_current(world.owner), contract=contract)
     assert await Order.all().count() == 0
+    half = (await client.get(f"/api/v1/purchases/{rid}")).json()
+    assert (half["state"], half["contract_sha256"]) == ("selected", contract.sha256)
     loser = await client.post(
         f"/api/v1/purchases/{rid}/confirm", json={"contract_fen": 5_000_000}, headers=staff[1]
     )
     assert loser.status_code == 409
+    wrong_file = await client.post(
+        f"/api/v1/purchases/{rid}/confirm",
+        json={"contract_fen": 5_000_000, "contract_sha256": "0" * 64},
+        headers=staff[0],
+    )
+    assert wrong_file.status_code == 409
+    assert contract.sha256 in wrong_file.json()["error"]["message"]
     by_winner = await client.post(
-        f"/api/v1/purchases/{rid}/confirm", json={"contract_fen": 5_000_000}, headers=staff[0]
+        f"/api/v1/purchases/{rid}/confirm",
+        json={"contract_fen": 5_000_000, "contract_sha256": contract.sha256},
+        headers=staff[0],
     )
     assert by_winner.status_code == 200 and by_winner.json()["state"] == "contracted"
     order = await Order.get(purchase_requests__id=rid)

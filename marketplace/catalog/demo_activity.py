@@ -626,6 +626,14 @@ async def _delivery_file(media_dir: Path) -> StoredFile:
     return stored
 
 
+async def _contract_file(media_dir: Path) -> StoredFile:
+    """The demo purchases' signed contract, stored the way an upload is."""
+    content = demo_pdf("DEMO CONTRACT - fictional signed contract of a demo purchase request")
+    upload = MemoryUpload(filename="demo-contract.pdf", content=content)
+    (stored,) = await read_uploads([upload], media_dir)
+    return stored
+
+
 def _stored(at: dt.datetime) -> dt.datetime:
     """``at`` in Beijing time, as the ORM stores every timestamp (``timezone`` in
     marketplace.core.database): SQLite compares them as text, so all must share the offset."""
@@ -718,7 +726,11 @@ async def seed_activity(*, today: dt.date, media_dir: Path | None = None) -> boo
         # professionals (the activity's orders were accepted before any register)
         await seed_organisations()
         # after everything above, so that its orders and figures are as they were
-        await seed_purchases(today=today, buyers=[buyer.actor for buyer in buyers])
+        await seed_purchases(
+            today=today,
+            buyers=[buyer.actor for buyer in buyers],
+            contract=await _contract_file(media_dir),
+        )
         # the orders and ratings were written now and dated back afterwards: the
         # statistics' months count them by their dates
         await monthly.recount()

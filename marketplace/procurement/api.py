@@ -31,7 +31,12 @@ from marketplace.i18n import N_, gettext, translate
 from marketplace.procurement import schemas, services
 from marketplace.procurement.labels import EVENT_LABELS, NOTICE_KINDS
 from marketplace.procurement.methods import Funding, Method
-from marketplace.procurement.models import PurchaseEvent, PurchaseRequest, Registration
+from marketplace.procurement.models import (
+    PurchaseEvent,
+    PurchaseRequest,
+    PurchaseState,
+    Registration,
+)
 from marketplace.schemas import (
     ID_PARAMETER,
     IDEMPOTENCY_KEY_PATTERN,
@@ -140,6 +145,7 @@ async def _detail_json(p: PurchaseRequest) -> dict[str, Any]:
         else None,
         "winner_receipt": winner.receipt if winner else None,
         "contract_fen": p.contract_fen,
+        "contract_sha256": p.contract_sha256,
         "events": [
             {
                 "at": e.at.isoformat(),
@@ -469,15 +475,32 @@ async def select(request: Request) -> JSONResponse:
     "Confirm the contract (the owner and the winner)",
     schemas.Confirm,
     "Each confirms the contract amount once; the second confirmation places the order. "
-    "The signed contract's file is not taken yet, here or on the request's page.",
+    "The party that confirms first attaches the signed contract's PDF on the request's page "
+    "(/purchases/{id}, the API takes no files); until then this answers 409. A party confirms "
+    "the file attached there, named by contract_sha256.",
 )
 async def confirm(request: Request) -> JSONResponse:
     body = await parse_body(request, schemas.Confirm)
+    purchase: PurchaseRequest = request.state.purchase
+    user = signed_in_user(request)
+    if (
+        purchase.state is PurchaseState.SELECTED
+        and purchase.contract_sha256 is None
+        and await services.is_contract_party(user, purchase)
+    ):
+        raise services.PurchaseRefused(
+            N_(
+                "Attach the signed contract as a PDF file on the request's page "
+                "(%(url)s) to confirm it: the API takes no files."
+            ),
+            url=f"{request.state.settings.public_url}/purchases/{purchase.id}",
+        )
     with _api_fields():
         await services.confirm_contract(
-            request.state.purchase.id,
-            actor=signed_in_user(request),
+            purchase.id,
+            actor=user,
             amount_fen=body.contract_fen,
+            contract_sha256=body.contract_sha256,
             queue=request.state.jobs,
         )
     return await _after(request)

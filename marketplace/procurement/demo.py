@@ -21,6 +21,7 @@ from marketplace.catalog.models import CommissionedBy
 from marketplace.catalog.services import public_items
 from marketplace.core import clock
 from marketplace.core.calendar import load_calendar
+from marketplace.core.uploads import StoredFile
 from marketplace.core.workdays import WorkCalendar
 from marketplace.procurement import services
 from marketplace.procurement.methods import Funding, Method
@@ -52,7 +53,9 @@ def _back(calendar: WorkCalendar, day: dt.date, count: int) -> dt.date:
     return day
 
 
-async def seed_purchases(*, today: dt.date, buyers: Sequence[CurrentUser]) -> int:
+async def seed_purchases(
+    *, today: dt.date, buyers: Sequence[CurrentUser], contract: StoredFile
+) -> int:
     """Publish the demo's purchase requests as of ``today``; the number made."""
     staffed = {
         u.agency_id: u
@@ -187,7 +190,7 @@ async def seed_purchases(*, today: dt.date, buyers: Sequence[CurrentUser]) -> in
             r = await services.run_selection(r.id, actor=owner, **pick)  # type: ignore[arg-type]
             if method is not Method.MERIT:
                 clock.set_now(_at(d[7], 11))
-                await services.confirm_contract(r.id, actor=owner)
+                await services.confirm_contract(r.id, actor=owner, contract=contract)
         # a contract confirmed by both: the owner's direct choice became an order (placed,
         # for the agency to accept); the agency and the amount are the same every loading
         r = await publish(a, d[15], Method.DIRECT, Funding.OWN, "综合楼建设项目服务")
@@ -199,7 +202,7 @@ async def seed_purchases(*, today: dt.date, buyers: Sequence[CurrentUser]) -> in
             r.id, actor=a, pick_registration_id=chosen.id, amount_fen=5_600_000
         )
         clock.set_now(_at(d[8], 11))
-        await services.confirm_contract(r.id, actor=a, amount_fen=5_600_000)
+        await services.confirm_contract(r.id, actor=a, amount_fen=5_600_000, contract=contract)
         placed_at = _at(d[7], 14)
         clock.set_now(placed_at)
         winner = next(s for s in staff if s.user.agency_id == chosen.agency_id)

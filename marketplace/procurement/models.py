@@ -79,6 +79,14 @@ class PurchaseRequest(Model):
     # (registrations point here) that schema generation refuses.
     winner_id = fields.IntField(null=True)
     contract_fen = fields.BigIntField(null=True)
+    # The signed contract (PDF, checked by content), attached by the party that confirms
+    # first and confirmed as it is by the other; its bytes are kept by digest
+    # (``core.uploads.stored_path``) and shown to the two parties and the office only.
+    contract_sha256 = fields.CharField(max_length=64, null=True)
+    contract_name = fields.CharField(max_length=120, null=True)
+    # The API's Idempotency-Key of the announcement: unique per enterprise, so that the
+    # same key sent twice at once announces one request.
+    announce_key = fields.CharField(max_length=100, null=True)
     owner_confirmed_at = fields.DatetimeField(null=True)
     agency_confirmed_at = fields.DatetimeField(null=True)
     order: fields.ForeignKeyNullableRelation[Order] = fields.ForeignKeyField(
@@ -100,6 +108,7 @@ class PurchaseRequest(Model):
         table = "purchase_request"
         ordering = ["-id"]
         indexes = (("enterprise_id", "state"),)
+        unique_together = (("enterprise", "announce_key"),)
 
 
 class Registration(Model):

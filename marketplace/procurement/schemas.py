@@ -94,6 +94,10 @@ class PurchaseDetail(Purchase):
     )
     winner_receipt: str | None
     contract_fen: int | None
+    contract_sha256: str | None = Field(
+        description="SHA-256 of the signed contract's PDF once a party attached it; the "
+        "file itself goes to the two parties and the office only"
+    )
     events: list[PurchaseHistoryLine]
 
 
@@ -216,11 +220,17 @@ class Select(ApiModel):
 
 
 class Confirm(ApiModel):
-    """The contract amount the caller confirms. The signed contract's file is uploaded on
-    the request's page only (the API takes no files)."""
+    """The contract amount and file the caller confirms. The signed contract's PDF is
+    attached on the request's page by the party that confirms first (the API takes no
+    files); here a party confirms the file attached there."""
 
     contract_fen: int = Field(
         ge=0, le=2**53, description="Must be the request's contract_fen (else 409)"
+    )
+    contract_sha256: str | None = Field(
+        default=None,
+        pattern="^[0-9a-f]{64}$",
+        description="When given, must be the attached contract's contract_sha256 (else 409)",
     )
 
 

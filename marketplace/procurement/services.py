@@ -32,6 +32,8 @@ from marketplace.core.calendar import load_calendar
 from marketplace.core.clock import now, today
 from marketplace.core.jobs import JobQueue
 from marketplace.core.notifications import notify
+from marketplace.core.uploads import StoredFile
+from marketplace.core.workdays import WorkCalendar
 from marketplace.forms import FormError, Message, Refused
 from marketplace.i18n import N_
 from marketplace.orders import services as orders
@@ -52,6 +54,7 @@ __all__ = [
     "confirm_contract",
     "draw_data",
     "eligible_agency_ids",
+    "is_contract_party",
     "open_to_agency",
     "publish_request",
     "published_with_key",
@@ -105,6 +108,20 @@ def agency_of(user: CurrentUser | None) -> int | None:
     if user is None or Role.AGENCY not in user.roles:
         return None
     return user.user.agency_id
+
+
+async def is_contract_party(user: CurrentUser | None, request: PurchaseRequest) -> bool:
+    """The owner's enterprise or the winner's agency: the two that confirm the contract
+    and, with the office, the only ones who read its file."""
+    if request.winner_id is None or user is None:
+        return False
+    if is_owner(user, request):
+        return True
+    agency_id = agency_of(user)
+    return (
+        agency_id is not None
+        and await Registration.filter(id=request.winner_id, agency_id=agency_id).exists()
+    )
 
 
 def owned_requests(user: CurrentUser) -> QuerySet[PurchaseRequest]:
@@ -260,11 +277,15 @@ async def publish_request(
     day = today()
     calendar = await load_calendar()
     seed = secrets.token_bytes(32)
-    async with in_transaction():
-        request = await PurchaseRequest.create(
-            enterprise_id=user.user.enterprise_id,
-            created_by_id=user.id,
-            category=category,
+    try:
+        request = await _announce(
+            user,
+            category,
+            day,
+            calendar,
+            seed,
+            idempotency_key,
+            queue,
             approval_item_id=approval_item_id,
             republished_from_id=republished_from_id,
             project_name=project_name,
@@ -279,10 +300,40 @@ async def publish_request(
             criteria=cleaned_criteria,
             excluded_agency_ids=excluded,
             registration_days=registration_days,
+        )
+    except IntegrityError:
+        # The same key arrived twice at once: the other request announced it; return that.
+        earlier = await published_with_key(user, idempotency_key) if idempotency_key else None
+        if earlier is None:
+            raise
+        return earlier
+    await _deliver(queue)
+    return request
+
+
+async def _announce(
+    user: CurrentUser,
+    category: Category,
+    day: dt.date,
+    calendar: WorkCalendar,
+    seed: bytes,
+    idempotency_key: str | None,
+    queue: JobQueue | None,
+    **values: Any,
+) -> PurchaseRequest:
+    """The announcement's rows, in one transaction: the request, its number, its event
+    and the notices to the eligible agencies."""
+    async with in_transaction():
+        request = await PurchaseRequest.create(
+            enterprise_id=user.user.enterprise_id,
+            created_by_id=user.id,
+            category=category,
+            announce_key=idempotency_key,
             published_on=day,
-            deadline=calendar.add_working_days(day, registration_days),
+            deadline=calendar.add_working_days(day, values["registration_days"]),
             seed_hex=seed.hex(),
             seed_sha256=draw.seed_hash(seed),
+            **values,
         )
         request.number = f"CG{day:%y%m%d}-{request.id:05d}"
         await request.save(update_fields=["number"])
@@ -293,10 +344,9 @@ async def publish_request(
             detail={
                 "seed_sha256": request.seed_sha256,
                 "deadline": request.deadline.isoformat(),
-                **({"idempotency_key": idempotency_key} if idempotency_key else {}),
             },
         )
-        agency_ids = await eligible_agency_ids(category.id, excluded)
+        agency_ids = await eligible_agency_ids(category.id, request.excluded_agency_ids)
         await notify(
             None,
             await _agency_users(agency_ids),
@@ -308,24 +358,18 @@ async def publish_request(
             },
             queue,
         )
-    await _deliver(queue)
     return request
 
 
 async def published_with_key(user: CurrentUser, key: str) -> PurchaseRequest | None:
-    """The request the user's enterprise announced with this idempotency key, if any.
-
-    The key is kept in the announcement's event (no column of its own); an enterprise
-    announces few requests, so its announcements are read and compared here."""
+    """The request the user's enterprise announced with this idempotency key, if any
+    (unique per enterprise: of two announcements with one key sent at once, one is
+    written)."""
     if user.user.enterprise_id is None:
         return None
-    announced = await PurchaseEvent.filter(
-        kind="announce", request__enterprise_id=user.user.enterprise_id
-    ).values_list("request_id", "detail")
-    for request_id, detail in announced:
-        if isinstance(detail, dict) and detail.get("idempotency_key") == key:
-            return await PurchaseRequest.get(id=request_id)
-    return None
+    return await PurchaseRequest.get_or_none(
+        enterprise_id=user.user.enterprise_id, announce_key=key
+    )
 
 
 async def _agency_users(agency_ids: Sequence[int]) -> list[User]:
@@ -676,12 +720,18 @@ async def confirm_contract(
     *,
     actor: CurrentUser,
     amount_fen: int | None = None,
+    contract: StoredFile | None = None,
+    contract_sha256: str | None = None,
     queue: JobQueue | None = None,
 ) -> PurchaseRequest:
     """The owner's or the winner's confirmation; the second one places the order.
 
-    ``amount_fen``, when given, is the contract amount the confirming party read: a
-    confirmation of another amount than the request's is refused."""
+    The party that confirms first attaches the signed contract, ``contract``: a PDF,
+    checked by content where it was read (``core.uploads.read_uploads``). The other
+    confirms that file as it is: it attaches none, and ``contract_sha256``, when given,
+    must be the attached file's digest. ``amount_fen``, when given, is the contract
+    amount the confirming party read: a confirmation of another amount than the
+    request's is refused. Nothing is written on a refusal."""
     request = await _get(request_id)
     if request.state is not PurchaseState.SELECTED or request.winner_id is None:
         raise PurchaseRefused(N_("There is no contract to confirm on this purchase request."))
@@ -702,6 +752,7 @@ async def confirm_contract(
         changes["agency_confirmed_at"] = moment
     if not changes:
         raise PurchaseRefused(N_("You have confirmed this contract already."))
+    changes.update(_contract_file(request, contract, contract_sha256))
     both = (request.owner_confirmed_at or changes.get("owner_confirmed_at")) and (
         request.agency_confirmed_at or changes.get("agency_confirmed_at")
     )
@@ -713,7 +764,10 @@ async def confirm_contract(
             request_id=request.id,
             actor_id=actor.id,
             kind="confirm",
-            detail={"by": "owner" if owner else "agency"},
+            detail={
+                "by": "owner" if owner else "agency",
+                "contract_sha256": changes.get("contract_sha256", request.contract_sha256),
+            },
         )
         if both:
             placed_by = actor.user if owner else await User.get(id=request.created_by_id)
@@ -749,6 +803,41 @@ async def confirm_contract(
             )
     await _deliver(queue)
     return updated
+
+
+def _contract_file(
+    request: PurchaseRequest, contract: StoredFile | None, contract_sha256: str | None
+) -> dict[str, Any]:
+    """The signed contract's columns the confirmation writes (none once it is attached)."""
+    if request.contract_sha256 is None:
+        if contract is None:
+            raise FormError.single(
+                "contract", N_("Attach the signed contract as a PDF file to confirm it.")
+            )
+        if contract.content_type != "application/pdf":
+            raise FormError.single(
+                "contract", N_("This file is not a PDF. Attach the signed contract as a PDF file.")
+            )
+        if contract_sha256 is not None and contract_sha256 != contract.sha256:
+            raise FormError.single(
+                "contract_sha256", N_("This is not the digest of the attached file.")
+            )
+        return {"contract_sha256": contract.sha256, "contract_name": contract.filename}
+    if contract is not None:
+        raise FormError.single(
+            "contract",
+            N_(
+                "The signed contract is attached already (%(name)s): confirm that file, "
+                "without attaching another."
+            ),
+            name=request.contract_name or "",
+        )
+    if contract_sha256 is not None and contract_sha256 != request.contract_sha256:
+        raise PurchaseRefused(
+            N_("The attached contract's SHA-256 is %(digest)s: confirm that file."),
+            digest=request.contract_sha256,
+        )
+    return {}
 
 
 async def republish(

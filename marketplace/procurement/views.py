@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from marketplace.access import PUBLIC, allow, current_user, roles, signed_in_user
@@ -25,6 +26,7 @@ from marketplace.admission.forms import parse_yuan as _parse_yuan
 from marketplace.catalog import services as catalog
 from marketplace.catalog.models import Agency, Category, CommissionedBy
 from marketplace.core.clock import now
+from marketplace.core.uploads import read_uploads, stored_path
 from marketplace.formpages import Endpoint, Failure, dispatch, on_refusal
 from marketplace.forms import (
     FormError,
@@ -570,7 +572,19 @@ async def _act(request: Request, action: str, form: Any, user: CurrentUser, rid:
             queue=queue,
         )
     elif action == "confirm":
-        await services.confirm_contract(rid, actor=user, queue=queue)
+        upload = form.get("contract")
+        stored = []
+        if isinstance(upload, UploadFile) and upload.filename:
+            stored = await read_uploads(
+                [upload], request.state.settings.media_dir, field="contract"
+            )
+        await services.confirm_contract(
+            rid,
+            actor=user,
+            contract=stored[0] if stored else None,
+            contract_sha256=form_text(form, "contract_sha256", 64) or None,
+            queue=queue,
+        )
     elif action == "republish":
         again = await services.republish(rid, actor=user, queue=queue)
         request.state.redirect = f"/purchases/{again.id}"
@@ -621,6 +635,30 @@ async def _take(request: Request, action: str) -> Response:
     return RedirectResponse(target, status_code=303)
 
 
+async def _contract_party(request: Request, user: CurrentUser) -> bool:
+    """The signed contract is the two parties' and the office's: the owner's enterprise,
+    the winner's agency, an administrator; anyone else is told there is nothing here."""
+    purchase = await PurchaseRequest.get_or_none(id=path_id(request))
+    if purchase is None or purchase.contract_sha256 is None:
+        return False
+    request.state.purchase = purchase
+    return Role.ADMIN in user.roles or await services.is_contract_party(user, purchase)
+
+
+@allow(PARTIES, owner=_contract_party)
+async def purchase_contract(request: Request) -> Response:
+    purchase: PurchaseRequest = request.state.purchase
+    path = stored_path(request.state.settings.media_dir, purchase.contract_sha256 or "")
+    if not path.exists():
+        raise HTTPException(status_code=404)
+    return FileResponse(
+        path,
+        media_type="application/pdf",
+        filename=purchase.contract_name or "contract.pdf",
+        content_disposition_type="attachment",
+    )
+
+
 def _form_of(action: str) -> Endpoint:
     @allow(PARTIES, owner=_request_exists)
     async def endpoint(request: Request) -> Response:
@@ -646,5 +684,6 @@ routes = [
     ),
     Route("/purchases/{id:str}/result", purchase_result, name="purchase_result"),
     Route("/purchases/{id:str}/verify", purchase_verify, name="purchase_verify"),
+    Route("/purchases/{id:str}/contract", purchase_contract, name="purchase_contract"),
     Route("/backoffice/purchases", backoffice_purchases, name="backoffice_purchases"),
 ]
