@@ -330,13 +330,29 @@ async def test_direct_choice_draws_nothing_and_the_page_says_so(
     assert MATCHES in text
     assert "选取方式 直接选取" in text
     assert _entries_text([R[0], R[1]]) in text  # no quotes, no scores
-    assert "步骤 直接选取：由业主选定，不进行抽取；只核验种子。" in text
+    assert (
+        "步骤 ✔ 有效报名 2 家，至少需要 1 家。"
+        " 直接选取：由业主选定，不进行抽取；核验种子和选定的机构。"
+        f" 中选机构: 公布 {R[1]} · 在上列机构之中 ✔"
+    ) in text
     assert "候选 " not in text and "HMAC-SHA256(seed, message)" not in text
 
     saved, data = await _notice(client, purchase, tmp_path)
     verifier = _verifier()
     assert data["outcome"] == {"winner": R[1]}
     assert verifier.main([str(saved)]) == 0
+
+    # a winner who never registered: no draw to recompute, yet not one of the entries
+    stored = await PurchaseRequest.get(id=purchase.id)
+    await PurchaseRequest.filter(id=purchase.id).update(
+        outcome={**stored.outcome, "winner": "ffffffffffffffff"}
+    )
+    text = await _verify_text(client, purchase)
+    assert DIFFERS in text
+    assert "中选机构: 公布 ffffffffffffffff · 在上列机构之中 ✘" in text
+    _, changed = await _notice(client, purchase, tmp_path)
+    assert verifier.verify(changed) == ["the chosen winner is not among the entries"]
+    await PurchaseRequest.filter(id=purchase.id).update(outcome=stored.outcome)
 
     # a revealed seed that is not the committed one
     await PurchaseRequest.filter(id=purchase.id).update(seed_hex="00" * 32)
@@ -346,3 +362,39 @@ async def test_direct_choice_draws_nothing_and_the_page_says_so(
     assert f"{COMMITMENT} 现在计算的公开种子 SHA-256 {zero_hash} ✘" in text
     _, changed = await _notice(client, purchase, tmp_path)
     assert verifier.verify(changed) == ["the revealed seed does not hash to the published SHA-256"]
+
+
+# --- the minimum of entries -------------------------------------------------------------
+
+
+async def test_a_winner_declared_with_too_few_entries_is_caught(
+    client: httpx.AsyncClient, world: ProcurementWorld, tmp_path: Path
+) -> None:
+    purchase = await publish(world, Method.RANDOM)  # state funds: 3 entries needed
+    await register_all(world, purchase, 2)
+    await _select(world, purchase)
+    text = await _verify_text(client, purchase)
+    assert "✔ 有效报名 2 家，至少需要 3 家：选取失败（流标），不进行抽取。" in text
+
+    # the failure rewritten as a win, with the very draw step the rules give for the two
+    index = _index("winner", R[:2], 2)
+    assert index == 1  # worked out once (test_procurement: "index 1 of R[:2]")
+    step = {"label": "winner", "candidates": list(R[:2]), "index": 1, "chosen": R[1]}
+    stored = await PurchaseRequest.get(id=purchase.id)
+    outcome = {
+        **stored.outcome,
+        "winner": R[1],
+        "steps": [step],
+        "coefficient_pct": None,
+        "reference_fen": None,
+        "set_aside": [],
+    }
+    del outcome["failed"]
+    await PurchaseRequest.filter(id=purchase.id).update(outcome=outcome)
+
+    text = await _verify_text(client, purchase)
+    assert DIFFERS in text
+    assert "步骤 ✘ 有效报名 2 家，至少需要 3 家。" in text
+    assert f"中选机构: 重新计算 {R[1]} · 公布 {R[1]} ✔" in text  # the draw alone agrees
+    _, data = await _notice(client, purchase, tmp_path)
+    assert _verifier().verify(data) == ["a winner was declared with fewer entries than the minimum"]
