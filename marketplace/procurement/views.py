@@ -268,7 +268,17 @@ def verification(data: dict[str, Any]) -> list[tuple[str, bool]]:
             )
         )
         return checks
+    checks.append(
+        (
+            N_("The entries reach the method's minimum."),
+            len(entries) >= data["minimum_entries"],
+        )
+    )
     if data["method"] == "direct":
+        receipts = {e["receipt"] for e in entries}
+        checks.append(
+            (N_("The chosen winner is one of the entries."), outcome.get("winner") in receipts)
+        )
         return checks
     result = draw.select(
         method=data["method"],
@@ -331,11 +341,14 @@ def verify_report(data: dict[str, Any]) -> dict[str, Any]:
         "steps": [],
         "recomputed": None,
     }
-    parts = [report["seed_ok"], report["order_ok"]]
-    if report["failed"]:
-        report["count_ok"] = len(entries) < data["minimum_entries"]
-        parts.append(report["count_ok"])
-    elif not report["direct"]:
+    # as scripts/verify_draw.py: a failed selection had too few entries, a winner enough
+    enough = len(entries) >= data["minimum_entries"]
+    report["count_ok"] = not enough if report["failed"] else enough
+    parts = [report["seed_ok"], report["order_ok"], report["count_ok"]]
+    if report["direct"] and not report["failed"]:
+        report["winner_ok"] = outcome.get("winner") in receipts  # the owner's pick, no draw
+        parts.append(report["winner_ok"])
+    elif not report["failed"]:
         result = draw.select(
             method=data["method"],
             seed=seed,
