@@ -17,7 +17,8 @@ then checks that
    receipts (and quotes or scores) by the documented rules, recomputed here from scratch.
 
 One draw step: HMAC-SHA256 with the seed as key over
-``number \\n label \\n receipt_1 \\n … receipt_k \\n counter`` read as a 256-bit
+``number \\n [phrase \\n] label \\n receipt_1 \\n … receipt_k \\n counter`` (the phrase
+given at the selection, 抽取口令, when there was one) read as a 256-bit
 big-endian integer; accepted when below 2**256 - (2**256 mod n), then index = value mod
 n; otherwise counter + 1 (rejection sampling, so no index is favoured). Methods: random
 (one ``winner`` step), lowest (lowest quote, ``tie`` step among equals), optimal (a
@@ -69,7 +70,8 @@ def _tie(seed: bytes, number: str, tied: list[str], steps: list[dict[str, Any]])
 def recompute(data: dict[str, Any]) -> dict[str, Any]:
     """The outcome the rules give for the notice's inputs."""
     seed = bytes.fromhex(data["seed"])
-    number = data["request_number"]
+    phrase = data.get("phrase") or ""
+    number = f"{data['request_number']}\n{phrase}" if phrase else data["request_number"]
     entries = sorted(data["entries"], key=lambda e: e["receipt"])
     receipts = [e["receipt"] for e in entries]
     method = data["method"]
@@ -176,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     data = load(args.source)
     problems = verify(data, args.receipt)
     print(f"{data['request_number']}: {data['method']}, {len(data['entries'])} entries")
+    if data.get("phrase"):
+        named = ", ".join(data.get("witnesses") or []) or "none named"
+        print(f"draw phrase: {data['phrase']!r}; witnesses: {named}")
     for step in data["outcome"].get("steps", []):
         print(
             f"  step {step['label']}: index {step['index']} of {len(step['candidates'])}"

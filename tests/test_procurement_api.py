@@ -125,7 +125,19 @@ async def test_a_random_draw_from_announcement_to_order(
 
     owner = await _token(world.owner)
     clock.set_now(AFTER_DEADLINE)
-    selected = await client.post(f"/api/v1/purchases/{rid}/select", json={}, headers=owner)
+    unphrased = await client.post(f"/api/v1/purchases/{rid}/select", json={}, headers=owner)
+    assert (unphrased.status_code, list(unphrased.json()["error"]["fields"])) == (422, ["phrase"])
+    selected = await client.post(
+        f"/api/v1/purchases/{rid}/select",
+        json={"phrase": "", "witnesses": []},
+        headers=owner,
+    )
+    assert selected.status_code == 422
+    selected = await client.post(
+        f"/api/v1/purchases/{rid}/select",
+        json={"phrase": "426", "witnesses": ["王见证"]},
+        headers=owner,
+    )
     assert selected.status_code == 200
     result = selected.json()
     assert (result["state"], result["winner_receipt"], result["contract_fen"]) == (
@@ -329,7 +341,9 @@ async def test_a_failed_request_is_announced_again_and_the_office_voids(
     assert amended.json()["deadline"] == "2026-11-11"
     assert amended.json()["events"][-1]["text"] == "延长报名时间"
     clock.set_now(AFTER_DEADLINE.replace(day=12))
-    failed = await client.post(f"/api/v1/purchases/{rid}/select", json={}, headers=owner)
+    failed = await client.post(
+        f"/api/v1/purchases/{rid}/select", json={"phrase": "17"}, headers=owner
+    )
     assert failed.json()["state"] == "failed"
     again = await client.post(f"/api/v1/purchases/{rid}/republish", json={}, headers=owner)
     assert again.status_code == 201

@@ -162,12 +162,16 @@ async def test_a_random_draw_from_registration_to_a_verified_result(
     await page.goto("/purchases/mine")
     await page.locator("tr", has_text="随机抽取项目").get_by_role("link").click()
     await expect(page.locator("#registration-count")).to_contain_text("3 家机构已报名")
+    await page.get_by_label("抽取口令").fill("6-2-5")
+    await page.get_by_label("现场见证人（每行一名，可不填）").fill("张见证\n李见证")
     await page.get_by_role("button", name="进行选取并公开种子").click()
     await expect(page.locator("p.lead")).to_contain_text("已公布结果")
     await expect(page.locator("tr.winner")).to_have_count(1)
     purchase_url = page.url
     await page.get_by_role("link", name="中选公告（含抽取的全部输入）").click()
     await expect(page.locator("#steps li")).to_have_count(1)
+    await expect(page.locator("#phrase")).to_have_text("6-2-5")
+    await expect(page.locator("#witnesses")).to_have_text("张见证、李见证")
     await expect(page.locator(".ok")).to_have_count(3)  # seed, entries, winner
     await page.screenshot(path=SCREENSHOTS / "21-purchase-result.png", full_page=True)
 

@@ -4,6 +4,7 @@ the random draw from the pages, the result notice checked by the standalone veri
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import re
@@ -16,7 +17,7 @@ import httpx
 import pytest
 
 from marketplace.core import clock
-from marketplace.procurement import services
+from marketplace.procurement import draw, services
 from marketplace.procurement.methods import Method
 from marketplace.procurement.models import PurchaseRequest, PurchaseState
 from tests.accounts_helpers import post_form, sign_in
@@ -149,9 +150,15 @@ async def test_random_draw_from_the_pages_and_the_verifier(
     assert early.status_code == 409
 
     clock.set_now(AFTER_DEADLINE)
-    done = await post_form(owner, f"/purchases/{purchase.id}", {"do": "select"})
+    # a draw needs the phrase given on the spot: without it nothing is drawn
+    unphrased = await post_form(owner, f"/purchases/{purchase.id}", {"do": "select"})
+    assert unphrased.status_code == 422
+    assert "请输入选取时当场给出的抽取口令" in _text(unphrased.text)
+    assert (await PurchaseRequest.get(id=purchase.id)).state is PurchaseState.OPEN
+    chosen = {"do": "select", "phrase": "3-5-2", "witnesses": "张见证\r\n 李见证 \r\n"}
+    done = await post_form(owner, f"/purchases/{purchase.id}", chosen)
     assert done.status_code == 303
-    again = await post_form(owner, f"/purchases/{purchase.id}", {"do": "select"})
+    again = await post_form(owner, f"/purchases/{purchase.id}", chosen)
     assert again.status_code == 409
     result = await client.get(f"/purchases/{purchase.id}/result")
     assert result.status_code == 200
@@ -167,6 +174,20 @@ async def test_random_draw_from_the_pages_and_the_verifier(
     assert verifier.verify(data, receipts[1]) == []
     api = (await client.get(f"/api/v1/purchases/{purchase.id}/draw")).json()
     assert api == data
+    assert (data["phrase"], data["witnesses"]) == ("3-5-2", ["张见证", "李见证"])
+    shown = _text(result.text)
+    assert "抽取口令 3-5-2" in shown and "现场见证人 张见证、李见证" in shown
+    # the phrase is in every step: the same draw without it, or with another, differs
+    winner_with = draw.select(
+        method="random",
+        seed=bytes.fromhex(data["seed"]),
+        request_number=f"{data['request_number']}\n3-5-2",
+        entries=[draw.Entry(e["receipt"]) for e in data["entries"]],
+    )
+    assert data["outcome"]["winner"] == winner_with.winner
+    # and the verify page writes each try's message out with it
+    checked = (await client.get(f"/purchases/{purchase.id}/verify")).text
+    assert data["request_number"] + r"\n3-5-2\nwinner\n" in html.unescape(checked)
 
     tampered_seed = dict(data, seed="00" * 32)
     assert verifier.verify(tampered_seed) == [

@@ -30,7 +30,7 @@ from marketplace.http import ApiError, path_id
 from marketplace.i18n import N_, gettext, translate
 from marketplace.procurement import schemas, services
 from marketplace.procurement.labels import EVENT_LABELS, NOTICE_KINDS
-from marketplace.procurement.methods import Funding, Method
+from marketplace.procurement.methods import METHODS, Funding, Method
 from marketplace.procurement.models import (
     PurchaseEvent,
     PurchaseRequest,
@@ -459,12 +459,17 @@ async def score(request: Request) -> JSONResponse:
 )
 async def select(request: Request) -> JSONResponse:
     body = await parse_body(request, schemas.Select)
+    purchase = await services.selectable(request.state.purchase.id, actor=signed_in_user(request))
+    if METHODS[purchase.method].drawn and not (body.phrase or "").strip():
+        raise FormError.single("phrase", N_("Enter the draw phrase given at the selection."))
     with _api_fields():
         await services.run_selection(
-            request.state.purchase.id,
+            purchase.id,
             actor=signed_in_user(request),
             pick_registration_id=body.pick_registration_id,
             amount_fen=body.amount_fen,
+            phrase=body.phrase or "",
+            witnesses=body.witnesses,
             queue=request.state.jobs,
         )
     return await _after(request)

@@ -12,16 +12,37 @@ hashes to the published value, so it was fixed before any registration.
 The published order. The eligible entries are listed by receipt, ascending (receipts are
 random, so registering early or late buys no place in the list).
 
+The draw phrase. At the selection the owner enters a phrase (抽取口令) given on the spot,
+best by the witnesses (现场见证人: a number thrown with dice, say); it is recorded with
+the result and enters every step's message. With no phrase (only selections made before
+it existed) the line is left out.
+
 One draw step. A step has a label (``winner``, ``coefficient``, ``tie``) and a list of
 candidate receipts in published order, and picks an index below ``n``:
 
-    message = request_number "\\n" label "\\n" receipt_1 "\\n" ... receipt_k "\\n" counter
+    message = request_number "\\n" [phrase "\\n"] label "\\n"
+              receipt_1 "\\n" ... receipt_k "\\n" counter
     value   = int(HMAC-SHA256(key=seed, message), big-endian)     (a 256-bit integer)
     accept value when value < 2**256 - (2**256 mod n); index = value mod n
     otherwise counter += 1 and try again (counter starts at 0)
 
 Rejection keeps every index exactly equally likely (plain ``value mod n`` would favour
 the low ones by up to n / 2**256); the chance of a second try is below n / 2**256.
+
+Why nobody can steer the outcome. Every input is fixed before anyone who could choose it
+knows the others: the seed before any registration (its hash is public), the receipts
+at each registration (random, and shown to their agency at once), the entries when the
+deadline passes (sealed until then, the same for every caller), the phrase at the
+selection, before the seed is revealed. An agency knows neither the seed nor the phrase
+when it registers or quotes, so it cannot aim at an outcome. The platform knows the seed
+and makes the receipts, but not the phrase that is given afterwards, so it cannot pick a
+seed or receipts that favour anyone. The owner gives the phrase without knowing the seed,
+and a request is selected once (a version-guarded update), so it cannot try phrases.
+Only the platform and the owner together could steer a draw, by the owner learning the
+seed beforehand: the witnesses, who give the phrase and are named in the result notice,
+are the check against that. What they record: the phrase they gave, the seed's hash read
+from the announcement before the selection, and the winner and seed shown after it; the
+result notice and ``scripts/verify_draw.py`` then let anyone redo the computation.
 
 The methods (DESIGN.md §7; 连云港海州 selection rules, DOMAIN_SOURCES.md):
 - random: one ``winner`` step over all eligible registrants;
@@ -47,10 +68,12 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "COEFFICIENTS_PCT",
+    "PHRASE_MAX",
     "Entry",
     "Outcome",
     "Step",
     "Try",
+    "draw_context",
     "draw_index",
     "draw_tries",
     "seed_hash",
@@ -60,6 +83,17 @@ __all__ = [
 COEFFICIENTS_PCT = (95, 96, 97, 98)  # the optimal-price base coefficients, per cent
 _RANGE = 1 << 256
 _MAX_TRIES = 1000  # each retry happens with probability < n / 2**256: never, in practice
+
+
+PHRASE_MAX = 64
+
+
+def draw_context(request_number: str, phrase: str = "") -> str:
+    """What every step's message starts with: the request number, then the draw phrase
+    on a line of its own when one was given (one line, at most ``PHRASE_MAX`` characters)."""
+    if "\n" in phrase or "\r" in phrase:
+        raise ValueError("the phrase is one line")
+    return f"{request_number}\n{phrase}" if phrase else request_number
 
 
 def seed_hash(seed: bytes) -> str:

@@ -131,6 +131,8 @@ class Draw(BaseModel):
     minimum_entries: int
     seed_sha256: str
     seed: str = Field(description="The revealed seed (hex)")
+    phrase: str = Field(description='The draw phrase given at the selection ("" if none)')
+    witnesses: list[str]
     ceiling_fen: int
     floor_fen: int
     entries: list[DrawEntry]
@@ -213,10 +215,21 @@ class Score(ApiModel):
 
 
 class Select(ApiModel):
-    """direct: the owner's pick and the agreed amount; other methods take neither."""
+    """direct: the owner's pick and the agreed amount; other methods take neither, and
+    take the draw phrase (抽取口令) given at the selection instead, with the witnesses."""
 
     pick_registration_id: Id | None = None
     amount_fen: int | None = Field(default=None, ge=0, le=2**53)
+    phrase: str | None = Field(
+        default=None,
+        max_length=64,
+        pattern=r"^[^\r\n]*$",
+        description="Required where the method draws (all but direct, else 422): given on "
+        "the spot, best by the witnesses; it enters every draw step",
+    )
+    witnesses: list[Annotated[str, Field(max_length=50)]] = Field(
+        default_factory=list, max_length=5, description="Witnesses' names (现场见证人)"
+    )
 
 
 class Confirm(ApiModel):

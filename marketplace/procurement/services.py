@@ -63,6 +63,7 @@ __all__ = [
     "republish",
     "run_selection",
     "score_registration",
+    "selectable",
     "submit_quote",
     "void_request",
 ]
@@ -634,27 +635,31 @@ async def run_selection(
     actor: CurrentUser,
     pick_registration_id: int | None = None,
     amount_fen: int | None = None,
+    phrase: str = "",
+    witnesses: Sequence[str] = (),
     queue: JobQueue | None = None,
 ) -> PurchaseRequest:
     """Close the request after its deadline: a winner and the result notice (中选公告),
     or a failed selection (流标). ``pick_registration_id`` and ``amount_fen`` are the
-    owner's choice for direct choice. The seed is revealed either way."""
-    request = await _get(request_id)
-    if not is_owner(actor, request):
-        raise PurchaseRefused(N_("Only the owner of this purchase request can do this."))
-    if request.state is not PurchaseState.OPEN:
-        raise PurchaseRefused(N_("The selection of this purchase request was made already."))
-    if not registrants_visible(request):
-        raise PurchaseRefused(
-            N_("The selection is made after the registration deadline, %(deadline)s."),
-            deadline=request.deadline.isoformat(),
-        )
+    owner's choice for direct choice. The seed is revealed either way.
+
+    ``phrase`` is the draw phrase (抽取口令) given at the selection, best by the
+    ``witnesses`` (现场见证人, named): it enters every draw step, so that the platform,
+    which knows the seed, cannot have chosen a seed or receipts for an outcome (see
+    ``draw``). The pages and the API ask for it where the method draws; both are
+    published with the result."""
+    request = await selectable(request_id, actor=actor)
+    phrase, witnesses = _check_witnessing(phrase, witnesses)
     spec = METHODS[request.method]
     registrations = await Registration.filter(request_id=request.id).order_by("receipt")
     entries = _entries(request, registrations)
     by_receipt = {r.receipt: r for r in registrations}
     needed = minimum_entries(request.method, request.funding)
     outcome: dict[str, Any] = {"entries": len(entries), "minimum": needed}
+    if phrase:
+        outcome["phrase"] = phrase
+    if witnesses:
+        outcome["witnesses"] = list(witnesses)
     winner: Registration | None = None
     contract_fen: int | None = None
     if len(entries) < needed:
@@ -681,7 +686,7 @@ async def run_selection(
         result = draw.select(
             method=request.method.value,
             seed=bytes.fromhex(request.seed_hex),
-            request_number=request.number or "",
+            request_number=draw.draw_context(request.number or "", phrase),
             entries=entries,
         )
         outcome.update(result.record())
@@ -713,6 +718,50 @@ async def run_selection(
         )
     await _deliver(queue)
     return updated
+
+
+async def selectable(request_id: int, *, actor: CurrentUser) -> PurchaseRequest:
+    """The request, if ``actor`` may run its selection now; ``PurchaseRefused`` if not."""
+    request = await _get(request_id)
+    if not is_owner(actor, request):
+        raise PurchaseRefused(N_("Only the owner of this purchase request can do this."))
+    if request.state is not PurchaseState.OPEN:
+        raise PurchaseRefused(N_("The selection of this purchase request was made already."))
+    if not registrants_visible(request):
+        raise PurchaseRefused(
+            N_("The selection is made after the registration deadline, %(deadline)s."),
+            deadline=request.deadline.isoformat(),
+        )
+    return request
+
+
+_WITNESSES_MAX = 5
+_WITNESS_NAME_MAX = 50
+
+
+def _check_witnessing(phrase: str, witnesses: Sequence[str]) -> tuple[str, list[str]]:
+    """The draw phrase and the witnesses' names as recorded, or ``FormError``."""
+    errors: dict[str, Message] = {}
+    phrase = phrase.strip()
+    if len(phrase) > draw.PHRASE_MAX:
+        errors["phrase"] = Message(
+            N_("Use at most %(count)s characters."), {"count": draw.PHRASE_MAX}
+        )
+    elif any(not ch.isprintable() for ch in phrase):
+        errors["phrase"] = Message(N_("The draw phrase is one line of visible characters."))
+    names = [name.strip() for name in witnesses if name.strip()]
+    if len(names) > _WITNESSES_MAX:
+        errors["witnesses"] = Message(
+            N_("Name at most %(count)s witnesses."), {"count": _WITNESSES_MAX}
+        )
+    elif any(len(n) > _WITNESS_NAME_MAX or not n.isprintable() for n in names):
+        errors["witnesses"] = Message(
+            N_("Each witness's name is one line of at most %(count)s characters."),
+            {"count": _WITNESS_NAME_MAX},
+        )
+    if errors:
+        raise FormError(errors)
+    return phrase, names
 
 
 async def confirm_contract(
@@ -890,6 +939,9 @@ async def draw_data(request: PurchaseRequest) -> dict[str, Any] | None:
         "minimum_entries": minimum_entries(request.method, request.funding),
         "seed_sha256": request.seed_sha256,
         "seed": request.seed_hex,
+        # given at the selection: the phrase enters every draw step (draw.draw_context)
+        "phrase": request.outcome.get("phrase", ""),
+        "witnesses": request.outcome.get("witnesses", []),
         "ceiling_fen": request.ceiling_fen,
         "floor_fen": request.floor_fen,
         "entries": [

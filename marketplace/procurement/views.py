@@ -283,7 +283,7 @@ def verification(data: dict[str, Any]) -> list[tuple[str, bool]]:
     result = draw.select(
         method=data["method"],
         seed=seed,
-        request_number=data["request_number"],
+        request_number=draw.draw_context(data["request_number"], data.get("phrase") or ""),
         entries=[
             draw.Entry(e["receipt"], quote_fen=e["quote_fen"], score=e["score"]) for e in entries
         ],
@@ -349,10 +349,11 @@ def verify_report(data: dict[str, Any]) -> dict[str, Any]:
         report["winner_ok"] = outcome.get("winner") in receipts  # the owner's pick, no draw
         parts.append(report["winner_ok"])
     elif not report["failed"]:
+        context = draw.draw_context(data["request_number"], data.get("phrase") or "")
         result = draw.select(
             method=data["method"],
             seed=seed,
-            request_number=data["request_number"],
+            request_number=context,
             entries=[
                 draw.Entry(e["receipt"], quote_fen=e["quote_fen"], score=e["score"])
                 for e in entries
@@ -368,9 +369,7 @@ def verify_report(data: dict[str, Any]) -> dict[str, Any]:
                 {
                     "step": step,
                     "n": size,
-                    "tries": draw.draw_tries(
-                        seed, data["request_number"], step.label, step.candidates, size
-                    ),
+                    "tries": draw.draw_tries(seed, context, step.label, step.candidates, size),
                     "published": published,
                     "ok": published == step.record(),
                 }
@@ -575,6 +574,10 @@ async def _act(request: Request, action: str, form: Any, user: CurrentUser, rid:
     elif action == "select":
         errors = {}
         amount = parse_yuan(form_text(form, "amount", 40), "amount", errors)
+        phrase = form_text(form, "phrase", 200)
+        purchase = await services.selectable(rid, actor=user)
+        if METHODS[purchase.method].drawn and not phrase.strip():
+            errors["phrase"] = Message(N_("Enter the draw phrase given at the selection."))
         if errors:
             raise FormError(errors)
         await services.run_selection(
@@ -582,6 +585,8 @@ async def _act(request: Request, action: str, form: Any, user: CurrentUser, rid:
             actor=user,
             pick_registration_id=parse_id(form_text(form, "pick", 12)),
             amount_fen=amount,
+            phrase=phrase,
+            witnesses=form_text(form, "witnesses", 600).splitlines(),
             queue=queue,
         )
     elif action == "confirm":
@@ -621,7 +626,8 @@ _ACTIONS = (
 def _typed(form: Mapping[str, Any]) -> dict[str, str]:
     """What was typed in a purchase page's forms, to show again when one is refused."""
     return {
-        name: form_text(form, name, 2000) for name in ("quote", "amount", "extend_days", "reason")
+        name: form_text(form, name, 2000)
+        for name in ("quote", "amount", "extend_days", "reason", "phrase", "witnesses")
     }
 
 
