@@ -29,6 +29,7 @@ from marketplace.procurement.models import PurchaseEvent, PurchaseRequest
 
 __all__ = ["seed_purchases"]
 
+_WITNESSES = ["周见证（区政务服务管理办公室）", "吴见证（企业代表）"]
 _CRITERIA = [
     {"name": "技术方案", "weight": 50},
     {"name": "类似业绩", "weight": 30},
@@ -187,6 +188,8 @@ async def seed_purchases(
                 first = await r.registrations.all().order_by("id").first()
                 assert first is not None
                 pick = {"pick_registration_id": first.id, "amount_fen": 6_500_000}
+            else:  # the phrase the witnesses gave, as thrown with three dice
+                pick = {"phrase": "4-1-6", "witnesses": _WITNESSES}
             r = await services.run_selection(r.id, actor=owner, **pick)  # type: ignore[arg-type]
             if method is not Method.MERIT:
                 clock.set_now(_at(d[7], 11))
@@ -214,7 +217,7 @@ async def seed_purchases(
         )
         await enter(r, d[11], 2, entrants=other_staff)
         clock.set_now(_at(d[5], 9))
-        r = await services.run_selection(r.id, actor=b)
+        r = await services.run_selection(r.id, actor=b, phrase="2-2-5", witnesses=_WITNESSES)
         await services.republish(r.id, actor=b)
         made += 1
         # a correction notice, then cancelled by the owner
