@@ -398,9 +398,40 @@ async def test_the_first_confirmation_attaches_the_signed_contract_and_the_secon
     assert (done.state, done.contract_sha256) == (PurchaseState.CONTRACTED, contract.sha256)
     confirmations = await PurchaseEvent.filter(request_id=request.id, kind="confirm").order_by("id")
     assert [e.detail for e in confirmations] == [
-        {"by": "owner", "contract_sha256": contract.sha256},
-        {"by": "agency", "contract_sha256": contract.sha256},
+        {"by": "owner", "contract_sha256": contract.sha256, "contract_fen": 2_500_000},
+        {"by": "agency", "contract_sha256": contract.sha256, "contract_fen": 2_500_000},
     ]
+
+
+async def test_the_first_confirmation_may_agree_an_amount_below_the_winning_quote(
+    world: ProcurementWorld, tmp_path: Path
+) -> None:
+    request = await publish(world, Method.LOWEST)
+    await register_all(world, request, 3, quotes=(3_000_000, 2_500_000, 2_600_000))
+    await _select(world, request)
+    owner = await as_current(world.owner)
+    winner = await as_current(world.staff[1])
+    contract = await signed_contract(tmp_path)
+
+    # above the winning quote of 25,000 yuan, or below the floor of 20,000: refused
+    for amount in (2_500_001, 1_999_999):
+        with pytest.raises(FormError) as refused:
+            await services.confirm_contract(
+                request.id, actor=winner, amount_fen=amount, contract=contract
+            )
+        assert refused.value.errors["amount"].params == {"floor": "20000", "quote": "25000"}
+    assert (await PurchaseRequest.get(id=request.id)).agency_confirmed_at is None
+
+    half = await services.confirm_contract(
+        request.id, actor=winner, amount_fen=2_412_050, contract=contract
+    )
+    assert half.contract_fen == 2_412_050
+    # the other party confirms that amount, not the quote it replaced
+    with pytest.raises(PurchaseRefused):
+        await services.confirm_contract(request.id, actor=owner, amount_fen=2_500_000)
+    done = await services.confirm_contract(request.id, actor=owner, amount_fen=2_412_050)
+    order = await Order.get(id=done.order_id)
+    assert (order.quoted_low_fen, order.quoted_high_fen) == (2_412_050, 2_412_050)
 
 
 async def test_one_idempotency_key_sent_twice_at_once_announces_one_request(

@@ -66,6 +66,7 @@ __all__ = [
     "selectable",
     "submit_quote",
     "void_request",
+    "yuan_text",
 ]
 
 # 必须招标的工程项目规定 (国家发展改革委令第16号) 第五条（三）: services for such projects
@@ -735,6 +736,11 @@ async def selectable(request_id: int, *, actor: CurrentUser) -> PurchaseRequest:
     return request
 
 
+def yuan_text(fen: int) -> str:
+    """Fen as yuan for a message: 25000 or 1200.50."""
+    return f"{fen // 100}" if fen % 100 == 0 else f"{fen // 100}.{fen % 100:02d}"
+
+
 _WITNESSES_MAX = 5
 _WITNESS_NAME_MAX = 50
 
@@ -776,15 +782,28 @@ async def confirm_contract(
     """The owner's or the winner's confirmation; the second one places the order.
 
     The party that confirms first attaches the signed contract, ``contract``: a PDF,
-    checked by content where it was read (``core.uploads.read_uploads``). The other
-    confirms that file as it is: it attaches none, and ``contract_sha256``, when given,
-    must be the attached file's digest. ``amount_fen``, when given, is the contract
-    amount the confirming party read: a confirmation of another amount than the
-    request's is refused. Nothing is written on a refusal."""
+    checked by content where it was read (``core.uploads.read_uploads``), and may set the
+    signed amount, ``amount_fen``, within the winning quote (the amount the selection
+    published: a lower one may be agreed, not a higher one) and not below the floor. The
+    other confirms that file and amount as they are: it attaches none, and
+    ``contract_sha256`` and ``amount_fen``, when given, must be the attached file's digest
+    and the amount set. Nothing is written on a refusal."""
     request = await _get(request_id)
     if request.state is not PurchaseState.SELECTED or request.winner_id is None:
         raise PurchaseRefused(N_("There is no contract to confirm on this purchase request."))
-    if amount_fen is not None and amount_fen != request.contract_fen:
+    first = request.contract_sha256 is None
+    cap = request.contract_fen or 0
+    if first and amount_fen is not None and not request.floor_fen <= amount_fen <= cap:
+        raise FormError.single(
+            "amount",
+            N_(
+                "The contract amount must be between the floor %(floor)s and the winning "
+                "quote %(quote)s yuan."
+            ),
+            floor=yuan_text(request.floor_fen),
+            quote=yuan_text(cap),
+        )
+    if not first and amount_fen is not None and amount_fen != request.contract_fen:
         raise PurchaseRefused(
             N_("The contract amount is %(amount)s fen: confirm that amount."),
             amount=request.contract_fen or 0,
@@ -802,6 +821,8 @@ async def confirm_contract(
     if not changes:
         raise PurchaseRefused(N_("You have confirmed this contract already."))
     changes.update(_contract_file(request, contract, contract_sha256))
+    if first and amount_fen is not None and amount_fen != cap:
+        changes["contract_fen"] = amount_fen
     both = (request.owner_confirmed_at or changes.get("owner_confirmed_at")) and (
         request.agency_confirmed_at or changes.get("agency_confirmed_at")
     )
@@ -816,6 +837,7 @@ async def confirm_contract(
             detail={
                 "by": "owner" if owner else "agency",
                 "contract_sha256": changes.get("contract_sha256", request.contract_sha256),
+                "contract_fen": changes.get("contract_fen", request.contract_fen),
             },
         )
         if both:
@@ -829,7 +851,7 @@ async def confirm_contract(
                 idempotency_key=f"purchase-{request.id}",
                 project_name=request.project_name,
                 project_code=request.project_code,
-                amount_fen=request.contract_fen or 0,
+                amount_fen=changes.get("contract_fen", request.contract_fen) or 0,
                 time_limit_days=request.time_limit_days,
                 note=f"{request.number} {request.work}"[:5000],
                 queue=queue,

@@ -218,6 +218,8 @@ async def _detail(request: Request, extra: dict[str, Any], status_code: int = 20
         ),
         "is_winner": winner is not None and agency_id == winner.agency_id,
         "republished": await PurchaseRequest.filter(republished_from_id=purchase.id).first(),
+        # the contract form's amount, as typed in yuan (the winning quote until one is set)
+        "contract_yuan": services.yuan_text(purchase.contract_fen or 0),
         "errors": {},
         "refusal": None,
         # a refused form's own fields, shown again as typed (``failed_action`` names it)
@@ -596,9 +598,14 @@ async def _act(request: Request, action: str, form: Any, user: CurrentUser, rid:
             stored = await read_uploads(
                 [upload], request.state.settings.media_dir, field="contract"
             )
+        errors = {}
+        agreed = parse_yuan(form_text(form, "amount", 40), "amount", errors)
+        if errors:
+            raise FormError(errors)
         await services.confirm_contract(
             rid,
             actor=user,
+            amount_fen=agreed,
             contract=stored[0] if stored else None,
             contract_sha256=form_text(form, "contract_sha256", 64) or None,
             queue=queue,
