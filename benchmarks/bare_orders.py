@@ -10,9 +10,10 @@ jobs in the outbox, and last the statistics' month (the order's shard of its cat
 ``order_month`` row, as ``orders.monthly`` adds it); after the commit, the outbox's
 delivery as the embedded job queue runs it in the request (the due jobs read, each
 claimed, its e-mail read, the job marked done: no SMTP is configured, the e-mail stays
-in the outbox). The fee quote is the one the real app computed for the benchmark's body
-(``orders.py`` passes it in ``BARE_QUOTE``). The answer is a small JSON object with the
-order's id and number.
+in the outbox). Its connections go back to the pool without a reset query, as the real
+app's do (``core.database.PooledConnection``). The fee quote is the one the real app
+computed for the benchmark's body (``orders.py`` passes it in ``BARE_QUOTE``). The answer
+is a small JSON object with the order's id and number.
 
 It reads ``DATABASE_URL`` (PostgreSQL only). Serve it from the repository root::
 
@@ -36,6 +37,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from marketplace.core import clock
+from marketplace.core.database import PooledConnection
 
 __all__ = ["create_app"]
 
@@ -196,7 +198,12 @@ def create_app() -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
-        pool = await asyncpg.create_pool("postgresql://" + url.split("://", 1)[1], max_size=10)
+        # released without a reset query, as the real app's connections are
+        pool = await asyncpg.create_pool(
+            "postgresql://" + url.split("://", 1)[1],
+            max_size=10,
+            connection_class=PooledConnection,
+        )
         try:
             yield {"pool": pool, "quote": quote}
         finally:
