@@ -90,6 +90,19 @@ def _serve(app: str, env: dict[str, str], workers: int) -> tuple[subprocess.Pope
     return server, base_url
 
 
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user and system) used so far by process ``pid`` and its children
+    alive now (uvicorn's workers), from /proc (Linux; 0 elsewhere): the server's own
+    work, which a busy machine's other processes inflate much less than the wall clock."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    ticks = sum(int(field) for field in stat.rsplit(")", 1)[1].split()[11:13])
+    return ticks / os.sysconf("SC_CLK_TCK") + sum(_cpu_s(int(child)) for child in children)
+
+
 def _percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
@@ -142,6 +155,7 @@ async def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     args = parser.parse_args()
 
+    load_at_start = os.getloadavg()[0]
     name = f"mp_bench_{uuid.uuid4().hex[:8]}"
     admin = await asyncpg.connect(_dsn(ADMIN_URL))
     await admin.execute(f'CREATE DATABASE "{name}"')
@@ -169,9 +183,11 @@ async def main() -> int:
         item_id = 1
         # a short warm-up with its own keys, not counted
         await _fire(base_url, token, item_id, 50, 8, "warmup")
+        cpu = _cpu_s(server.pid)
         elapsed, latencies, statuses = await _fire(
             base_url, token, item_id, args.requests, args.concurrency, "bench"
         )
+        cpu = _cpu_s(server.pid) - cpu
         server.terminate()
         server.wait(timeout=20)
         server = None
@@ -185,9 +201,11 @@ async def main() -> int:
         bare_env = env | {"BARE_QUOTE": f"{quote[0]},{quote[1]}"}
         server, base_url = _serve("benchmarks.bare_orders:create_app", bare_env, args.workers)
         await _fire(base_url, token, item_id, 50, 8, "bare-warmup")
+        bare_cpu = _cpu_s(server.pid)
         bare_elapsed, bare_latencies, bare_statuses = await _fire(
             base_url, token, item_id, args.requests, args.concurrency, "bare"
         )
+        bare_cpu = _cpu_s(server.pid) - bare_cpu
     finally:
         if server is not None:
             server.terminate()
@@ -206,14 +224,17 @@ async def main() -> int:
         "p99_ms": round(_percentile(latencies, 99), 1),
         # (no statistics.fmean: run as a script, benchmarks/statistics.py shadows it)
         "mean_ms": round(sum(latencies) / len(latencies), 1),
+        "server_cpu_ms_per_order": round(cpu / args.requests * 1000, 2),
         "statuses": {str(s): statuses.count(s) for s in sorted(set(statuses))},
         "orders_in_database": orders,
         "bare_orders_per_s": round(args.requests / bare_elapsed, 1),
         "bare_p50_ms": round(_percentile(bare_latencies, 50), 1),
         "bare_p99_ms": round(_percentile(bare_latencies, 99), 1),
+        "bare_server_cpu_ms_per_order": round(bare_cpu / args.requests * 1000, 2),
         "bare_statuses": {str(s): bare_statuses.count(s) for s in sorted(set(bare_statuses))},
         "real_over_bare": round(bare_elapsed / elapsed, 3),
         "load_average": os.getloadavg()[0],
+        "load_average_at_start": load_at_start,
     }
     print(json.dumps(result, ensure_ascii=False, indent=2))
     ok = orders == args.requests + 50 and set(statuses) == {201} and set(bare_statuses) == {201}
