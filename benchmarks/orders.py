@@ -1,6 +1,7 @@
 """Order placement throughput on PostgreSQL, through the real HTTP API.
 
     .venv/bin/python benchmarks/orders.py [--requests 2000] [--concurrency 32] [--workers 1]
+        [--rounds 1]
 
 It creates a scratch database on the local PostgreSQL server (BENCH_POSTGRES_URL,
 default postgres://postgres@127.0.0.1:5432/postgres), loads the demo catalogue, creates an
@@ -14,7 +15,9 @@ capacity promise.
 In the same run, on the same database, ``benchmarks/bare_orders.py`` serves the same
 endpoint as bare asyncpg in one transaction (the same rows written, no ORM, no
 middleware): the ceiling. ``real_over_bare`` is the real API's orders per second as a
-fraction of it; the target is 50 % or more.
+fraction of it; the target is 50 % or more. With ``--rounds N`` the two take N turns
+each, ``--requests / N`` orders a turn, so that the load of a shared machine, which
+changes over a run, weighs on both alike.
 """
 
 from __future__ import annotations
@@ -153,6 +156,12 @@ async def main() -> int:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="alternate the real and the bare endpoint this many times, a share each",
+    )
     args = parser.parse_args()
 
     load_at_start = os.getloadavg()[0]
@@ -183,29 +192,50 @@ async def main() -> int:
         item_id = 1
         # a short warm-up with its own keys, not counted
         await _fire(base_url, token, item_id, 50, 8, "warmup")
-        cpu = _cpu_s(server.pid)
-        elapsed, latencies, statuses = await _fire(
-            base_url, token, item_id, args.requests, args.concurrency, "bench"
-        )
-        cpu = _cpu_s(server.pid) - cpu
-        server.terminate()
-        server.wait(timeout=20)
-        server = None
         check = await asyncpg.connect(_dsn(url))
-        orders = await check.fetchval("SELECT count(*) FROM service_order")
         quote = await check.fetchrow(
             "SELECT quoted_low_fen, quoted_high_fen FROM service_order ORDER BY id LIMIT 1"
         )
-        await check.close()
-        # the ceiling, on the same database, right after
+        # the ceiling, on the same database, serving alongside
         bare_env = env | {"BARE_QUOTE": f"{quote[0]},{quote[1]}"}
-        server, base_url = _serve("benchmarks.bare_orders:create_app", bare_env, args.workers)
-        await _fire(base_url, token, item_id, 50, 8, "bare-warmup")
-        bare_cpu = _cpu_s(server.pid)
-        bare_elapsed, bare_latencies, bare_statuses = await _fire(
-            base_url, token, item_id, args.requests, args.concurrency, "bare"
+        bare, bare_url = _serve("benchmarks.bare_orders:create_app", bare_env, args.workers)
+        try:
+            await _fire(bare_url, token, item_id, 50, 8, "bare-warmup")
+            elapsed = bare_elapsed = cpu = bare_cpu = 0.0
+            latencies: list[float] = []
+            bare_latencies: list[float] = []
+            statuses: list[int] = []
+            bare_statuses: list[int] = []
+            # in turns, so that a change in the machine's load weighs on both alike
+            for turn in range(args.rounds):
+                share = args.requests // args.rounds + (turn < args.requests % args.rounds)
+                used = _cpu_s(server.pid)
+                took, waits, answers = await _fire(
+                    base_url, token, item_id, share, args.concurrency, f"bench{turn}"
+                )
+                cpu += _cpu_s(server.pid) - used
+                elapsed += took
+                latencies += waits
+                statuses += answers
+                used = _cpu_s(bare.pid)
+                took, waits, answers = await _fire(
+                    bare_url, token, item_id, share, args.concurrency, f"bare{turn}"
+                )
+                bare_cpu += _cpu_s(bare.pid) - used
+                bare_elapsed += took
+                bare_latencies += waits
+                bare_statuses += answers
+        finally:
+            bare.terminate()
+            bare.wait(timeout=20)
+        server.terminate()
+        server.wait(timeout=20)
+        server = None
+        orders = await check.fetchval(
+            "SELECT count(*) FROM service_order"
+            " WHERE idempotency_key LIKE 'bench%' OR idempotency_key LIKE 'warmup%'"
         )
-        bare_cpu = _cpu_s(server.pid) - bare_cpu
+        await check.close()
     finally:
         if server is not None:
             server.terminate()
@@ -218,6 +248,7 @@ async def main() -> int:
         "requests": args.requests,
         "concurrency": args.concurrency,
         "uvicorn_workers": args.workers,
+        "rounds": args.rounds,
         "orders_per_s": round(args.requests / elapsed, 1),
         "p50_ms": round(_percentile(latencies, 50), 1),
         "p95_ms": round(_percentile(latencies, 95), 1),
