@@ -36,7 +36,7 @@ async def test_a_transaction_left_open_is_rolled_back_before_its_connection_is_r
     assert isinstance(connection._con, PooledConnection)
     await connection.execute("BEGIN")
     await connection.execute(
-        "INSERT INTO outbox_email (\"to\", subject, body, created_at, error)"
+        'INSERT INTO outbox_email ("to", subject, body, created_at, error)'
         " VALUES ('a@example.com', 's', 'b', now(), '')"
     )
     await pool.release(connection)
