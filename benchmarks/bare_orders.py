@@ -7,12 +7,13 @@ it) and its last use, the idempotency key's earlier order (none), the item and i
 current version, the agency's active users; then in one transaction the order, its
 number, its ``place`` event, the agency users' notices, their e-mails and the e-mails'
 jobs in the outbox, and last the statistics' month (the order's shard of its category's
-``order_month`` row, as ``orders.monthly`` adds it); after the commit, the outbox's
-delivery as the embedded job queue runs it in the request (the due jobs read, each
-claimed, its e-mail read, the job marked done: no SMTP is configured, the e-mail stays
-in the outbox). The fee quote is the one the real app computed for the benchmark's body
-(``orders.py`` passes it in ``BARE_QUOTE``). The answer is a small JSON object with the
-order's id and number.
+``order_month`` row, as ``orders.monthly`` adds it); after the commit, when it wrote
+e-mails, the outbox's delivery as the embedded job queue runs it in the request (the due
+jobs read, each claimed, its e-mail read, the job marked done: no SMTP is configured, the
+e-mail stays in the outbox). Its connections go back to the pool without a reset query,
+as the real app's do (``core.database.PooledConnection``). The fee quote is the one the
+real app computed for the benchmark's body (``orders.py`` passes it in ``BARE_QUOTE``).
+The answer is a small JSON object with the order's id and number.
 
 It reads ``DATABASE_URL`` (PostgreSQL only). Serve it from the repository root::
 
@@ -36,6 +37,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from marketplace.core import clock
+from marketplace.core.database import PooledConnection
 
 __all__ = ["create_app"]
 
@@ -153,12 +155,18 @@ async def _place(request: Request) -> Response:
                 int(f"{clock.to_beijing(now):%Y%m}"),
                 order_id % SHARDS,
             )
-        # the outbox delivered in the request, as the embedded job queue does
+        # the outbox delivered in the request, as the embedded job queue does, when the
+        # placement added jobs to it (the agency has users to tell)
         moment = clock.now()
-        due = await connection.fetch(
-            "SELECT id, attempts, args FROM outbox_job WHERE status IN ('pending', 'running')"
-            " AND next_attempt_at <= $1 ORDER BY id LIMIT 200",
-            moment,
+        due = (
+            await connection.fetch(
+                "SELECT id, attempts, args FROM outbox_job"
+                " WHERE status IN ('pending', 'running') AND next_attempt_at <= $1"
+                " ORDER BY id LIMIT 200",
+                moment,
+            )
+            if recipients
+            else []
         )
         for job in due:
             claimed = await connection.execute(
@@ -196,7 +204,12 @@ def create_app() -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
-        pool = await asyncpg.create_pool("postgresql://" + url.split("://", 1)[1], max_size=10)
+        # released without a reset query, as the real app's connections are
+        pool = await asyncpg.create_pool(
+            "postgresql://" + url.split("://", 1)[1],
+            max_size=10,
+            connection_class=PooledConnection,
+        )
         try:
             yield {"pool": pool, "quote": quote}
         finally:

@@ -1,6 +1,7 @@
 """Order placement throughput on PostgreSQL, through the real HTTP API.
 
     .venv/bin/python benchmarks/orders.py [--requests 2000] [--concurrency 32] [--workers 1]
+        [--rounds 1]
 
 It creates a scratch database on the local PostgreSQL server (BENCH_POSTGRES_URL,
 default postgres://postgres@127.0.0.1:5432/postgres), loads the demo catalogue, creates an
@@ -14,7 +15,9 @@ capacity promise.
 In the same run, on the same database, ``benchmarks/bare_orders.py`` serves the same
 endpoint as bare asyncpg in one transaction (the same rows written, no ORM, no
 middleware): the ceiling. ``real_over_bare`` is the real API's orders per second as a
-fraction of it; the target is 50 % or more.
+fraction of it; the target is 50 % or more. With ``--rounds N`` the two take N turns
+each, ``--requests / N`` orders a turn, so that the load of a shared machine, which
+changes over a run, weighs on both alike.
 """
 
 from __future__ import annotations
@@ -90,6 +93,19 @@ def _serve(app: str, env: dict[str, str], workers: int) -> tuple[subprocess.Pope
     return server, base_url
 
 
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user and system) used so far by process ``pid`` and its children
+    alive now (uvicorn's workers), from /proc (Linux; 0 elsewhere): the server's own
+    work, which a busy machine's other processes inflate much less than the wall clock."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    ticks = sum(int(field) for field in stat.rsplit(")", 1)[1].split()[11:13])
+    return ticks / os.sysconf("SC_CLK_TCK") + sum(_cpu_s(int(child)) for child in children)
+
+
 def _percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
@@ -140,8 +156,15 @@ async def main() -> int:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="alternate the real and the bare endpoint this many times, a share each",
+    )
     args = parser.parse_args()
 
+    load_at_start = os.getloadavg()[0]
     name = f"mp_bench_{uuid.uuid4().hex[:8]}"
     admin = await asyncpg.connect(_dsn(ADMIN_URL))
     await admin.execute(f'CREATE DATABASE "{name}"')
@@ -169,25 +192,50 @@ async def main() -> int:
         item_id = 1
         # a short warm-up with its own keys, not counted
         await _fire(base_url, token, item_id, 50, 8, "warmup")
-        elapsed, latencies, statuses = await _fire(
-            base_url, token, item_id, args.requests, args.concurrency, "bench"
-        )
-        server.terminate()
-        server.wait(timeout=20)
-        server = None
         check = await asyncpg.connect(_dsn(url))
-        orders = await check.fetchval("SELECT count(*) FROM service_order")
         quote = await check.fetchrow(
             "SELECT quoted_low_fen, quoted_high_fen FROM service_order ORDER BY id LIMIT 1"
         )
-        await check.close()
-        # the ceiling, on the same database, right after
+        # the ceiling, on the same database, serving alongside
         bare_env = env | {"BARE_QUOTE": f"{quote[0]},{quote[1]}"}
-        server, base_url = _serve("benchmarks.bare_orders:create_app", bare_env, args.workers)
-        await _fire(base_url, token, item_id, 50, 8, "bare-warmup")
-        bare_elapsed, bare_latencies, bare_statuses = await _fire(
-            base_url, token, item_id, args.requests, args.concurrency, "bare"
+        bare, bare_url = _serve("benchmarks.bare_orders:create_app", bare_env, args.workers)
+        try:
+            await _fire(bare_url, token, item_id, 50, 8, "bare-warmup")
+            elapsed = bare_elapsed = cpu = bare_cpu = 0.0
+            latencies: list[float] = []
+            bare_latencies: list[float] = []
+            statuses: list[int] = []
+            bare_statuses: list[int] = []
+            # in turns, so that a change in the machine's load weighs on both alike
+            for turn in range(args.rounds):
+                share = args.requests // args.rounds + (turn < args.requests % args.rounds)
+                used = _cpu_s(server.pid)
+                took, waits, answers = await _fire(
+                    base_url, token, item_id, share, args.concurrency, f"bench{turn}"
+                )
+                cpu += _cpu_s(server.pid) - used
+                elapsed += took
+                latencies += waits
+                statuses += answers
+                used = _cpu_s(bare.pid)
+                took, waits, answers = await _fire(
+                    bare_url, token, item_id, share, args.concurrency, f"bare{turn}"
+                )
+                bare_cpu += _cpu_s(bare.pid) - used
+                bare_elapsed += took
+                bare_latencies += waits
+                bare_statuses += answers
+        finally:
+            bare.terminate()
+            bare.wait(timeout=20)
+        server.terminate()
+        server.wait(timeout=20)
+        server = None
+        orders = await check.fetchval(
+            "SELECT count(*) FROM service_order"
+            " WHERE idempotency_key LIKE 'bench%' OR idempotency_key LIKE 'warmup%'"
         )
+        await check.close()
     finally:
         if server is not None:
             server.terminate()
@@ -200,20 +248,24 @@ async def main() -> int:
         "requests": args.requests,
         "concurrency": args.concurrency,
         "uvicorn_workers": args.workers,
+        "rounds": args.rounds,
         "orders_per_s": round(args.requests / elapsed, 1),
         "p50_ms": round(_percentile(latencies, 50), 1),
         "p95_ms": round(_percentile(latencies, 95), 1),
         "p99_ms": round(_percentile(latencies, 99), 1),
         # (no statistics.fmean: run as a script, benchmarks/statistics.py shadows it)
         "mean_ms": round(sum(latencies) / len(latencies), 1),
+        "server_cpu_ms_per_order": round(cpu / args.requests * 1000, 2),
         "statuses": {str(s): statuses.count(s) for s in sorted(set(statuses))},
         "orders_in_database": orders,
         "bare_orders_per_s": round(args.requests / bare_elapsed, 1),
         "bare_p50_ms": round(_percentile(bare_latencies, 50), 1),
         "bare_p99_ms": round(_percentile(bare_latencies, 99), 1),
+        "bare_server_cpu_ms_per_order": round(bare_cpu / args.requests * 1000, 2),
         "bare_statuses": {str(s): bare_statuses.count(s) for s in sorted(set(bare_statuses))},
         "real_over_bare": round(bare_elapsed / elapsed, 3),
         "load_average": os.getloadavg()[0],
+        "load_average_at_start": load_at_start,
     }
     print(json.dumps(result, ensure_ascii=False, indent=2))
     ok = orders == args.requests + 50 and set(statuses) == {201} and set(bare_statuses) == {201}

@@ -183,6 +183,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/openapi.json", openapi_endpoint, include_in_schema=False),
     ]
     routes = [
+        # First: no page's path begins with /api/, so API requests (programs, placing
+        # orders in bulk) are routed without trying the hundred page routes before them.
+        Mount("/api/v1", routes=api_routes),
         *catalog_views.routes,
         *accounts_views.routes,
         *accounts_backoffice.routes,
@@ -201,7 +204,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *catalog_review.routes,
         *organisations_views.routes,
         *procurement_views.routes,
-        Mount("/api/v1", routes=api_routes),
         Mount("/static", StaticFiles(directory=BASE_DIR / "static"), name="static"),
         Route("/healthz", healthz, include_in_schema=False),
     ]

@@ -59,6 +59,15 @@ def test_every_route_declares_who_may_use_it() -> None:
     assert len(list(_routes(app.routes))) >= 20
 
 
+def test_the_api_is_routed_first_and_no_page_shares_its_prefix() -> None:
+    app = create_app(make_settings("sqlite://:memory:"))
+
+    first, *others = app.routes
+
+    assert isinstance(first, Mount) and first.path == "/api/v1"
+    assert [path for path, _ in _routes(others) if path.startswith("/api")] == []
+
+
 async def test_each_role_is_allowed_or_denied_on_every_route(
     client: httpx.AsyncClient, db: str
 ) -> None:

@@ -186,12 +186,19 @@ async def place_order(
     if existing is not None:
         return Placed(existing, False)
 
-    item = await public_items().filter(id=item_id).select_related("category").first()
+    # only the columns placing reads (the listing's texts are its version's)
+    item = await (
+        public_items()
+        .filter(id=item_id)
+        .first()
+        .values("agency_id", "category_id", "version", commissioned_by="category__commissioned_by")
+    )
     if item is None:
         raise OrderRefused(N_("This service item cannot be ordered now."))
-    if item.category.commissioned_by is CommissionedBy.APPROVING_DEPARTMENT:
+    if item["commissioned_by"] is CommissionedBy.APPROVING_DEPARTMENT:
         raise OrderRefused(COMMISSIONED_BY_DEPARTMENT)
-    version = await ServiceItemVersion.get(item_id=item.id, version=item.version)
+    category_id: int = item["category_id"]
+    version = await ServiceItemVersion.get(item_id=item_id, version=item["version"])
     standard = parse_fee_standard(version.fee_standard)
 
     errors: dict[str, Message] = {}
@@ -219,7 +226,7 @@ async def place_order(
     if approval_item_id is not None:
         link = (
             await CategoryApprovalItem.filter(
-                category_id=item.category_id, approval_item_id=approval_item_id
+                category_id=category_id, approval_item_id=approval_item_id
             )
             .select_related("approval_item")
             .first()
@@ -242,8 +249,8 @@ async def place_order(
             order = await Order.create(
                 enterprise_id=user.user.enterprise_id,
                 placed_by_id=user.id,
-                agency_id=item.agency_id,
-                item=item,
+                agency_id=item["agency_id"],
+                item_id=item_id,
                 item_version=version,
                 approval_item=approval_item,
                 idempotency_key=key,
@@ -273,16 +280,17 @@ async def place_order(
                     **({"fee_factors": fee_factors} if fee_factors else {}),
                 },
             )
+            agency_users = await users_of(order, Party.AGENCY)
             await notify(
                 order,
-                await users_of(order, Party.AGENCY),
+                agency_users,
                 N_("Order %(number)s was placed; please accept or decline it."),
                 {"number": order.number},
                 queue,
             )
             # the statistics' month, last: its row is every placement's of the category
             # this month, locked until the commit
-            await record_order(None, order, category_id=item.category_id)
+            await record_order(None, order, category_id=category_id)
     except IntegrityError:
         # The same key arrived twice at once: the other request created it; return that.
         existing = await Order.get_or_none(
@@ -291,7 +299,10 @@ async def place_order(
         if existing is None:
             raise
         return Placed(existing, False)
-    await _deliver(queue)
+    if agency_users:
+        # their e-mails' jobs; an agency with nobody to tell added none (and the outbox's
+        # other rows are delivered by its periodic run)
+        await _deliver(queue)
     return Placed(order, True)
 
 
