@@ -31,6 +31,7 @@ import subprocess
 import sys
 import time
 import uuid
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import asyncpg
@@ -149,6 +150,29 @@ async def _fire(
     return elapsed, latencies, statuses
 
 
+@dataclass
+class _Side:
+    """One server of the comparison and what its turns measured, added up."""
+
+    pid: int
+    url: str
+    prefix: str  # of its orders' idempotency keys
+    elapsed: float = 0.0
+    cpu: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    statuses: list[int] = field(default_factory=list)
+
+    async def run(self, token: str, item_id: int, share: int, concurrency: int, turn: int) -> None:
+        used = _cpu_s(self.pid)
+        took, waits, answers = await _fire(
+            self.url, token, item_id, share, concurrency, f"{self.prefix}{turn}"
+        )
+        self.cpu += _cpu_s(self.pid) - used
+        self.elapsed += took
+        self.latencies += waits
+        self.statuses += answers
+
+
 async def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -201,30 +225,12 @@ async def main() -> int:
         bare, bare_url = _serve("benchmarks.bare_orders:create_app", bare_env, args.workers)
         try:
             await _fire(bare_url, token, item_id, 50, 8, "bare-warmup")
-            elapsed = bare_elapsed = cpu = bare_cpu = 0.0
-            latencies: list[float] = []
-            bare_latencies: list[float] = []
-            statuses: list[int] = []
-            bare_statuses: list[int] = []
+            real, ceiling = _Side(server.pid, base_url, "bench"), _Side(bare.pid, bare_url, "bare")
             # in turns, so that a change in the machine's load weighs on both alike
             for turn in range(args.rounds):
                 share = args.requests // args.rounds + (turn < args.requests % args.rounds)
-                used = _cpu_s(server.pid)
-                took, waits, answers = await _fire(
-                    base_url, token, item_id, share, args.concurrency, f"bench{turn}"
-                )
-                cpu += _cpu_s(server.pid) - used
-                elapsed += took
-                latencies += waits
-                statuses += answers
-                used = _cpu_s(bare.pid)
-                took, waits, answers = await _fire(
-                    bare_url, token, item_id, share, args.concurrency, f"bare{turn}"
-                )
-                bare_cpu += _cpu_s(bare.pid) - used
-                bare_elapsed += took
-                bare_latencies += waits
-                bare_statuses += answers
+                for side in (real, ceiling):
+                    await side.run(token, item_id, share, args.concurrency, turn)
         finally:
             bare.terminate()
             bare.wait(timeout=20)
@@ -244,6 +250,13 @@ async def main() -> int:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
 
+    elapsed, latencies, statuses, cpu = real.elapsed, real.latencies, real.statuses, real.cpu
+    bare_elapsed, bare_latencies, bare_statuses = (
+        ceiling.elapsed,
+        ceiling.latencies,
+        ceiling.statuses,
+    )
+    bare_cpu = ceiling.cpu
     result = {
         "requests": args.requests,
         "concurrency": args.concurrency,

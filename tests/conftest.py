@@ -17,7 +17,7 @@ import datetime as dt
 import os
 import tempfile
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -35,6 +35,7 @@ os.environ["PASSWORD_HASH_COST"] = "test"
 
 from marketplace.app import create_app
 from marketplace.background import register_jobs
+from marketplace.core import clock
 from marketplace.core.database import migrate, tortoise_config
 from marketplace.core.settings import Settings
 
@@ -147,6 +148,13 @@ def service_unavailable(reason: str) -> NoReturn:
     if REQUIRE_SERVICES:
         pytest.fail(reason + " (REQUIRE_SERVICES=1)")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _clock_put_back() -> Iterator[None]:
+    """The one Beijing clock, which a test may set, runs on the real time again after it."""
+    yield
+    clock.set_now(None)
 
 
 @pytest.fixture(scope="session")

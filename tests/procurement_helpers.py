@@ -138,3 +138,11 @@ async def signed_contract(media_dir: Path, content: bytes = CONTRACT_PDF) -> Sto
     """A signed contract file as the purchase page reads it (checked by content, stored)."""
     (stored,) = await read_uploads([MemoryUpload(filename="合同.pdf", content=content)], media_dir)
     return stored
+
+
+async def select_after_deadline(
+    world: ProcurementWorld, request: PurchaseRequest, **choice: object
+) -> PurchaseRequest:
+    """The owner runs the selection once the deadline has passed (``AFTER_DEADLINE``)."""
+    clock.set_now(AFTER_DEADLINE)
+    return await services.run_selection(request.id, actor=await as_current(world.owner), **choice)  # type: ignore[arg-type]

@@ -22,11 +22,10 @@ def test_postgres_connections_are_pooled_without_a_reset_query() -> None:
     assert sqlite["connections"]["default"] == "sqlite:///tmp/shop.sqlite3"
 
 
+@pytest.mark.parametrize("backend", ["postgres"], indirect=True)
 async def test_a_transaction_left_open_is_rolled_back_before_its_connection_is_reused(
-    db: str, backend: str
+    db: str,
 ) -> None:
-    if backend != "postgres":
-        pytest.skip("a PostgreSQL pool")
     client = connections.get("default")
     await client.execute_query("SELECT 1")  # the pool, opened
     pool = client._pool  # type: ignore[attr-defined]

@@ -35,12 +35,6 @@ async def world(db: str) -> OrderWorld:
     return await order_world()
 
 
-@pytest.fixture(autouse=True)
-def _clock_back() -> object:
-    yield
-    clock.set_now(None)
-
-
 def _at(day: dt.date, hour: int = 10) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, tzinfo=clock.BEIJING)
 

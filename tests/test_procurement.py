@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,28 +33,16 @@ from tests.procurement_helpers import (
     procurement_world,
     publish,
     register_all,
+    select_after_deadline,
     signed_contract,
 )
 
 R = RECEIPTS
 
 
-@pytest.fixture(autouse=True)
-def _clock() -> Iterator[None]:
-    yield
-    clock.set_now(None)
-
-
 @pytest.fixture
 async def world(db: str) -> ProcurementWorld:
     return await procurement_world()
-
-
-async def _select(
-    world: ProcurementWorld, request: PurchaseRequest, **kw: object
-) -> PurchaseRequest:
-    clock.set_now(AFTER_DEADLINE)
-    return await services.run_selection(request.id, actor=await as_current(world.owner), **kw)  # type: ignore[arg-type]
 
 
 async def test_publishing_commits_to_the_seed_and_counts_working_days(
@@ -155,7 +142,7 @@ async def test_random_draw_with_three_state_funded_registrants(world: Procuremen
     request = await publish(world, Method.RANDOM)
     registrations = await register_all(world, request, 3)
 
-    selected = await _select(world, request)
+    selected = await select_after_deadline(world, request)
 
     assert selected.state is PurchaseState.SELECTED
     assert selected.winner_id == registrations[0].id  # index 0 of R[:3]
@@ -173,7 +160,7 @@ async def test_random_draw_fails_below_three_with_state_funds(world: Procurement
     request = await publish(world, Method.RANDOM)
     await register_all(world, request, 2)
 
-    failed = await _select(world, request)
+    failed = await select_after_deadline(world, request)
 
     assert failed.state is PurchaseState.FAILED
     assert failed.outcome == {"entries": 2, "minimum": 3, "failed": True}
@@ -184,7 +171,7 @@ async def test_random_draw_with_own_funds_takes_two(world: ProcurementWorld) -> 
     request = await publish(world, Method.RANDOM, Funding.OWN)
     registrations = await register_all(world, request, 2)
 
-    selected = await _select(world, request)
+    selected = await select_after_deadline(world, request)
 
     assert selected.winner_id == registrations[1].id  # index 1 of R[:2]
 
@@ -195,7 +182,7 @@ async def test_lowest_price_draws_between_equal_lowest_quotes(world: Procurement
         world, request, 4, quotes=(3_000_000, 2_500_000, 2_500_000, 4_000_000)
     )
 
-    selected = await _select(world, request)
+    selected = await select_after_deadline(world, request)
 
     assert selected.winner_id == registrations[2].id
     assert selected.contract_fen == 2_500_000
@@ -208,7 +195,7 @@ async def test_optimal_price_winner_and_reference(world: ProcurementWorld) -> No
         world, request, 5, quotes=(3_000_000, 2_500_000, 2_800_000, 4_000_000, 2_600_000)
     )
 
-    selected = await _select(world, request)
+    selected = await select_after_deadline(world, request)
 
     assert selected.outcome["coefficient_pct"] == 95
     assert selected.outcome["reference_fen"] == 2_660_000
@@ -222,7 +209,7 @@ async def test_registrants_without_a_quote_are_no_entry(world: ProcurementWorld)
     await register_all(world, request, 2, quotes=(3_000_000, 2_500_000))
     await services.register(request.id, actor=await as_current(world.staff[2]))
 
-    failed = await _select(world, request)
+    failed = await select_after_deadline(world, request)
 
     assert (failed.state, failed.outcome["entries"]) == (PurchaseState.FAILED, 2)
 
@@ -239,7 +226,7 @@ async def test_merit_scoring_by_weighted_criteria(world: ProcurementWorld) -> No
             request.id, actor=owner, registration_id=registration.id, scores=scores
         )
 
-    selected = await _select(world, request)
+    selected = await select_after_deadline(world, request)
 
     assert selected.winner_id == registrations[2].id  # 8800 = 8800 > 8200, the tie drawn
     assert selected.contract_fen == 3_100_000
@@ -250,8 +237,10 @@ async def test_direct_choice_by_the_owner(world: ProcurementWorld) -> None:
     registrations = await register_all(world, request, 2)
 
     with pytest.raises(FormError):
-        await _select(world, request, pick_registration_id=registrations[1].id, amount_fen=1)
-    selected = await _select(
+        await select_after_deadline(
+            world, request, pick_registration_id=registrations[1].id, amount_fen=1
+        )
+    selected = await select_after_deadline(
         world, request, pick_registration_id=registrations[1].id, amount_fen=4_500_000
     )
 
@@ -312,7 +301,7 @@ async def test_cancel_by_owner_and_void_by_the_office(world: ProcurementWorld) -
 async def test_a_failed_request_is_published_again_in_one_step(world: ProcurementWorld) -> None:
     request = await publish(world, Method.RANDOM)
     await register_all(world, request, 1)
-    await _select(world, request)
+    await select_after_deadline(world, request)
 
     again = await services.republish(request.id, actor=await as_current(world.owner))
 
@@ -329,7 +318,7 @@ async def test_the_confirmed_contract_becomes_an_order_with_its_amount(
 ) -> None:
     request = await publish(world, Method.LOWEST)
     registrations = await register_all(world, request, 3, quotes=(3_000_000, 2_500_000, 2_600_000))
-    await _select(world, request)
+    await select_after_deadline(world, request)
     winner_staff = await as_current(world.staff[1])
     contract = await signed_contract(tmp_path)
     with pytest.raises(PurchaseRefused):
@@ -360,12 +349,17 @@ async def test_the_confirmed_contract_becomes_an_order_with_its_amount(
     assert (accepted.state, accepted.deadline) == (OrderState.IN_SERVICE, dt.date(2026, 12, 9))
 
 
+async def _won_at_lowest_price(world: ProcurementWorld) -> PurchaseRequest:
+    """A lowest-price request selected: staff[1]'s 25,000 yuan won, the floor 20,000."""
+    request = await publish(world, Method.LOWEST)
+    await register_all(world, request, 3, quotes=(3_000_000, 2_500_000, 2_600_000))
+    return await select_after_deadline(world, request)
+
+
 async def test_the_first_confirmation_attaches_the_signed_contract_and_the_second_confirms_it(
     world: ProcurementWorld, tmp_path: Path
 ) -> None:
-    request = await publish(world, Method.LOWEST)
-    await register_all(world, request, 3, quotes=(3_000_000, 2_500_000, 2_600_000))
-    await _select(world, request)
+    request = await _won_at_lowest_price(world)
     owner = await as_current(world.owner)
     winner = await as_current(world.staff[1])
 
@@ -406,9 +400,7 @@ async def test_the_first_confirmation_attaches_the_signed_contract_and_the_secon
 async def test_the_first_confirmation_may_agree_an_amount_below_the_winning_quote(
     world: ProcurementWorld, tmp_path: Path
 ) -> None:
-    request = await publish(world, Method.LOWEST)
-    await register_all(world, request, 3, quotes=(3_000_000, 2_500_000, 2_600_000))
-    await _select(world, request)
+    request = await _won_at_lowest_price(world)
     owner = await as_current(world.owner)
     winner = await as_current(world.staff[1])
     contract = await signed_contract(tmp_path)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ from tests.procurement_helpers import (
     procurement_world,
     publish,
     register_all,
+    select_after_deadline,
 )
 from tests.test_catalog_views import _text
 from tests.test_procurement_web import _verifier
@@ -48,12 +49,6 @@ COMMITMENT = "630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd" 
 MATCHES = "✔ 重新计算的选取结果与公布的结果一致。"
 DIFFERS = "✘ 重新计算的选取结果与公布的结果不一致。"
 STEP_NAMES = {"winner": "随机抽取中选机构", "coefficient": "抽取下浮系数", "tie": "同等条件抽取"}
-
-
-@pytest.fixture(autouse=True)
-def _clock() -> Iterator[None]:
-    yield
-    clock.set_now(None)
 
 
 @pytest.fixture
@@ -106,11 +101,6 @@ def _half_up(value: Decimal) -> int:
 # --- pages and the verifier ----------------------------------------------------------
 
 
-async def _select(world: ProcurementWorld, purchase: PurchaseRequest, **choice: Any) -> None:
-    clock.set_now(AFTER_DEADLINE)
-    await services.run_selection(purchase.id, actor=await as_current(world.owner), **choice)
-
-
 async def _verify_text(client: httpx.AsyncClient, purchase: PurchaseRequest) -> str:
     page = await client.get(f"/purchases/{purchase.id}/verify")
     assert page.status_code == 200
@@ -149,7 +139,7 @@ async def test_lowest_price_with_a_tie_on_the_verify_page_and_in_the_verifier(
     purchase = await publish(world, Method.LOWEST)
     quotes = (3_000_000, 2_500_000, 2_500_000, 4_000_000)
     await register_all(world, purchase, 4, quotes=quotes)
-    await _select(world, purchase)
+    await select_after_deadline(world, purchase)
 
     # R[1] and R[2] quote the lowest, 25,000 yuan: one ``tie`` step over those two
     # receipts (R[0] and R[3] are not candidates), n = 2
@@ -196,7 +186,7 @@ async def test_optimal_price_coefficient_set_aside_reference_and_nearest(
     # nearest to the reference of all four, yet it cannot win.
     quotes = (3_000_000, 2_780_000, 2_812_345, 4_000_000)
     await register_all(world, purchase, 4, quotes=quotes)
-    await _select(world, purchase)
+    await select_after_deadline(world, purchase)
 
     # The coefficient: a ``coefficient`` step over all four receipts with n = 4.
     coefficient_index = _index("coefficient", R[:4], 4)
@@ -270,7 +260,7 @@ async def test_merit_scores_and_weights_and_a_tie_drawn(
         await services.score_registration(
             purchase.id, actor=owner, registration_id=registration.id, scores=scores
         )
-    await _select(world, purchase)
+    await select_after_deadline(world, purchase)
 
     # weighted totals in hundredths of a point: 83×60 + 77×40 = 8060, 90×60 + 85×40 =
     # 8800, 80×60 + 100×40 = 8800; the highest, 88.00, is shared by R[1] and R[2]
@@ -324,7 +314,9 @@ async def test_direct_choice_draws_nothing_and_the_page_says_so(
 ) -> None:
     purchase = await publish(world, Method.DIRECT)
     registrations = await register_all(world, purchase, 2)
-    await _select(world, purchase, pick_registration_id=registrations[1].id, amount_fen=4_500_000)
+    await select_after_deadline(
+        world, purchase, pick_registration_id=registrations[1].id, amount_fen=4_500_000
+    )
     text = await _verify_text(client, purchase)
 
     assert MATCHES in text
@@ -372,7 +364,7 @@ async def test_a_winner_declared_with_too_few_entries_is_caught(
 ) -> None:
     purchase = await publish(world, Method.RANDOM)  # state funds: 3 entries needed
     await register_all(world, purchase, 2)
-    await _select(world, purchase)
+    await select_after_deadline(world, purchase)
     text = await _verify_text(client, purchase)
     assert "✔ 有效报名 2 家，至少需要 3 家：选取失败（流标），不进行抽取。" in text
 

@@ -9,7 +9,6 @@ import importlib.util
 import json
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -45,12 +44,6 @@ def _verifier() -> ModuleType:
     sys.modules["verify_draw"] = module
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture(autouse=True)
-def _clock() -> Iterator[None]:
-    yield
-    clock.set_now(None)
 
 
 @pytest.fixture
